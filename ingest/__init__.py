@@ -1,0 +1,1 @@
+"""Reading input files into validated articles (pure Python)."""

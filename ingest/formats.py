@@ -1,0 +1,270 @@
+"""Parse input files (JSONL, plain text, CSV) into validated articles or rejected records.
+
+Pure Python, no Beam: ``parse_file`` takes a path and a function that opens the
+(already decompressed) byte stream, and yields one ``Article`` or one
+``RejectedRecord`` per input record. It never raises for bad data: every
+problem becomes a rejected record with a reason, and whatever could be read
+before it is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from schemas.models import Article, RejectedRecord, content_id, truncate_payload
+
+STAGE = "ReadArticles"
+
+# Suffix (lower case, longest first) -> format.
+_SUFFIX_FORMATS: tuple[tuple[str, str], ...] = (
+    (".jsonl.gz", "jsonl"),
+    (".ndjson.gz", "jsonl"),
+    (".csv.gz", "csv"),
+    (".txt.gz", "txt"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+    (".csv", "csv"),
+    (".txt", "txt"),
+)
+SUPPORTED_SUFFIXES = tuple(suffix for suffix, _ in _SUFFIX_FORMATS)
+
+# Input field -> Article field, for names that differ.
+_FIELD_ALIASES = {"source": "publisher", "date": "published", "published_at": "published"}
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """Settings that shape how records become articles."""
+
+    pipeline_version: str
+    default_published: date | None = None
+    max_article_chars: int = 1_000_000
+
+
+def input_format(path: str) -> str | None:
+    """`jsonl`, `txt` or `csv` from the file name, or None for unsupported files."""
+    lower = path.lower()
+    for suffix, fmt in _SUFFIX_FORMATS:
+        if lower.endswith(suffix):
+            return fmt
+    return None
+
+
+def _stem(path: str) -> str:
+    name = PurePosixPath(path.replace("\\", "/")).name
+    for suffix, _ in _SUFFIX_FORMATS:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def reject(
+    settings: ReadSettings,
+    error_type: str,
+    reason: str,
+    *,
+    source_file: str | None,
+    source_line: int | None = None,
+    payload: str | bytes | None = None,
+    article_id: str | None = None,
+    stage: str = STAGE,
+) -> RejectedRecord:
+    return RejectedRecord(
+        source_file=source_file,
+        source_line=source_line,
+        article_id=article_id,
+        stage=stage,
+        error_type=error_type,
+        reason=reason,
+        payload=truncate_payload(payload),
+        pipeline_version=settings.pipeline_version,
+    )
+
+
+def _describe_validation_error(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        location = ".".join(str(part) for part in item["loc"]) or "record"
+        message = item["msg"].removeprefix("Value error, ")
+        parts.append(f"{location}: {message}")
+    return "; ".join(parts)
+
+
+def build_article(
+    fields: dict[str, Any],
+    settings: ReadSettings,
+    *,
+    source_file: str,
+    source_line: int | None,
+    payload: str,
+    default_id: str | None = None,
+) -> Article | RejectedRecord:
+    """Validate one record's fields into an Article, or explain why not."""
+    values: dict[str, Any] = {}
+    for key, value in fields.items():
+        target = _FIELD_ALIASES.get(key, key)
+        if target not in values or values[target] in (None, ""):
+            values[target] = value
+    text = values.get("text")
+    if isinstance(text, str) and len(text) > settings.max_article_chars:
+        return reject(
+            settings,
+            "article_too_large",
+            f"text has {len(text):,} characters, over the limit of {settings.max_article_chars:,} "
+            "(--max-article-chars)",
+            source_file=source_file,
+            source_line=source_line,
+            payload=payload,
+            article_id=values.get("id") if isinstance(values.get("id"), str) else None,
+        )
+    if values.get("published") in (None, "") and settings.default_published is not None:
+        values["published"] = settings.default_published.isoformat()
+    if values.get("id") in (None, ""):
+        values["id"] = default_id or (content_id(text) if isinstance(text, str) else None)
+    values["source_file"] = source_file
+    values["source_line"] = source_line
+    try:
+        return Article.model_validate(values)
+    except ValidationError as error:
+        return reject(
+            settings,
+            "invalid_record",
+            _describe_validation_error(error),
+            source_file=source_file,
+            source_line=source_line,
+            payload=payload,
+            article_id=values.get("id") if isinstance(values.get("id"), str) else None,
+        )
+
+
+def parse_jsonl(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[Article | RejectedRecord]:
+    line_number = 0
+    try:
+        for line_number, raw in enumerate(stream, start=1):  # noqa: B007 - read after the loop on errors
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                yield reject(
+                    settings, "invalid_encoding", f"line is not valid UTF-8 ({error.reason} at byte {error.start})",
+                    source_file=path, source_line=line_number, payload=raw,
+                )
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield reject(
+                    settings, "invalid_json", f"malformed JSON: {error.msg} at column {error.colno}",
+                    source_file=path, source_line=line_number, payload=line,
+                )
+                continue
+            if not isinstance(record, dict):
+                yield reject(
+                    settings, "invalid_record", f"expected a JSON object, got {type(record).__name__}",
+                    source_file=path, source_line=line_number, payload=line,
+                )
+                continue
+            yield build_article(record, settings, source_file=path, source_line=line_number, payload=line)
+    except (OSError, EOFError, ValueError) as error:
+        yield reject(
+            settings, "read_error",
+            f"file could not be read past line {line_number}: {type(error).__name__}: {error}",
+            source_file=path, source_line=line_number + 1,
+        )
+
+
+def parse_txt(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[Article | RejectedRecord]:
+    try:
+        data = stream.read(settings.max_article_chars * 4 + 1)
+    except (OSError, EOFError, ValueError) as error:
+        yield reject(settings, "read_error", f"file could not be read: {type(error).__name__}: {error}",
+                     source_file=path)
+        return
+    if b"\x00" in data[:8192]:
+        yield reject(settings, "binary_file", "file contains NUL bytes: binary data, not text",
+                     source_file=path, payload=data[:200])
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        yield reject(settings, "invalid_encoding", f"file is not valid UTF-8 ({error.reason} at byte {error.start})",
+                     source_file=path, payload=data[:2000])
+        return
+    title: str | None = None
+    lines = text.lstrip("\n").split("\n", 2)
+    if len(lines) >= 2 and lines[0].strip() and not lines[1].strip():
+        title = lines[0].strip()
+        text = lines[2] if len(lines) == 3 else ""
+    yield build_article(
+        {"text": text.strip("\n"), "title": title},
+        settings, source_file=path, source_line=None, payload=data[:2000].decode("utf-8", "replace"),
+        default_id=_stem(path),
+    )
+
+
+def parse_csv(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[Article | RejectedRecord]:
+    text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    record_number = 0
+    try:
+        reader = csv.DictReader(text_stream)
+        header = reader.fieldnames or []
+        if "text" not in header:
+            yield reject(settings, "missing_column",
+                         f"CSV header has no `text` column (columns: {', '.join(header) or 'none'})",
+                         source_file=path, source_line=1, payload=",".join(header))
+            return
+        for record_number, row in enumerate(reader, start=1):  # noqa: B007 - read after the loop on errors
+            payload = json.dumps(row, ensure_ascii=False)
+            if None in row:  # more cells than header columns
+                row.pop(None)
+            yield build_article(
+                {key: value for key, value in row.items() if key is not None},
+                settings, source_file=path, source_line=record_number, payload=payload,
+            )
+    except (OSError, EOFError, ValueError, csv.Error) as error:
+        yield reject(
+            settings, "read_error",
+            f"CSV could not be read past record {record_number}: {type(error).__name__}: {error}",
+            source_file=path, source_line=record_number + 1,
+        )
+    finally:
+        text_stream.detach()
+
+
+_PARSERS: dict[str, Callable[[IO[bytes], str, ReadSettings], Iterator[Article | RejectedRecord]]] = {
+    "jsonl": parse_jsonl,
+    "txt": parse_txt,
+    "csv": parse_csv,
+}
+
+
+def parse_file(
+    path: str, open_stream: Callable[[], IO[bytes]], settings: ReadSettings
+) -> Iterator[Article | RejectedRecord]:
+    """Every article of one input file, or a rejected record for each part that cannot be read."""
+    fmt = input_format(path)
+    if fmt is None:
+        yield reject(settings, "unsupported_format",
+                     f"unsupported file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}", source_file=path)
+        return
+    try:
+        stream = open_stream()
+    except (OSError, ValueError) as error:
+        yield reject(settings, "read_error", f"file could not be opened: {type(error).__name__}: {error}",
+                     source_file=path)
+        return
+    with stream:
+        yield from _PARSERS[fmt](stream, path, settings)

@@ -1,0 +1,1 @@
+"""Language processing: sentence splitting and spaCy annotation (pure Python, no Beam)."""

