@@ -159,30 +159,44 @@ def parse_jsonl(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterato
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as error:
                 yield reject(
-                    settings, "invalid_encoding", f"line is not valid UTF-8 ({error.reason} at byte {error.start})",
-                    source_file=path, source_line=line_number, payload=raw,
+                    settings,
+                    "invalid_encoding",
+                    f"line is not valid UTF-8 ({error.reason} at byte {error.start})",
+                    source_file=path,
+                    source_line=line_number,
+                    payload=raw,
                 )
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 yield reject(
-                    settings, "invalid_json", f"malformed JSON: {error.msg} at column {error.colno}",
-                    source_file=path, source_line=line_number, payload=line,
+                    settings,
+                    "invalid_json",
+                    f"malformed JSON: {error.msg} at column {error.colno}",
+                    source_file=path,
+                    source_line=line_number,
+                    payload=line,
                 )
                 continue
             if not isinstance(record, dict):
                 yield reject(
-                    settings, "invalid_record", f"expected a JSON object, got {type(record).__name__}",
-                    source_file=path, source_line=line_number, payload=line,
+                    settings,
+                    "invalid_record",
+                    f"expected a JSON object, got {type(record).__name__}",
+                    source_file=path,
+                    source_line=line_number,
+                    payload=line,
                 )
                 continue
             yield build_article(record, settings, source_file=path, source_line=line_number, payload=line)
     except (OSError, EOFError, ValueError) as error:
         yield reject(
-            settings, "read_error",
+            settings,
+            "read_error",
             f"file could not be read past line {line_number}: {type(error).__name__}: {error}",
-            source_file=path, source_line=line_number + 1,
+            source_file=path,
+            source_line=line_number + 1,
         )
 
 
@@ -190,18 +204,32 @@ def parse_txt(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[
     try:
         data = stream.read(settings.max_article_chars * 4 + 1)
     except (OSError, EOFError, ValueError) as error:
-        yield reject(settings, "read_error", f"file could not be read: {type(error).__name__}: {error}",
-                     source_file=path)
+        yield reject(
+            settings,
+            "read_error",
+            f"file could not be read: {type(error).__name__}: {error}",
+            source_file=path,
+        )
         return
     if b"\x00" in data[:8192]:
-        yield reject(settings, "binary_file", "file contains NUL bytes: binary data, not text",
-                     source_file=path, payload=data[:200])
+        yield reject(
+            settings,
+            "binary_file",
+            "file contains NUL bytes: binary data, not text",
+            source_file=path,
+            payload=data[:200],
+        )
         return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        yield reject(settings, "invalid_encoding", f"file is not valid UTF-8 ({error.reason} at byte {error.start})",
-                     source_file=path, payload=data[:2000])
+        yield reject(
+            settings,
+            "invalid_encoding",
+            f"file is not valid UTF-8 ({error.reason} at byte {error.start})",
+            source_file=path,
+            payload=data[:2000],
+        )
         return
     title: str | None = None
     lines = text.lstrip("\n").split("\n", 2)
@@ -210,7 +238,10 @@ def parse_txt(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[
         text = lines[2] if len(lines) == 3 else ""
     yield build_article(
         {"text": text.strip("\n"), "title": title},
-        settings, source_file=path, source_line=None, payload=data[:2000].decode("utf-8", "replace"),
+        settings,
+        source_file=path,
+        source_line=None,
+        payload=data[:2000].decode("utf-8", "replace"),
         default_id=_stem(path),
     )
 
@@ -222,9 +253,14 @@ def parse_csv(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[
         reader = csv.DictReader(text_stream)
         header = reader.fieldnames or []
         if "text" not in header:
-            yield reject(settings, "missing_column",
-                         f"CSV header has no `text` column (columns: {', '.join(header) or 'none'})",
-                         source_file=path, source_line=1, payload=",".join(header))
+            yield reject(
+                settings,
+                "missing_column",
+                f"CSV header has no `text` column (columns: {', '.join(header) or 'none'})",
+                source_file=path,
+                source_line=1,
+                payload=",".join(header),
+            )
             return
         for record_number, row in enumerate(reader, start=1):  # noqa: B007 - read after the loop on errors
             payload = json.dumps(row, ensure_ascii=False)
@@ -232,13 +268,18 @@ def parse_csv(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[
                 row.pop(None)
             yield build_article(
                 {key: value for key, value in row.items() if key is not None},
-                settings, source_file=path, source_line=record_number, payload=payload,
+                settings,
+                source_file=path,
+                source_line=record_number,
+                payload=payload,
             )
     except (OSError, EOFError, ValueError, csv.Error) as error:
         yield reject(
-            settings, "read_error",
+            settings,
+            "read_error",
             f"CSV could not be read past record {record_number}: {type(error).__name__}: {error}",
-            source_file=path, source_line=record_number + 1,
+            source_file=path,
+            source_line=record_number + 1,
         )
     finally:
         text_stream.detach()
@@ -257,14 +298,22 @@ def parse_file(
     """Every article of one input file, or a rejected record for each part that cannot be read."""
     fmt = input_format(path)
     if fmt is None:
-        yield reject(settings, "unsupported_format",
-                     f"unsupported file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}", source_file=path)
+        yield reject(
+            settings,
+            "unsupported_format",
+            f"unsupported file type; expected one of {', '.join(SUPPORTED_SUFFIXES)}",
+            source_file=path,
+        )
         return
     try:
         stream = open_stream()
     except (OSError, ValueError) as error:
-        yield reject(settings, "read_error", f"file could not be opened: {type(error).__name__}: {error}",
-                     source_file=path)
+        yield reject(
+            settings,
+            "read_error",
+            f"file could not be opened: {type(error).__name__}: {error}",
+            source_file=path,
+        )
         return
     with stream:
         yield from _PARSERS[fmt](stream, path, settings)

@@ -67,8 +67,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for block_start, block_end in _line_blocks(text):
         sentence_start = block_start
         for match in _CANDIDATE.finditer(text, block_start, block_end):
-            if text[match.start()] == "." and match.end() - match.start() == 1 and _is_abbreviation(
-                text, match.start()
+            if (
+                text[match.start()] == "."
+                and match.end() - match.start() == 1
+                and _is_abbreviation(text, match.start())
             ):
                 continue
             spans.append((sentence_start, match.end()))

@@ -6,7 +6,7 @@ import types
 import typing
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 
 import pyarrow as pa
 import pyarrow.dataset as ds
@@ -107,7 +107,7 @@ def table_schema(name: str, model: type[BaseModel], pipeline_version: str) -> Ta
     return TableSchema(name=name, model=model, file_schema=schema, partition_field=partition_field)
 
 
-@lru_cache(maxsize=None)
+@cache
 def output_tables(pipeline_version: str) -> dict[str, TableSchema]:
     """The dataset's tables, keyed by their folder name under OUT/."""
     return {

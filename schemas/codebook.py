@@ -1,0 +1,122 @@
+"""CAMEO 1.1b3 codebook with Goldstein weights and the CAMEO -> PLOVER mapping.
+
+Both tables live as TSV files in ``schemas/data`` and are read once per process:
+
+* ``cameo_codes.tsv`` -- ``code``, ``name``, ``goldstein`` for every root, 3-digit and 4-digit code.
+* ``cameo_plover.tsv`` -- ``cameo_code``, ``plover_type``, ``plover_mode`` (either may be empty).
+
+A code without a PLOVER row of its own inherits the mapping of its parent (4 -> 3 -> 2 digits).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["CameoEntry", "cameo_codes", "cameo_entry", "is_cameo_code", "quad_class_for_root"]
+
+DATA_DIR = Path(__file__).parent / "data"
+CODES_FILE = DATA_DIR / "cameo_codes.tsv"
+PLOVER_FILE = DATA_DIR / "cameo_plover.tsv"
+
+# QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+_QUAD_BY_ROOT: dict[int, int] = {
+    **dict.fromkeys(range(1, 6), 1),
+    **dict.fromkeys(range(6, 9), 2),
+    **dict.fromkeys(range(9, 14), 3),
+    **dict.fromkeys(range(14, 21), 4),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CameoEntry:
+    """One CAMEO event code with its derived attributes."""
+
+    code: str
+    name: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+
+
+def quad_class_for_root(root: str) -> int:
+    """QuadClass (1-4) of a two-digit CAMEO root such as ``"03"``."""
+    try:
+        return _QUAD_BY_ROOT[int(root)]
+    except (KeyError, ValueError):
+        raise KeyError(f"not a CAMEO root code: {root!r}") from None
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _parents(code: str) -> list[str]:
+    """The code itself followed by its ancestors, most specific first: 0311 -> [0311, 031, 03]."""
+    return [code[:n] for n in range(len(code), 1, -1)]
+
+
+@cache
+def _plover_rows() -> dict[str, tuple[str | None, str | None]]:
+    rows: dict[str, tuple[str | None, str | None]] = {}
+    for row in _read_tsv(PLOVER_FILE):
+        code = row["cameo_code"].strip()
+        rows[code] = (
+            (row.get("plover_type") or "").strip() or None,
+            (row.get("plover_mode") or "").strip() or None,
+        )
+    return rows
+
+
+def _plover_for(code: str) -> tuple[str | None, str | None]:
+    rows = _plover_rows()
+    for candidate in _parents(code):
+        if candidate in rows:
+            return rows[candidate]
+    return (None, None)
+
+
+@cache
+def _load() -> dict[str, CameoEntry]:
+    entries: dict[str, CameoEntry] = {}
+    for row in _read_tsv(CODES_FILE):
+        code = row["code"].strip()
+        if not (code.isdigit() and 2 <= len(code) <= 4):
+            raise ValueError(f"{CODES_FILE.name}: malformed CAMEO code {code!r}")
+        if code in entries:
+            raise ValueError(f"{CODES_FILE.name}: duplicate CAMEO code {code!r}")
+        root = code[:2]
+        plover_type, plover_mode = _plover_for(code)
+        entries[code] = CameoEntry(
+            code=code,
+            name=row["name"].strip(),
+            root=root,
+            quad_class=quad_class_for_root(root),
+            goldstein=float(row["goldstein"]),
+            plover_type=plover_type,
+            plover_mode=plover_mode,
+        )
+    return entries
+
+
+def cameo_codes() -> dict[str, CameoEntry]:
+    """All CAMEO codes (roots, 3- and 4-digit codes) keyed by code. Returns a fresh copy."""
+    return dict(_load())
+
+
+def is_cameo_code(code: str) -> bool:
+    """True if ``code`` is a known CAMEO event code (e.g. ``"03"``, ``"042"``, ``"0311"``)."""
+    return isinstance(code, str) and code in _load()
+
+
+def cameo_entry(code: str) -> CameoEntry:
+    """The codebook entry for ``code``; raises ``KeyError`` for unknown codes."""
+    try:
+        return _load()[code]
+    except (KeyError, TypeError):
+        raise KeyError(f"unknown CAMEO event code: {code!r} (expected a 2-4 digit code such as '042')") from None
