@@ -1,0 +1,229 @@
+"""Dictionary-based actor resolution: noun phrase -> CAMEO-style actor code.
+
+Data lives in ``schemas/data``:
+
+* ``countries.tsv`` -- one row per state: iso3, CAMEO code, name, aliases, demonyms, seats of power.
+* ``organizations.tsv`` -- IGOs, NGOs and well-known non-state armed groups with their codes.
+* ``sectors.tsv`` -- CAMEO sector codes (GOV, MIL, ...) with the lowercase terms that mark them.
+
+Proper names and acronyms (countries, organisations) match case-sensitively, so the pronoun "us" is
+not the United States while "US" and "U.S." are; sector terms match case-insensitively. At each position
+the longest term wins, and the leftmost country/organisation mention decides the actor's country.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "data"
+
+# Generic heads: used only when the phrase has no more specific sector term
+# ("officials of the defense ministry" -> MIL, "U.S. officials" -> GOV).
+WEAK_SECTOR_TERMS = frozenset(
+    {
+        "official",
+        "officials",
+        "authorities",
+        "leader",
+        "leaders",
+        "government",
+        "governments",
+        "administration",
+        "regime",
+        "people",
+    }
+)
+
+# Phrases that contain a country term but do not refer to that country; matched and discarded.
+NON_COUNTRY_PHRASES = (
+    "Latin America",
+    "Latin American",
+    "Latin Americans",
+    "South America",
+    "South American",
+    "South Americans",
+    "North America",
+    "North American",
+    "North Americans",
+    "Central America",
+    "Central American",
+    "Central Americans",
+    "New Mexico",
+    "New England",
+    "New South Wales",
+    "Indian Ocean",
+    "Native American",
+    "Native Americans",
+)
+
+PRONOUNS = frozenset(
+    {
+        "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them",
+        "its", "their", "theirs", "our", "ours", "his", "hers", "itself", "themselves",
+        "this", "that", "these", "those", "who", "which", "one", "someone", "somebody",
+    }
+)  # fmt: skip
+
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b|(?<=s)['\u2019](?=\s|$)")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor. ``code`` is None when only a sector was recognised."""
+
+    text: str  # the phrase as given
+    code: str | None  # CAMEO-style code: country + sector ("UKRGOV", "RUSMIL", "BLR") or IGO code ("NATO")
+    country: str | None  # ISO 3166-1 alpha-3, None for IGOs and non-state groups
+    sector: str | None  # e.g. "GOV", "MIL"
+    matched: str  # which dictionary term(s) matched, for evidence
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    kind: str  # "country" | "seat" | "org" | "stop"
+    iso3: str | None
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    entities: dict[str, _Entity]
+    entity_re: re.Pattern[str]
+    sectors: dict[str, str]  # lowercase term -> sector code
+    sector_re: re.Pattern[str]
+    cameo: dict[str, str]  # iso3 -> CAMEO country code
+
+
+def _split(field: str) -> list[str]:
+    return [t.strip() for t in field.split("|") if t.strip()]
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _alternation(terms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    body = "|".join(re.escape(t) for t in ordered)
+    return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", flags)
+
+
+@cache
+def country_rows() -> tuple[dict[str, str], ...]:
+    """Rows of ``countries.tsv`` (iso3, cameo, name, aliases, demonyms, seats)."""
+    return tuple(_read_tsv("countries.tsv"))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    entities: dict[str, _Entity] = {}
+    cameo: dict[str, str] = {}
+    for row in country_rows():
+        iso3 = row["iso3"]
+        cameo[iso3] = row["cameo"] or iso3
+        for term in [row["name"], *_split(row["aliases"]), *_split(row["demonyms"])]:
+            entities.setdefault(term, _Entity("country", iso3, None))
+        for term in _split(row["seats"]):
+            entities.setdefault(term, _Entity("seat", iso3, None))
+    for row in _read_tsv("organizations.tsv"):
+        for term in [row["name"], *_split(row["aliases"])]:
+            # Organisations take precedence over a country term with the same spelling.
+            entities[term] = _Entity("org", None, row["code"])
+    for term in NON_COUNTRY_PHRASES:
+        entities[term] = _Entity("stop", None, None)
+
+    sectors: dict[str, str] = {}
+    for row in _read_tsv("sectors.tsv"):
+        for term in _split(row["terms"]):
+            sectors.setdefault(term.lower(), row["sector"])
+
+    return _Lexicon(
+        entities=entities,
+        entity_re=_alternation(entities),
+        sectors=sectors,
+        sector_re=_alternation(sectors, re.IGNORECASE),
+        cameo=cameo,
+    )
+
+
+def _normalise(phrase: str) -> str:
+    text = phrase.replace("\u2019", "'").strip()
+    text = _POSSESSIVE.sub("", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def find_country(token: str) -> str | None:
+    """ISO3 code for a country name, alias, demonym or seat of government ("Kremlin" -> "RUS"), else None."""
+    lex = _lexicon()
+    text = _normalise(token)
+    for candidate in (text, _LEADING_THE.sub("", text)):
+        entity = lex.entities.get(candidate)
+        if entity is not None and entity.kind in ("country", "seat"):
+            return entity.iso3
+    return None
+
+
+def cameo_country(iso3: str) -> str:
+    """CAMEO country code for an ISO3 code (they differ for a few states, e.g. ROU -> ROM)."""
+    return _lexicon().cameo.get(iso3, iso3)
+
+
+def resolve_actor(phrase: str) -> Actor | None:
+    """Resolve a noun phrase to an :class:`Actor`, or None when nothing is recognised.
+
+    The first (leftmost) country or organisation mention gives the actor; the sector comes from the
+    first specific sector term (falling back to generic heads such as "officials"). A seat of power
+    without any sector term implies GOV ("the Kremlin" -> RUSGOV).
+    """
+    if not phrase or not phrase.strip():
+        return None
+    text = _normalise(phrase)
+    if text.lower() in PRONOUNS:
+        return None
+    lex = _lexicon()
+
+    entity: _Entity | None = None
+    entity_term = ""
+    org_spans: list[tuple[int, int]] = []
+    for m in lex.entity_re.finditer(text):
+        found = lex.entities[m.group(0)]
+        if found.kind == "org":
+            org_spans.append(m.span())
+        if entity is None and found.kind != "stop":
+            entity, entity_term = found, m.group(0)
+
+    strong: tuple[str, str] | None = None
+    weak: tuple[str, str] | None = None
+    for m in lex.sector_re.finditer(text):
+        if any(start <= m.start() < end for start, end in org_spans):
+            continue  # "Union" in "European Union", "Court" in "International Criminal Court"
+        term = m.group(0).lower()
+        hit = (lex.sectors[term], m.group(0))
+        if term in WEAK_SECTOR_TERMS:
+            weak = weak or hit
+        else:
+            strong = hit
+            break
+    sector_hit = strong or weak
+    sector = sector_hit[0] if sector_hit else None
+
+    if entity is None:
+        if sector_hit is None:
+            return None
+        return Actor(text=phrase, code=None, country=None, sector=sector, matched=sector_hit[1])
+
+    if entity.kind == "seat" and sector is None:
+        sector = "GOV"
+    matched = entity_term if sector_hit is None else f"{entity_term}|{sector_hit[1]}"
+    if entity.kind == "org":
+        return Actor(text=phrase, code=entity.code, country=None, sector=sector, matched=matched)
+    assert entity.iso3 is not None
+    code = cameo_country(entity.iso3) + (sector or "")
+    return Actor(text=phrase, code=code, country=entity.iso3, sector=sector, matched=matched)

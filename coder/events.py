@@ -1,0 +1,578 @@
+"""Rule-based event coding over one parsed sentence.
+
+For every trigger word of the lexicon (``schemas/data/event_lexicon.tsv``) the coder
+finds, in the same clause of the dependency parse:
+
+* the source actor: the trigger's subject, the agent of a passive, or, for a noun
+  ("Russian missile strikes", "a visit by Putin"), its possessor/adjective/"by" phrase or
+  the subject of the light verb that carries it ("made an appeal", "held drills");
+* the target actor: its object, or the object of a preposition the trigger governs
+  ("with Russia", "on NATO", "to Ukraine", "against Kyiv");
+* a date expression attached to the trigger (or to the clause that frames it), resolved
+  against the publication date, and an "in <place>" location.
+
+Everything is taken from the trigger's own clause, never from elsewhere in the story:
+an event whose actors cannot both be found stays with what was found, and an event with
+no recognisable actor at all is not emitted. Framing verbs recode what they embed:
+"agreed to send equipment" is an intent to give military aid (0332), "refused to send
+aircraft" a rejection (1222), "called on NATO to send jets" an appeal (0232).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from coder.actors import Actor, resolve_actor
+from coder.dates import resolve_expression
+from coder.lexicon import Trigger, reframe, triggers
+from coder.places import Place, resolve_place
+from schemas.codebook import cameo_entry
+from schemas.records import Annotation
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
+# Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
+TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "at", "for", "between"})
+LOCATION_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "at"})
+# Verbs that carry a noun event without adding meaning: "made an appeal", "held drills".
+LIGHT_VERBS = frozenset(
+    """make hold conduct carry stage launch begin start continue resume rely use step intensify
+    escalate take join pay mount wage undertake perform announce complete""".split()
+)
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos", "cc", "conj", "parataxis", "case"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
+HEDGE_AUXILIARIES = frozenset({"may", "might", "could"})
+MAX_CONJUNCTS = 3
+ASSAULT_ROOTS = frozenset({"18", "19", "20"})
+
+
+@dataclass(frozen=True, slots=True)
+class CodedActor:
+    text: str
+    start: int
+    end: int
+    actor: Actor
+
+
+@dataclass(slots=True)
+class CodedEvent:
+    """One event found in a sentence: plain data, turned into an ``Event`` row by the caller."""
+
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    cameo_code: str
+    cameo_root: str
+    cameo_name: str
+    quad_class: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+    event_mode: str
+    negated: bool
+    source: CodedActor | None
+    target: CodedActor | None
+    event_date: date | None
+    date_text: str | None
+    location: Place | None
+    location_text: str | None
+    confidence: float
+    evidence: list[str] = field(default_factory=list)
+
+
+class ParsedSentence:
+    """An ``Annotation`` with the child lists the rules need."""
+
+    def __init__(self, text: str, annotation: Annotation) -> None:
+        self.text = text
+        self.a = annotation
+        self.children: list[list[int]] = [[] for _ in annotation.words]
+        for index, head in enumerate(annotation.heads):
+            if head != index:
+                self.children[head].append(index)
+        self.entity_of: dict[int, tuple[int, int, str]] = {}
+        for entity in annotation.entities:
+            for token in range(entity.start, entity.end):
+                self.entity_of[token] = (entity.start, entity.end, entity.label)
+
+    def __len__(self) -> int:
+        return len(self.a.words)
+
+    def lemma(self, i: int) -> str:
+        return self.a.lemmas[i].lower()
+
+    def dep(self, i: int) -> str:
+        return self.a.deps[i]
+
+    def head(self, i: int) -> int:
+        return self.a.heads[i]
+
+    def span_text(self, start: int, end: int) -> tuple[str, int, int]:
+        """Text and character offsets of tokens ``start``..``end`` (inclusive)."""
+        char_start = self.a.offsets[start]
+        char_end = self.a.offsets[end] + len(self.a.words[end])
+        return self.text[char_start:char_end], char_start, char_end
+
+    def subtree(self, i: int, stop: frozenset[str] = frozenset()) -> list[int]:
+        found = [i]
+        stack = [c for c in self.children[i] if self.dep(c) not in stop]
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(self.children[node])
+        return sorted(found)
+
+    def kids(self, i: int, deps: frozenset[str] | set[str]) -> list[int]:
+        return [c for c in self.children[i] if self.dep(c) in deps]
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the words coordinated with it ("the United States and NATO")."""
+        found = [i]
+        frontier = [i]
+        while frontier and len(found) < MAX_CONJUNCTS:
+            node = frontier.pop()
+            for child in self.kids(node, {"conj"}):
+                if self.a.pos[child] in ("PROPN", "NOUN", "PRON") and len(found) < MAX_CONJUNCTS:
+                    found.append(child)
+                    frontier.append(child)
+        return found
+
+    def clause_lemmas(self, i: int) -> set[str]:
+        """Lemmas of ``i``'s phrase, not descending into other clauses."""
+        return {self.lemma(t) for t in self.subtree(i, stop=frozenset({"relcl", "advcl", "ccomp", "parataxis"}))}
+
+
+def _phrase(sentence: ParsedSentence, head: int) -> tuple[str, int, int]:
+    """The noun phrase headed by ``head``, without relative clauses, appositions or coordination."""
+    tokens = sentence.subtree(head, stop=PHRASE_STOP_DEPS)
+    # Keep a contiguous run around the head (a dropped clause can leave holes).
+    left = head
+    while left - 1 in tokens:
+        left -= 1
+    right = head
+    while right + 1 in tokens:
+        right += 1
+    while left < head and sentence.a.pos[left] in ("DET", "PUNCT"):
+        left += 1
+    while right > head and sentence.a.pos[right] == "PUNCT":
+        right -= 1
+    return sentence.span_text(left, right)
+
+
+def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
+    """A pronoun's antecedent: the subject of the nearest governing clause that has a resolvable one."""
+    node = token
+    seen = set()
+    while node not in seen:
+        seen.add(node)
+        parent = sentence.head(node)
+        if parent == node:
+            return None
+        for subject in sentence.kids(parent, SUBJECTS):
+            if subject != token and subject not in sentence.subtree(token) and sentence.lemma(subject) not in PRONOUNS:
+                resolved = _resolve(sentence, subject, allow_pronoun=False)
+                if resolved is not None:
+                    return resolved
+        node = parent
+    return None
+
+
+def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) -> CodedActor | None:
+    """The actor named by the phrase headed by ``head`` (falling back to its apposition)."""
+    word = sentence.a.words[head].lower()
+    if word in PRONOUNS:
+        return _antecedent(sentence, head) if allow_pronoun else None
+    text, start, end = _phrase(sentence, head)
+    actor = resolve_actor(text)
+    if actor is not None and actor.country is None and actor.code is None:
+        # "its air defense forces": a sector without a country takes the possessor's country.
+        for possessor in sentence.kids(head, {"poss"}):
+            if sentence.a.words[possessor].lower() in POSSESSIVE_PRONOUNS and allow_pronoun:
+                owner = _antecedent(sentence, possessor)
+                if owner is not None and owner.actor.country:
+                    country = owner.actor.country
+                    code_prefix = (owner.actor.code or country)[:3]
+                    actor = Actor(
+                        text=text,
+                        code=code_prefix + (actor.sector or ""),
+                        country=country,
+                        sector=actor.sector,
+                        matched=f"{actor.matched} + {owner.text}",
+                    )
+    if actor is None or (actor.code is None and actor.country is None):
+        for apposition in sentence.kids(head, {"appos"}):
+            resolved = _resolve(sentence, apposition, allow_pronoun=False)
+            if resolved is not None:
+                return resolved
+    if actor is None:
+        return None
+    return CodedActor(text, start, end, actor)
+
+
+def _known(actor: CodedActor | None) -> bool:
+    return actor is not None and (actor.actor.code is not None or actor.actor.country is not None)
+
+
+def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: str | None) -> bool:
+    if trigger.needs_kind is None:
+        return True
+    if trigger.needs_kind == "refine":
+        return refined is not None
+    if trigger.needs_kind == "child":
+        return any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
+    return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
+
+
+def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | None:
+    if not trigger.refinements:
+        return None
+    words = sentence.clause_lemmas(token)
+    words |= {sentence.a.words[t].lower() for t in sentence.subtree(token)}
+    for rule in trigger.refinements:
+        if rule.words & words:
+            return rule.cameo
+    return None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    token: int
+    trigger: Trigger
+    code: str
+
+
+def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
+    table = triggers()
+    found: dict[int, _Candidate] = {}
+    for token in range(len(sentence)):
+        pos = sentence.a.pos[token]
+        key_pos = "VERB" if pos == "VERB" else "NOUN" if pos == "NOUN" else None
+        if key_pos is None:
+            continue
+        trigger = table.get((sentence.lemma(token), key_pos))
+        if trigger is None:
+            continue
+        refined = _refine(sentence, token, trigger)
+        if not _needs_met(sentence, token, trigger, refined):
+            continue
+        found[token] = _Candidate(token, trigger, refined or trigger.cameo)
+    # A noun trigger that is the object of a verb trigger is part of that event ("imposed sanctions").
+    for token in list(found):
+        if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:
+            del found[token]
+    return found
+
+
+def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dict[int, _Candidate]) -> list[int]:
+    """Triggers embedded under a framing word: its xcomp/ccomp/acl clauses and their conjuncts."""
+    embedded = []
+    for child in sentence.children[frame_token]:
+        if sentence.dep(child) in ("xcomp", "ccomp", "acl") and child in candidates:
+            embedded.append(child)
+            embedded.extend(c for c in sentence.conjuncts(child)[1:] if c in candidates)
+        elif sentence.dep(child) in ("xcomp", "ccomp", "acl"):
+            # "called on NATO to impose a no-fly zone or send fighter jets": the trigger is a conjunct.
+            embedded.extend(c for c in sentence.conjuncts(child)[1:] if c in candidates)
+    return embedded
+
+
+def _clause_verb(sentence: ParsedSentence, token: int) -> int:
+    """The verb whose clause a noun trigger belongs to (its light verb, preposition's head, ...)."""
+    node = token
+    for _ in range(4):
+        parent = sentence.head(node)
+        if parent == node:
+            return node
+        if sentence.a.pos[parent] in ("VERB", "AUX"):
+            return parent
+        node = parent
+    return node
+
+
+def _source(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[CodedActor]:
+    heads: list[int] = []
+    subjects = sentence.kids(token, SUBJECTS)
+    if subjects:
+        heads = sentence.conjuncts(subjects[0])
+    else:
+        for agent in sentence.kids(token, {"agent"}):
+            heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]
+    if trigger.pos == "NOUN" and not heads:
+        # Possessor or nationality adjective: "Russia's strikes", "Russian strikes".
+        own = [c for c in sentence.children[token] if sentence.dep(c) in ("poss", "amod", "compound", "nmod")]
+        for child in own:
+            resolved = _resolve(sentence, child, allow_pronoun=sentence.dep(child) == "poss")
+            if _known(resolved):
+                return [resolved]  # type: ignore[list-item]
+        for prep in sentence.kids(token, {"prep"}):
+            if sentence.lemma(prep) in ("by", "from"):
+                heads = [c for p in sentence.kids(prep, {"pobj"}) for c in sentence.conjuncts(p)]
+                if heads:
+                    break
+        if not heads:
+            verb = _clause_verb(sentence, token)
+            if verb != token and sentence.lemma(verb) in LIGHT_VERBS:
+                subjects = sentence.kids(verb, SUBJECTS)
+                if subjects:
+                    heads = sentence.conjuncts(subjects[0])
+    if not heads and sentence.dep(token) in ("xcomp", "conj"):
+        # "Russia agreed to send": the controlling clause's subject.
+        parent = sentence.head(token)
+        subjects = sentence.kids(parent, SUBJECTS)
+        if subjects and parent != token:
+            heads = sentence.conjuncts(subjects[0])
+    actors = [_resolve(sentence, h) for h in heads]
+    return [a for a in actors if a is not None]
+
+
+def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set[int]) -> list[CodedActor]:
+    heads: list[int] = []
+    passive = sentence.kids(token, PASSIVE_SUBJECTS)
+    if passive:
+        heads = sentence.conjuncts(passive[0])
+    if not heads:
+        objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude]
+        if (
+            objects
+            and sentence.a.pos[objects[0]] in ("PROPN", "PRON")
+            or (objects and _known(_resolve(sentence, objects[0])))
+        ):
+            heads = sentence.conjuncts(objects[0])
+    if not heads:
+        # Prepositions on the trigger, then on its object ("send equipment to Ukraine").
+        places = [token] + sentence.kids(token, OBJECTS)
+        if trigger.pos == "NOUN":
+            verb = _clause_verb(sentence, token)
+            if verb != token and sentence.lemma(verb) in LIGHT_VERBS:
+                places.append(verb)  # "held drills with Russia"
+        for owner in places:
+            for prep in sentence.kids(owner, {"prep", "dative"}):
+                if sentence.lemma(prep) in TARGET_PREPOSITIONS:
+                    objects = sentence.kids(prep, {"pobj"})
+                    if objects and objects[0] not in exclude:
+                        heads = sentence.conjuncts(objects[0])
+                        break
+            if heads:
+                break
+    actors = [_resolve(sentence, h) for h in heads]
+    return [a for a in actors if a is not None]
+
+
+def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:
+    """(event_mode, negated) from negation and auxiliaries on the trigger or its light verb."""
+    owners = [token]
+    if sentence.a.pos[token] == "NOUN":
+        owners.append(_clause_verb(sentence, token))
+    negated = any(sentence.kids(o, {"neg"}) for o in owners)
+    auxiliaries = {sentence.a.words[c].lower() for o in owners for c in sentence.kids(o, {"aux", "auxpass"})}
+    if negated:
+        return "negated", True
+    if auxiliaries & HEDGE_AUXILIARIES:
+        return "possible", False
+    if auxiliaries & FUTURE_AUXILIARIES:
+        return "intended", False
+    return "asserted", False
+
+
+def _date_for(sentence: ParsedSentence, token: int, published: date | None) -> tuple[date | None, str | None]:
+    """A DATE entity attached to the trigger's clause (nearest first), resolved against ``published``."""
+    dates = [e for e in sentence.a.entities if e.label == "DATE"]
+    if not dates:
+        return None, None
+    owners = [token]
+    node = token
+    for _ in range(6):
+        parent = sentence.head(node)
+        if parent == node:
+            break
+        owners.append(parent)
+        node = parent
+    for owner in owners:
+        for entity in dates:
+            anchor = _anchor(sentence, entity.start, entity.end)
+            if anchor == owner:
+                text, _, _ = sentence.span_text(entity.start, entity.end - 1)
+                mention = resolve_expression(text, published)
+                if mention is not None:
+                    return mention.resolved, text
+    return None, None
+
+
+def _anchor(sentence: ParsedSentence, start: int, end: int) -> int:
+    """The nearest verb or noun outside a date entity that the entity hangs from (through prepositions)."""
+    inside = set(range(start, end))
+    head = next((t for t in inside if sentence.head(t) not in inside or sentence.head(t) == t), start)
+    node = sentence.head(head)
+    for _ in range(3):
+        if sentence.a.pos[node] == "ADP" and sentence.head(node) != node:
+            node = sentence.head(node)
+            continue
+        break
+    return node
+
+
+def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str | None]:
+    owners = [token]
+    if sentence.a.pos[token] == "NOUN":
+        owners.append(_clause_verb(sentence, token))
+    for owner in owners:
+        for prep in sentence.kids(owner, {"prep"}):
+            if sentence.lemma(prep) not in LOCATION_PREPOSITIONS:
+                continue
+            for obj in sentence.kids(prep, {"pobj"}):
+                entity = sentence.entity_of.get(obj)
+                if entity is None or entity[2] not in ("GPE", "LOC", "FAC"):
+                    continue
+                text, _, _ = _phrase(sentence, obj)
+                place = resolve_place(text) or resolve_place(sentence.span_text(entity[0], entity[1] - 1)[0])
+                if place is not None:
+                    return place, text
+    return None, None
+
+
+def event_id(
+    article_id: str,
+    sentence_index: int,
+    trigger_start: int,
+    cameo: str,
+    source: str | None,
+    target: str | None,
+    pipeline_version: str,
+) -> str:
+    """Deterministic: the same input coded by the same version gives the same id."""
+    key = "\x1f".join(
+        [
+            article_id,
+            str(sentence_index),
+            str(trigger_start),
+            cameo,
+            source or "",
+            target or "",
+            pipeline_version,
+        ]
+    )
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _confidence(event: CodedEvent, trigger_pos: str, target_inferred: bool) -> float:
+    score = 0.35
+    if _known(event.source):
+        score += 0.25
+    if _known(event.target):
+        score += 0.2 if not target_inferred else 0.1
+    if trigger_pos == "VERB":
+        score += 0.1
+    if event.date_text is not None:
+        score += 0.05
+    if event.event_mode == "possible":
+        score -= 0.15
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def code_sentence(text: str, annotation: Annotation, published: date | None) -> list[CodedEvent]:
+    """All events in one parsed sentence (empty when none can be coded with an actor)."""
+    sentence = ParsedSentence(text, annotation)
+    candidates = _find_candidates(sentence)
+    framed: dict[int, tuple[int, str]] = {}  # embedded token -> (frame token, frame)
+    for token, candidate in candidates.items():
+        if candidate.trigger.frame is not None:
+            for inner in _embedded_events(sentence, token, candidates):
+                framed[inner] = (token, candidate.trigger.frame)
+    events = []
+    for token, candidate in sorted(candidates.items()):
+        if token in framed:
+            continue  # coded as part of its frame ("agreed to send" is one event)
+        events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
+    return events
+
+
+def _code_candidate(
+    sentence: ParsedSentence,
+    candidate: _Candidate,
+    candidates: dict[int, _Candidate],
+    framed: dict[int, tuple[int, str]],
+    published: date | None,
+) -> Iterator[CodedEvent]:
+    token, trigger = candidate.token, candidate.trigger
+    code = candidate.code
+    evidence = [f"trigger {sentence.a.words[token]!r} ({trigger.lemma}/{trigger.pos}) → {trigger.cameo}"]
+    if code != trigger.cameo:
+        evidence.append(f"refined to {code} by the words of its phrase")
+    inner_tokens = [t for t, (frame_token, _) in framed.items() if frame_token == token]
+    content_token = token
+    for inner in inner_tokens:
+        recoded = reframe(trigger.frame or "", candidates[inner].code)
+        if recoded is not None:
+            evidence.append(
+                f"frames {sentence.a.words[inner]!r} ({candidates[inner].code}) as {trigger.frame} → {recoded}"
+            )
+            code = recoded
+            content_token = inner
+            break
+    event_mode, negated = _mode(sentence, token)
+    if event_mode == "intended" and trigger.frame is None:
+        recoded = reframe("intent", code)
+        if recoded is not None:
+            evidence.append(f"future auxiliary: intent to {code} → {recoded}")
+            code = recoded
+    if trigger.frame == "reject" and event_mode == "asserted":
+        event_mode = "refused"
+    entry = cameo_entry(code)
+    sources = _source(sentence, token, trigger)
+    exclude = {token}
+    targets = _target(sentence, token, trigger, exclude)
+    if not targets and content_token != token:
+        targets = _target(sentence, content_token, candidates[content_token].trigger, exclude)
+    location, location_text = _location(sentence, content_token)
+    target_inferred = False
+    if not targets and location is not None and location.country and entry.root in ASSAULT_ROOTS:
+        inferred = resolve_actor(location.name)
+        if inferred is not None:
+            targets = [CodedActor(location_text or location.name, -1, -1, inferred)]
+            target_inferred = True
+            evidence.append(f"target inferred from the place of the attack ({location.name})")
+    if not any(_known(a) for a in sources + targets):
+        return
+    event_date, date_text = _date_for(sentence, content_token, published)
+    if event_date is None and content_token != token:
+        event_date, date_text = _date_for(sentence, token, published)
+    trigger_text = sentence.a.words[token]
+    trigger_start = sentence.a.offsets[token]
+    for source in sources or [None]:
+        for target in targets or [None]:
+            if source is not None and target is not None and source.actor.code == target.actor.code:
+                target = None
+            event = CodedEvent(
+                trigger_text=trigger_text,
+                trigger_start=trigger_start,
+                trigger_end=trigger_start + len(trigger_text),
+                cameo_code=entry.code,
+                cameo_root=entry.root,
+                cameo_name=entry.name,
+                quad_class=entry.quad_class,
+                goldstein=entry.goldstein,
+                plover_type=entry.plover_type,
+                plover_mode=entry.plover_mode,
+                event_mode=event_mode,
+                negated=negated,
+                source=source,
+                target=target,
+                event_date=event_date,
+                date_text=date_text,
+                location=location,
+                location_text=location_text,
+                confidence=0.0,
+                evidence=list(evidence),
+            )
+            if not (_known(source) or _known(target)):
+                continue
+            event.confidence = _confidence(event, trigger.pos, target_inferred and target is not None)
+            yield event

@@ -1,0 +1,97 @@
+"""The event-trigger lexicon and the framing rules, loaded from ``schemas/data``.
+
+``event_lexicon.tsv`` maps a trigger word (lemma + part of speech) to a CAMEO code, with
+optional conditions and refinements; ``cameo_frames.tsv`` says how a framing verb
+("agree", "call on", "refuse", "threaten") recodes the event embedded under it.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    words: frozenset[str]
+    cameo: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str  # VERB or NOUN
+    cameo: str
+    frame: str | None  # intent | appeal | demand | reject | threat
+    needs_kind: str | None  # child | dep | refine
+    needs_values: frozenset[str]
+    refinements: tuple[Refinement, ...]
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _parse_refinements(text: str) -> tuple[Refinement, ...]:
+    if text in ("", "-"):
+        return ()
+    rules = []
+    for rule in text.split(";"):
+        words, _, code = rule.partition("=")
+        rules.append(Refinement(frozenset(w.strip().lower() for w in words.split("|")), code.strip()))
+    return tuple(rules)
+
+
+def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
+    if text in ("", "-"):
+        return None, frozenset()
+    if text == "refine":
+        return "refine", frozenset()
+    kind, _, values = text.partition("=")
+    if kind not in ("child", "dep") or not values:
+        raise ValueError(f"event_lexicon.tsv: bad needs {text!r}")
+    return kind, frozenset(values.split("|"))
+
+
+@cache
+def triggers() -> dict[tuple[str, str], Trigger]:
+    """(lemma, POS) → trigger."""
+    table: dict[tuple[str, str], Trigger] = {}
+    for row in _data_rows("event_lexicon.tsv"):
+        needs_kind, needs_values = _parse_needs(row["needs"])
+        trigger = Trigger(
+            lemma=row["lemma"].lower(),
+            pos=row["pos"],
+            cameo=row["cameo"],
+            frame=None if row["frame"] == "-" else row["frame"],
+            needs_kind=needs_kind,
+            needs_values=needs_values,
+            refinements=_parse_refinements(row["refine"]),
+        )
+        table[(trigger.lemma, trigger.pos)] = trigger
+    return table
+
+
+@cache
+def frames() -> dict[str, dict[str, str]]:
+    """frame → {embedded code prefix → CAMEO code}."""
+    table: dict[str, dict[str, str]] = {}
+    for row in _data_rows("cameo_frames.tsv"):
+        table.setdefault(row["frame"], {})[row["embedded_prefix"]] = row["cameo"]
+    return table
+
+
+def reframe(frame: str, embedded_code: str) -> str | None:
+    """The code of ``embedded_code`` seen through ``frame`` (longest prefix wins), or None."""
+    rules = frames().get(frame, {})
+    for length in range(len(embedded_code), 1, -1):
+        code = rules.get(embedded_code[:length])
+        if code is not None:
+            return code
+    return None

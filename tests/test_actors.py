@@ -1,0 +1,144 @@
+"""Tests for dictionary-based actor resolution (coder.actors)."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from coder.actors import DATA_DIR, Actor, find_country, resolve_actor
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "country", "sector"),
+    [
+        ("Ukrainian President Volodymyr Zelensky", "UKRGOV", "UKR", "GOV"),
+        ("Belarus's Defense Ministry", "BLRMIL", "BLR", "MIL"),
+        ("Belarus\u2019s Defense Ministry", "BLRMIL", "BLR", "MIL"),
+        (
+            "the air force and air defense officials of the western military district "
+            "of the Armed Forces of the Russian Federation",
+            "RUSMIL",
+            "RUS",
+            "MIL",
+        ),
+        ("NATO", "NATO", None, None),
+        ("Russian forces", "RUSMIL", "RUS", "MIL"),
+        ("the Kremlin", "RUSGOV", "RUS", "GOV"),
+        ("Kyiv", "UKRGOV", "UKR", "GOV"),
+        ("Kiev", "UKRGOV", "UKR", "GOV"),
+        ("Moscow's troops", "RUSMIL", "RUS", "MIL"),
+        ("Washington", "USAGOV", "USA", "GOV"),
+        ("U.S. officials", "USAGOV", "USA", "GOV"),
+        ("the United States", "USA", "USA", None),
+        ("Belarusian troops", "BLRMIL", "BLR", "MIL"),
+        ("the Belarusian defense ministry", "BLRMIL", "BLR", "MIL"),
+        ("Ukraine", "UKR", "UKR", None),
+        ("Russia", "RUS", "RUS", None),
+        ("Belarus", "BLR", "BLR", None),
+        ("Chinese Foreign Ministry", "CHNGOV", "CHN", "GOV"),
+        ("the White House", "USAGOV", "USA", "GOV"),
+        ("US troops", "USAMIL", "USA", "MIL"),
+        ("Russian pilots", "RUSMIL", "RUS", "MIL"),
+        ("officials of the Russian defense ministry", "RUSMIL", "RUS", "MIL"),
+        ("the Philippines' army", "PHLMIL", "PHL", "MIL"),
+        ("Romanian police", "ROMCOP", "ROU", "COP"),
+        ("British Prime Minister", "GBRGOV", "GBR", "GOV"),
+        ("the Democratic Republic of the Congo", "COD", "COD", None),
+        ("the European Union", "EUR", None, None),
+        ("UN Security Council", "UNSC", None, None),
+        ("the International Criminal Court", "ICC", None, None),
+        ("NATO forces", "NATO", None, "MIL"),
+        ("Hamas", "HMS", None, None),
+    ],
+)
+def test_resolve_actor(phrase, code, country, sector):
+    actor = resolve_actor(phrase)
+    assert actor is not None
+    assert (actor.code, actor.country, actor.sector) == (code, country, sector)
+    assert actor.text == phrase
+    assert actor.matched
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [
+        ("defense officials", "MIL"),
+        ("a senior defense official", "MIL"),
+        ("its air defense forces", "MIL"),
+        ("the rebels", "REB"),
+        ("Latin American leaders", "GOV"),
+    ],
+)
+def test_sector_only(phrase, sector):
+    actor = resolve_actor(phrase)
+    assert isinstance(actor, Actor)
+    assert (actor.code, actor.country, actor.sector) == (None, None, sector)
+
+
+@pytest.mark.parametrize("phrase", ["us", "it", "they", "", "   ", "Zelensky", "the weather"])
+def test_unresolved(phrase):
+    assert resolve_actor(phrase) is None
+
+
+def test_matched_evidence():
+    actor = resolve_actor("Belarusian troops")
+    assert actor is not None
+    assert actor.matched == "Belarusian|troops"
+
+
+@pytest.mark.parametrize(
+    ("token", "iso3"),
+    [
+        ("Ukraine", "UKR"),
+        ("Ukrainians", "UKR"),
+        ("Belarussian", "BLR"),
+        ("Kremlin", "RUS"),
+        ("the Kremlin", "RUS"),
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("Britons", "GBR"),
+        ("Downing Street", "GBR"),
+        ("Teheran", "IRN"),
+        ("Russia's", "RUS"),
+        ("us", None),
+        ("NATO", None),
+        ("troops", None),
+    ],
+)
+def test_find_country(token, iso3):
+    assert find_country(token) == iso3
+
+
+def _rows(name):
+    with (Path(DATA_DIR) / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_countries_table():
+    rows = _rows("countries.tsv")
+    assert len(rows) >= 195
+    isos = [r["iso3"] for r in rows]
+    assert len(isos) == len(set(isos))
+    assert {"TWN", "PSE", "XKX", "HKG", "UKR", "RUS", "BLR", "USA"} <= set(isos)
+    assert all(len(r["iso3"]) == 3 and len(r["cameo"]) == 3 for r in rows)
+    owner = {}
+    for r in rows:
+        for col in ("name", "aliases", "demonyms", "seats"):
+            for term in filter(None, r[col].split("|")):
+                assert owner.setdefault(term, r["iso3"]) == r["iso3"], term
+
+
+def test_sector_terms_unique():
+    seen = {}
+    for r in _rows("sectors.tsv"):
+        for term in r["terms"].split("|"):
+            assert term == term.lower()
+            assert seen.setdefault(term, r["sector"]) == r["sector"], term
+
+
+def test_organizations_table():
+    rows = _rows("organizations.tsv")
+    codes = [r["code"] for r in rows]
+    assert len(codes) == len(set(codes))
+    assert {"NATO", "EUR", "UNO"} <= set(codes)
+    assert {r["kind"] for r in rows} <= {"igo", "ngo", "rebel", "party"}

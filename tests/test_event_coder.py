@@ -1,0 +1,132 @@
+"""The rule-based coder on parsed sentences (spaCy runs, Beam does not)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coder.events import code_sentence, event_id
+from coder.lexicon import frames, reframe, triggers
+from schemas.codebook import is_cameo_code
+
+PUBLISHED = date(2022, 4, 26)  # a Tuesday
+
+
+@pytest.fixture
+def code(parse):
+    def _code(text: str, published: date | None = PUBLISHED) -> list[tuple]:
+        events = code_sentence(text, parse(text), published)
+        return [
+            (
+                e.cameo_code,
+                e.source.actor.code if e.source else None,
+                e.target.actor.code if e.target else None,
+            )
+            for e in events
+        ]
+
+    return _code
+
+
+@pytest.fixture
+def events(parse):
+    def _events(text: str, published: date | None = PUBLISHED) -> list:
+        return code_sentence(text, parse(text), published)
+
+    return _events
+
+
+def test_every_lexicon_and_frame_code_is_in_the_codebook():
+    for trigger in triggers().values():
+        assert is_cameo_code(trigger.cameo), trigger
+        for rule in trigger.refinements:
+            assert is_cameo_code(rule.cameo), (trigger.lemma, rule)
+    for frame, rules in frames().items():
+        for code in rules.values():
+            assert is_cameo_code(code), (frame, code)
+
+
+def test_reframe_uses_the_longest_prefix():
+    assert reframe("intent", "072") == "0332"
+    assert reframe("reject", "0722") is None or reframe("reject", "072") == "1222"
+    assert reframe("appeal", "195") is None
+
+
+def test_joint_exercises_announced_as_intent(code, events):
+    text = "Belarus announced on Tuesday that it would hold joint air defense exercises with Russia this week."
+    assert code(text) == [("0312", "BLR", "RUS")]
+    (event,) = events(text)
+    assert event.event_mode == "intended"
+    assert event.event_date == date(2022, 4, 26)
+    assert event.plover_type == "AGREE"
+
+
+def test_joint_drills_begun(code):
+    assert code("The air forces of Russia and Belarus began joint drills on Monday.") == [("062", "RUSMIL", None)]
+
+
+def test_missile_strikes_with_place_as_target(events):
+    (event,) = events("Russian missile strikes hit the port of Odesa in southern Ukraine.")
+    assert event.cameo_code == "195"
+    assert event.source.actor.code == "RUS"
+    assert event.quad_class == 4 and event.goldstein == -10.0
+
+
+def test_appeal_for_weapons(code):
+    text = "Ukrainian President Volodymyr Zelensky called on NATO to send fighter jets."
+    assert code(text) == [("0232", "UKRGOV", "NATO")]
+
+
+def test_refusal_is_one_reject_event_not_a_delivery(code, events):
+    text = "The United States and NATO have refused to send aircraft to Ukraine."
+    assert code(text) == [("1222", "USA", "UKR"), ("1222", "NATO", "UKR")]
+    assert {e.event_mode for e in events(text)} == {"refused"}
+
+
+def test_promise_of_weapons(code):
+    assert code("Germany promised to deliver tanks to Ukraine.") == [("0332", "DEU", "UKR")]
+    assert code("Western countries will deliver heavy weapons to Ukraine.") == [("0332", None, "UKR")]
+
+
+def test_visit(code):
+    assert code("A Russian military delegation visited Belarus.") == [("042", "RUSMIL", "BLR")]
+
+
+def test_negation_is_flagged(events):
+    (event,) = events("China did not condemn Russia.")
+    assert event.cameo_code == "111" and event.negated and event.event_mode == "negated"
+
+
+def test_passive_voice_swaps_source_and_target(code):
+    assert code("Ukraine was attacked by Russia.") == [("190", "RUS", "UKR")]
+
+
+def test_pronoun_subject_takes_the_governing_clause_subject(code):
+    assert code("Poland said it would send weapons to Ukraine.") == [("0332", "POL", "UKR")]
+
+
+def test_no_actor_no_event(code):
+    assert code("He said they would meet again soon.") == []
+    assert code("The weather was fine and the markets rose.") == []
+
+
+def test_relative_date_resolved_against_publication(events):
+    (event,) = events("Russian troops shelled Kharkiv yesterday.")
+    assert event.event_date == date(2022, 4, 25)
+    assert event.date_text == "yesterday"
+    (undated,) = events("Russian troops shelled Kharkiv.")
+    assert undated.event_date is None
+
+
+def test_location_and_coordinates(events):
+    (event,) = events("Russian forces attacked Ukrainian troops in Kharkiv.")
+    assert event.location_country == "UKR" if hasattr(event, "location_country") else True
+    assert event.location is not None and event.location.country == "UKR"
+    assert event.location.latitude == pytest.approx(50.0, abs=0.5)
+
+
+def test_event_id_is_deterministic():
+    first = event_id("a", 1, 5, "190", "Russia", "Ukraine", "0.1.0")
+    assert first == event_id("a", 1, 5, "190", "Russia", "Ukraine", "0.1.0")
+    assert first != event_id("a", 1, 5, "190", "Russia", "Ukraine", "0.2.0")

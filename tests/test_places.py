@@ -1,0 +1,90 @@
+"""Tests for place resolution (coder.places)."""
+
+import time
+
+import pytest
+
+from coder.places import Place, resolve_place
+
+
+@pytest.mark.parametrize("name", ["Kyiv", "Kiev"])
+def test_kyiv_spellings(name):
+    place = resolve_place(name)
+    assert place is not None
+    assert place.kind == "city"
+    assert place.country == "UKR"
+    assert place.latitude == pytest.approx(50.45, abs=0.05)
+    assert place.longitude == pytest.approx(30.52, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Ukraine", "UKR"),
+        ("Russia", "RUS"),
+        ("Belarus", "BLR"),
+        ("Georgia", "GEO"),
+        ("the United States", "USA"),
+        ("the Netherlands", "NLD"),
+        ("Taiwan", "TWN"),
+        ("Kosovo", "XKX"),
+        ("Puerto Rico", "PRI"),
+    ],
+)
+def test_countries(name, iso3):
+    place = resolve_place(name)
+    assert place is not None
+    assert (place.kind, place.country) == ("country", iso3)
+
+
+def test_country_uses_capital_coordinates():
+    place = resolve_place("Ukraine")
+    assert place is not None
+    assert place.latitude == pytest.approx(50.45, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Moscow", "RUS"),
+        ("Minsk", "BLR"),
+        ("Kharkiv", "UKR"),
+        ("Odessa", "UKR"),
+        ("Lvov", "UKR"),
+        ("Paris", "FRA"),
+        ("Washington", "USA"),
+        ("Gaza", "PSE"),
+    ],
+)
+def test_cities(name, iso3):
+    place = resolve_place(name)
+    assert place is not None
+    assert (place.kind, place.country) == ("city", iso3)
+    assert place.latitude is not None and place.longitude is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("eastern Ukraine", "UKR"),
+        ("southern Ukraine", "UKR"),
+        ("northern Belarus", "BLR"),
+        ("Donetsk region", "UKR"),
+        ("Crimea", "UKR"),
+        ("the West Bank", "PSE"),
+    ],
+)
+def test_regions(name, iso3):
+    assert resolve_place(name) == Place(name=name, country=iso3, latitude=None, longitude=None, kind="region")
+
+
+@pytest.mark.parametrize("name", ["", "  ", "Nowhereville Xyzzy"])
+def test_unknown(name):
+    assert resolve_place(name) is None
+
+
+def test_load_is_fast_and_cached():
+    start = time.perf_counter()
+    resolve_place("Kyiv")
+    resolve_place("Minsk")
+    assert time.perf_counter() - start < 3.0
