@@ -233,9 +233,10 @@ def parse_txt(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[
         return
     title: str | None = None
     lines = text.lstrip("\n").split("\n", 2)
-    if len(lines) >= 2 and lines[0].strip() and not lines[1].strip():
+    # A title is a first line followed by a blank line and then the body; a one-line file is all body.
+    if len(lines) == 3 and lines[0].strip() and not lines[1].strip() and lines[2].strip():
         title = lines[0].strip()
-        text = lines[2] if len(lines) == 3 else ""
+        text = lines[2]
     yield build_article(
         {"text": text.strip("\n"), "title": title},
         settings,

@@ -1,0 +1,115 @@
+"""ExtractEvents: annotated sentences → coded event rows; SummariseArticles: the article rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+import apache_beam as beam
+from apache_beam.metrics import Metrics
+
+from coder.article import article_row, code_annotated_sentence
+from ingest.formats import ReadSettings, reject
+from schemas.records import AnnotatedSentence
+
+EVENTS = "events"
+REJECTED = "rejected"
+STAGE = "ExtractEvents"
+NAMESPACE = "newsevents"
+
+
+class CodeSentenceFn(beam.DoFn):
+    """One annotated sentence → its events; a sentence the coder fails on is rejected, not lost."""
+
+    def __init__(self, settings: ReadSettings) -> None:
+        self._settings = settings
+        self._events = Metrics.counter(NAMESPACE, "events")
+        self._with_events = Metrics.counter(NAMESPACE, "sentences_with_events")
+        self._failed = Metrics.counter(NAMESPACE, "sentences_failed_coding")
+
+    def process(self, annotated: AnnotatedSentence) -> Iterator[Any]:
+        try:
+            events = code_annotated_sentence(annotated, self._settings.pipeline_version)
+        except Exception as error:  # noqa: BLE001 - one bad sentence must not stop the run
+            self._failed.inc()
+            sentence = annotated.sentence
+            yield beam.pvalue.TaggedOutput(
+                REJECTED,
+                reject(
+                    self._settings,
+                    "coding_failed",
+                    f"the coder failed on sentence {sentence.index}: {type(error).__name__}: {error}",
+                    source_file=None,
+                    payload=sentence.text,
+                    article_id=sentence.article.article_id,
+                    stage=STAGE,
+                ),
+            )
+            return
+        if events:
+            self._with_events.inc()
+        for event in events:
+            self._events.inc()
+            yield event
+
+
+class ExtractEvents(beam.PTransform):
+    """Codes events with the rule-based coder (:mod:`coder.events`).
+
+    In: ``AnnotatedSentence``. Out: a dict with ``events`` (``Event`` rows, CAMEO and
+    PLOVER coded, dates resolved) and ``rejected`` (sentences the coder failed on).
+    """
+
+    def __init__(self, settings: ReadSettings) -> None:
+        super().__init__()
+        self._settings = settings
+
+    def expand(self, annotated: beam.PCollection) -> dict[str, beam.PCollection]:
+        coded = annotated | "CodeSentences" >> beam.ParDo(CodeSentenceFn(self._settings)).with_outputs(
+            REJECTED, main=EVENTS
+        )
+        return {EVENTS: coded[EVENTS], REJECTED: coded[REJECTED]}
+
+
+def _count(values: Iterable[int]) -> int:
+    return sum(values)
+
+
+class SummariseArticles(beam.PTransform):
+    """Joins each article with its sentence and event counts.
+
+    In: a dict with ``articles`` (``Article``), ``sentences``
+    (``AnnotatedSentence``) and ``events`` (``Event``). Out: ``ArticleRow``, one per article
+    (counts are 0 for articles with no sentences or no events).
+    """
+
+    def __init__(self, ingested: date, pipeline_version: str) -> None:
+        super().__init__()
+        self._ingested = ingested
+        self._version = pipeline_version
+
+    def expand(self, inputs: dict[str, beam.PCollection]) -> beam.PCollection:
+        keyed_articles = inputs["articles"] | "KeyArticles" >> beam.Map(lambda a: (a.id, a))
+        sentence_counts = (
+            inputs["sentences"]
+            | "KeySentences" >> beam.Map(lambda s: (s.sentence.article.article_id, 1))
+            | "CountSentences" >> beam.CombinePerKey(sum)
+        )
+        event_counts = (
+            inputs["events"]
+            | "KeyEvents" >> beam.Map(lambda e: (e.article_id, 1))
+            | "CountEvents" >> beam.CombinePerKey(sum)
+        )
+        ingested, version = self._ingested, self._version
+
+        def to_row(element: tuple[str, dict[str, list[Any]]]) -> Iterator[Any]:
+            _, joined = element
+            for article in joined["article"]:
+                yield article_row(article, _count(joined["sentences"]), _count(joined["events"]), ingested, version)
+
+        return (
+            {"article": keyed_articles, "sentences": sentence_counts, "events": event_counts}
+            | "JoinCounts" >> beam.CoGroupByKey()
+            | "ToArticleRows" >> beam.FlatMap(to_row)
+        )

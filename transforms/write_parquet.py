@@ -1,0 +1,72 @@
+"""WriteParquet: rows of one output table → Hive-partitioned Parquet files."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import apache_beam as beam
+from apache_beam.io import fileio
+from apache_beam.options.value_provider import StaticValueProvider
+from pydantic import BaseModel
+
+from schemas.arrow import TableSchema
+from transforms.parquet_sink import HivePartitionNaming, ParquetSink
+
+
+def to_row(record: BaseModel | dict[str, Any]) -> dict[str, Any]:
+    return record.model_dump() if isinstance(record, BaseModel) else dict(record)
+
+
+def partition_value(row: dict[str, Any], column: str | None) -> str:
+    if column is None:
+        return ""
+    value = row[column]
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+class WriteParquet(beam.PTransform):
+    """Writes one table of the dataset (``events``, ``articles`` or ``rejected``).
+
+    In: pydantic rows (or dicts) of that table. Out: the paths of the files written
+    (``fileio.FileResult``). Files go to ``<path>/<column>=<value>/part-<tag>-<shard>.parquet``
+    (or ``<path>/part-...`` for an unpartitioned table), ``shards`` files per partition; the
+    partition column lives in the folder name only, as Hive partitioning expects. ``tag`` should be unique per run so
+    that appending runs never overwrite each other's files.
+    """
+
+    def __init__(self, path: str, table: TableSchema, tag: str, temp_directory: str, shards: int = 1) -> None:
+        super().__init__()
+        self._path = path
+        self._table = table
+        self._tag = tag
+        self._temp_directory = temp_directory
+        self._shards = shards
+
+    def expand(self, records: beam.PCollection) -> beam.PCollection:
+        table = self._table
+        column = table.partition_column
+
+        return (
+            records
+            | "ToRows" >> beam.Map(to_row)
+            | "WriteFiles"
+            >> fileio.WriteToFiles(
+                path=self._path,
+                destination=lambda row: partition_value(row, column),
+                file_naming=HivePartitionNaming(self._path, column, self._tag),
+                sink=lambda destination: _FileRowSink(table),
+                temp_directory=StaticValueProvider(str, self._temp_directory),
+                shards=self._shards,
+                # No writer per bundle: every row goes through the grouped (destination, shard) path,
+                # so a partition gets exactly `shards` files per run however the rows were bundled.
+                max_writers_per_bundle=0,
+            )
+        )
+
+
+class _FileRowSink(ParquetSink):
+    """Drops the partition column (it is in the folder name) before writing."""
+
+    def write(self, record: dict[str, Any]) -> None:
+        super().write({name: record.get(name) for name in self._schema.names})
