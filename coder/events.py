@@ -41,7 +41,7 @@ LOCATION_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "at"})
 # Verbs that carry a noun event without adding meaning: "made an appeal", "held drills".
 LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
-    escalate take join pay mount wage undertake perform announce complete""".split()
+    escalate take join pay mount wage undertake perform announce complete engage involve""".split()
 )
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
@@ -51,6 +51,13 @@ PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos", "cc", "
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
 HEDGE_AUXILIARIES = frozenset({"may", "might", "could"})
 MAX_CONJUNCTS = 3
+# An event that is expected, feared or only possible has not happened: it is not coded.
+HYPOTHETICAL_MODIFIERS = frozenset(
+    "possible potential expected future likely imminent hypothetical feared planned prospective".split()
+)
+HYPOTHETICAL_GOVERNORS = frozenset(
+    "expect fear anticipate predict prevent deter avoid risk warn forestall prepare".split()
+)
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 
 
@@ -145,9 +152,31 @@ class ParsedSentence:
                     frontier.append(child)
         return found
 
+    def clause_conjuncts(self, i: int) -> list[int]:
+        """Verbs coordinated with verb ``i`` ("impose a no-fly zone or send jets")."""
+        found: list[int] = []
+        frontier = [i]
+        while frontier:
+            node = frontier.pop()
+            for child in self.kids(node, {"conj"}):
+                if self.a.pos[child] in ("VERB", "AUX") and child not in found:
+                    found.append(child)
+                    frontier.append(child)
+        return found
+
     def clause_lemmas(self, i: int) -> set[str]:
         """Lemmas of ``i``'s phrase, not descending into other clauses."""
         return {self.lemma(t) for t in self.subtree(i, stop=frozenset({"relcl", "advcl", "ccomp", "parataxis"}))}
+
+
+def _phrase_words(sentence: ParsedSentence, head: int) -> str:
+    """The words of ``head``'s phrase, skipping coordinated parts: what the actor dictionary reads.
+
+    "the air force and air defense officials of the ... Russian Federation" → "the air force of
+    the ... Russian Federation", which names the country the contiguous span would cut off.
+    """
+    tokens = sentence.subtree(head, stop=PHRASE_STOP_DEPS)
+    return " ".join(sentence.a.words[t] for t in tokens)
 
 
 def _phrase(sentence: ParsedSentence, head: int) -> tuple[str, int, int]:
@@ -192,6 +221,10 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
         return _antecedent(sentence, head) if allow_pronoun else None
     text, start, end = _phrase(sentence, head)
     actor = resolve_actor(text)
+    if actor is None or actor.country is None:
+        wider = resolve_actor(_phrase_words(sentence, head))
+        if wider is not None and (actor is None or wider.country is not None):
+            actor = wider
     if actor is not None and actor.country is None and actor.code is None:
         # "its air defense forces": a sector without a country takes the possessor's country.
         for possessor in sentence.kids(head, {"poss"}):
@@ -215,6 +248,12 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     if actor is None:
         return None
     return CodedActor(text, start, end, actor)
+
+
+def _code_or_text(actor: CodedActor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.actor.code or actor.text
 
 
 def _known(actor: CodedActor | None) -> bool:
@@ -275,12 +314,9 @@ def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dic
     """Triggers embedded under a framing word: its xcomp/ccomp/acl clauses and their conjuncts."""
     embedded = []
     for child in sentence.children[frame_token]:
-        if sentence.dep(child) in ("xcomp", "ccomp", "acl") and child in candidates:
-            embedded.append(child)
-            embedded.extend(c for c in sentence.conjuncts(child)[1:] if c in candidates)
-        elif sentence.dep(child) in ("xcomp", "ccomp", "acl"):
-            # "called on NATO to impose a no-fly zone or send fighter jets": the trigger is a conjunct.
-            embedded.extend(c for c in sentence.conjuncts(child)[1:] if c in candidates)
+        if sentence.dep(child) in ("xcomp", "ccomp", "acl"):
+            # "called on NATO to impose a no-fly zone or send fighter jets": the trigger may be a conjunct.
+            embedded.extend(c for c in [child, *sentence.clause_conjuncts(child)] if c in candidates)
     return embedded
 
 
@@ -314,13 +350,20 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[Code
                 return [resolved]  # type: ignore[list-item]
         for prep in sentence.kids(token, {"prep"}):
             if sentence.lemma(prep) in ("by", "from"):
-                heads = [c for p in sentence.kids(prep, {"pobj"}) for c in sentence.conjuncts(p)]
+                # "a visit by Putin", "attacks from the Russian side" (not "training from April 26")
+                heads = [
+                    c
+                    for p in sentence.kids(prep, {"pobj"})
+                    for c in sentence.conjuncts(p)
+                    if sentence.entity_of.get(c, (0, 0, ""))[2] not in ("DATE", "TIME")
+                ]
                 if heads:
                     break
         if not heads:
             verb = _clause_verb(sentence, token)
             if verb != token and sentence.lemma(verb) in LIGHT_VERBS:
-                subjects = sentence.kids(verb, SUBJECTS)
+                # "held drills", "were engaged in training": the light verb's (passive) subject.
+                subjects = sentence.kids(verb, SUBJECTS) or sentence.kids(verb, PASSIVE_SUBJECTS)
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
     if not heads and sentence.dep(token) in ("xcomp", "conj"):
@@ -329,8 +372,31 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[Code
         subjects = sentence.kids(parent, SUBJECTS)
         if subjects and parent != token:
             heads = sentence.conjuncts(subjects[0])
-    actors = [_resolve(sentence, h) for h in heads]
-    return [a for a in actors if a is not None]
+    return _resolve_coordinated(sentence, heads)
+
+
+def _resolve_coordinated(sentence: ParsedSentence, heads: list[int]) -> list[CodedActor]:
+    """Actors of coordinated phrases; a part with a sector but no country shares its neighbour's country
+    ("the air force and air defense officials of the Russian Federation": both Russian)."""
+    actors = [a for a in (_resolve(sentence, h) for h in heads) if a is not None]
+    country_of = next((a for a in actors if a.actor.country), None)
+    if country_of is None or len(actors) < 2:
+        return actors
+    shared = []
+    for coded in actors:
+        actor = coded.actor
+        if actor.country is None and actor.code is None and actor.sector:
+            prefix = (country_of.actor.code or country_of.actor.country or "")[:3]
+            actor = Actor(
+                actor.text,
+                prefix + actor.sector,
+                country_of.actor.country,
+                actor.sector,
+                f"{actor.matched} + {country_of.text}",
+            )
+            coded = CodedActor(coded.text, coded.start, coded.end, actor)
+        shared.append(coded)
+    return shared
 
 
 def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set[int]) -> list[CodedActor]:
@@ -362,8 +428,32 @@ def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set
                         break
             if heads:
                 break
-    actors = [_resolve(sentence, h) for h in heads]
-    return [a for a in actors if a is not None]
+    # "Russia's missiles were launched": the weapon named by the refinement is the instrument, not the target.
+    instruments = {word for rule in trigger.refinements for word in rule.words}
+    heads = [h for h in heads if not {sentence.lemma(t) for t in sentence.subtree(h)} & instruments]
+    return _resolve_coordinated(sentence, heads)
+
+
+def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
+    """Why the event is only expected, feared or possible ("a possible attack", "expecting an attack")."""
+    for child in sentence.kids(token, {"amod"}):
+        if sentence.lemma(child) in HYPOTHETICAL_MODIFIERS:
+            return f"modified by {sentence.a.words[child]!r}"
+    node = token
+    for _ in range(3):
+        parent = sentence.head(node)
+        if parent == node:
+            break
+        if sentence.lemma(parent) in HYPOTHETICAL_GOVERNORS:
+            return f"governed by {sentence.a.words[parent]!r}"
+        if sentence.a.pos[parent] in ("VERB", "AUX") and sentence.dep(node) not in ("dobj", "pobj", "prep", "nsubj"):
+            break
+        node = parent
+    if sentence.a.pos[token] == "NOUN" and sentence.dep(token) in ("nsubj", "attr"):
+        verb = sentence.head(token)
+        if {sentence.a.words[c].lower() for c in sentence.kids(verb, {"aux"})} & HEDGE_AUXILIARIES:
+            return "subject of a hedged clause"
+    return None
 
 
 def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:
@@ -502,6 +592,8 @@ def _code_candidate(
     published: date | None,
 ) -> Iterator[CodedEvent]:
     token, trigger = candidate.token, candidate.trigger
+    if trigger.pos == "NOUN" and _hypothetical(sentence, token) is not None:
+        return
     code = candidate.code
     evidence = [f"trigger {sentence.a.words[token]!r} ({trigger.lemma}/{trigger.pos}) → {trigger.cameo}"]
     if code != trigger.cameo:
@@ -546,10 +638,15 @@ def _code_candidate(
         event_date, date_text = _date_for(sentence, token, published)
     trigger_text = sentence.a.words[token]
     trigger_start = sentence.a.offsets[token]
+    seen: set[tuple[str | None, str | None]] = set()
     for source in sources or [None]:
         for target in targets or [None]:
             if source is not None and target is not None and source.actor.code == target.actor.code:
                 target = None
+            pair = (_code_or_text(source), _code_or_text(target))
+            if pair in seen:
+                continue  # "the air force and air defense officials of Russia": one target, once
+            seen.add(pair)
             event = CodedEvent(
                 trigger_text=trigger_text,
                 trigger_start=trigger_start,

@@ -8,6 +8,28 @@ import sys
 import structlog
 
 
+# Harmless warnings Beam prints on every run (optional GCP clients absent, no `resource` module on
+# some platforms); hidden so that the warnings left are worth reading.
+_NOISE = ("apitools not found", "Resource module is not available")
+
+
+class _DropNoise(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not any(text in record.getMessage() for text in _NOISE)
+
+
+def quiet_beam_import_warnings() -> None:
+    """Call before importing apache_beam: installs the root handler with the noise filter."""
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    for handler in root.handlers:
+        handler.addFilter(_DropNoise())
+    root.setLevel(logging.WARNING)
+
+
 def configure_logging(log_format: str = "auto", level: str = "INFO") -> None:
     """``log_format``: ``console``, ``json`` or ``auto`` (console on a terminal, else JSON)."""
     if log_format == "auto":
@@ -27,7 +49,7 @@ def configure_logging(log_format: str = "auto", level: str = "INFO") -> None:
         cache_logger_on_first_use=False,
     )
     # Beam logs through the standard library: keep its chatter to warnings.
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    quiet_beam_import_warnings()
     logging.getLogger("apache_beam").setLevel(logging.WARNING)
 
 

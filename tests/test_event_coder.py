@@ -130,3 +130,23 @@ def test_event_id_is_deterministic():
     first = event_id("a", 1, 5, "190", "Russia", "Ukraine", "0.1.0")
     assert first == event_id("a", 1, 5, "190", "Russia", "Ukraine", "0.1.0")
     assert first != event_id("a", 1, 5, "190", "Russia", "Ukraine", "0.2.0")
+
+
+def test_embedded_conjunct_verb_refines_the_appeal(code):
+    text = "Ukraine called on NATO to impose a no-fly zone or send fighter jets."
+    assert code(text) == [("0232", "UKR", "NATO")]
+
+
+def test_launched_weapon_is_not_the_target(code):
+    assert code("Russia's missiles were launched from Belarus.") == []
+
+
+def test_expected_or_possible_attacks_are_not_events(code):
+    assert code("Kyiv is expecting a new attack by Moscow.") == []
+    assert code("Officials warned that a possible Russian offensive could be brutal.") == []
+    assert code("A second Russian attack could be more brutal than the first.") == []
+
+
+def test_passive_light_verb_subject_with_possessive_pronoun(code):
+    text = "Belarus said its air defense forces would be engaged in joint training with Russia."
+    assert code(text) == [("0312", "BLRMIL", "RUS")]
