@@ -7,7 +7,6 @@ import sys
 
 import structlog
 
-
 # Harmless warnings Beam prints on every run (optional GCP clients absent, no `resource` module on
 # some platforms); hidden so that the warnings left are worth reading.
 _NOISE = ("apitools not found", "Resource module is not available")

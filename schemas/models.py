@@ -154,7 +154,9 @@ class Event(BaseModel):
     quad_class: Int8 = Field(description="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")
     goldstein: Float32 = Field(description="Goldstein scale value of cameo_code (-10..10).")
     negated: bool = Field(description="The sentence says the event did not or will not happen.")
-    event_mode: Code = Field(description="`asserted`, `negated`, `refused`, `intended`, `reported`...")
+    event_mode: Code = Field(
+        description="`asserted`, `intended` (will/would, promises), `refused`, `negated`, `possible` (may/might/could)."
+    )
     location_name: str | None = Field(default=None, description="Where the event happened, as written.")
     location_country: Code | None = Field(default=None, description="ISO alpha-3 of location_name.")
     latitude: float | None = Field(default=None, description="Latitude of location_name (WGS84).")
