@@ -16,6 +16,8 @@ def article_context(article: Article, ingested: date) -> ArticleContext:
         publisher=article.publisher,
         published=article.published.isoformat() if article.published else None,
         ingested=ingested.isoformat(),
+        source_file=article.source_file,
+        source_line=article.source_line,
     )
 
 

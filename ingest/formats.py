@@ -22,6 +22,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from schemas.models import Article, RejectedRecord, content_id, truncate_payload
+from schemas.records import Sentence
 
 STAGE = "ReadArticles"
 
@@ -90,6 +91,23 @@ def reject(
         reason=reason,
         payload=truncate_payload(payload),
         pipeline_version=settings.pipeline_version,
+    )
+
+
+def reject_sentence(
+    settings: ReadSettings, sentence: Sentence, stage: str, error_type: str, reason: str
+) -> RejectedRecord:
+    """A sentence that a later stage could not process, traced back to its article and input file."""
+    article = sentence.article
+    return reject(
+        settings,
+        error_type,
+        f"sentence {sentence.index}: {reason}",
+        source_file=article.source_file,
+        source_line=article.source_line,
+        payload=sentence.text,
+        article_id=article.article_id,
+        stage=stage,
     )
 
 

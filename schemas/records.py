@@ -21,6 +21,8 @@ class ArticleContext:
     publisher: str | None
     published: str | None  # ISO 8601 UTC timestamp, or None when unknown
     ingested: str  # ISO date of the run, the last-resort event date
+    source_file: str | None = None  # where the article was read from, for rejected-record reports
+    source_line: int | None = None
 
     @property
     def published_date(self) -> date | None:

@@ -78,8 +78,8 @@ def test_split_sentences_with_offsets_and_long_sentence_rejected():
             label="sentences",
         )
         assert_that(
-            out["rejected"] | beam.Map(lambda r: (r.stage, r.error_type)),
-            equal_to([("SplitSentences", "sentence_too_long")]),
+            out["rejected"] | beam.Map(lambda r: (r.stage, r.error_type, r.source_file, r.article_id)),
+            equal_to([("SplitSentences", "sentence_too_long", "mem.jsonl", "a")]),
             label="rejected",
         )
 

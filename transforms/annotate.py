@@ -10,7 +10,7 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 from apache_beam.ml.inference.base import ModelHandler, RunInference
 
-from ingest.formats import ReadSettings, reject
+from ingest.formats import ReadSettings, reject_sentence
 from nlp.annotate import annotate_texts, load_model, to_annotation
 from schemas.records import AnnotatedSentence, Sentence
 
@@ -82,18 +82,9 @@ class SortAnnotationsFn(beam.DoFn):
             yield result
             return
         self._failed.inc()
-        sentence = result.sentence
+        reason = f"spaCy could not parse it: {result.error}"
         yield beam.pvalue.TaggedOutput(
-            REJECTED,
-            reject(
-                self._settings,
-                "annotation_failed",
-                f"spaCy could not parse sentence {sentence.index}: {result.error}",
-                source_file=None,
-                payload=sentence.text,
-                article_id=sentence.article.article_id,
-                stage=STAGE,
-            ),
+            REJECTED, reject_sentence(self._settings, result.sentence, STAGE, "annotation_failed", reason)
         )
 
 

@@ -10,7 +10,7 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from coder.article import article_row, code_annotated_sentence
-from ingest.formats import ReadSettings, reject
+from ingest.formats import ReadSettings, reject_sentence
 from schemas.records import AnnotatedSentence
 
 EVENTS = "events"
@@ -33,18 +33,9 @@ class CodeSentenceFn(beam.DoFn):
             events = code_annotated_sentence(annotated, self._settings.pipeline_version)
         except Exception as error:  # noqa: BLE001 - one bad sentence must not stop the run
             self._failed.inc()
-            sentence = annotated.sentence
+            reason = f"the coder failed: {type(error).__name__}: {error}"
             yield beam.pvalue.TaggedOutput(
-                REJECTED,
-                reject(
-                    self._settings,
-                    "coding_failed",
-                    f"the coder failed on sentence {sentence.index}: {type(error).__name__}: {error}",
-                    source_file=None,
-                    payload=sentence.text,
-                    article_id=sentence.article.article_id,
-                    stage=STAGE,
-                ),
+                REJECTED, reject_sentence(self._settings, annotated.sentence, STAGE, "coding_failed", reason)
             )
             return
         if events:

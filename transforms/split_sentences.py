@@ -10,7 +10,7 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from coder.article import article_context
-from ingest.formats import ReadSettings, reject
+from ingest.formats import ReadSettings, reject_sentence
 from nlp.sentences import split_sentences
 from schemas.models import Article
 from schemas.records import Sentence
@@ -30,21 +30,12 @@ def article_sentences(
     """
     context = article_context(article, ingested)
     for index, (start, end) in enumerate(split_sentences(article.text)):
-        text = article.text[start:end]
-        if len(text) > max_sentence_chars:
-            yield reject(
-                settings,
-                "sentence_too_long",
-                f"sentence {index} has {len(text)} characters (limit {max_sentence_chars}): "
-                "probably not prose; not coded",
-                source_file=article.source_file,
-                source_line=article.source_line,
-                payload=text,
-                article_id=article.id,
-                stage=STAGE,
-            )
+        sentence = Sentence(article=context, index=index, start=start, end=end, text=article.text[start:end])
+        if len(sentence.text) > max_sentence_chars:
+            reason = f"{len(sentence.text)} characters (limit {max_sentence_chars}): probably not prose; not coded"
+            yield reject_sentence(settings, sentence, STAGE, "sentence_too_long", reason)
             continue
-        yield Sentence(article=context, index=index, start=start, end=end, text=text)
+        yield sentence
 
 
 class SplitSentencesFn(beam.DoFn):
