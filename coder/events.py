@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from coder.actors import Actor, resolve_actor
+from coder.actors import Actor, cameo_country, find_country, resolve_actor
 from coder.dates import resolve_expression
-from coder.lexicon import Trigger, reframe, triggers
+from coder.lexicon import Trigger, actor_heads, non_actors, reframe, triggers
 from coder.places import Place, resolve_place
 from schemas.codebook import cameo_entry
 from schemas.records import Annotation
@@ -36,7 +36,8 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
-TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "at", "for", "between"})
+# Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
+TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
 LOCATION_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "at"})
 # Verbs that carry a noun event without adding meaning: "made an appeal", "held drills".
 LIGHT_VERBS = frozenset(
@@ -47,7 +48,6 @@ EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
-PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos", "cc", "conj", "parataxis", "case"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
 HEDGE_AUXILIARIES = frozenset({"may", "might", "could"})
 MAX_CONJUNCTS = 3
@@ -57,6 +57,11 @@ HYPOTHETICAL_MODIFIERS = frozenset(
 )
 HYPOTHETICAL_GOVERNORS = frozenset(
     "expect fear anticipate predict prevent deter avoid risk warn forestall prepare".split()
+)
+ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
+# For a verb only its direct governor counts: "warned that Russia attacked" reports a real attack.
+VERB_HYPOTHETICAL_GOVERNORS = frozenset(
+    "plot conspire fear expect prevent deter avoid hope want wish seek try attempt".split()
 )
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 
@@ -169,20 +174,44 @@ class ParsedSentence:
         return {self.lemma(t) for t in self.subtree(i, stop=frozenset({"relcl", "advcl", "ccomp", "parataxis"}))}
 
 
+# Dependents that belong to a noun phrase; prepositional phrases only through "of"
+# ("the Armed Forces of the Russian Federation"), never "like", "in", "on" ...
+PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "npadvmod"})
+HYPHENS = frozenset({"-", "–", "‑"})
+ACTOR_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _phrase_tokens(sentence: ParsedSentence, head: int) -> list[int]:
+    found = [head]
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in sentence.children[node]:
+            dep = sentence.dep(child)
+            keep = (
+                dep in PHRASE_DEPS
+                or (dep == "prep" and sentence.lemma(child) == "of")
+                or (dep == "pobj" and sentence.lemma(node) == "of")
+                or (dep == "punct" and sentence.a.words[child] in HYPHENS)
+            )
+            if keep:
+                found.append(child)
+                stack.append(child)
+    return sorted(found)
+
+
 def _phrase_words(sentence: ParsedSentence, head: int) -> str:
     """The words of ``head``'s phrase, skipping coordinated parts: what the actor dictionary reads.
 
     "the air force and air defense officials of the ... Russian Federation" → "the air force of
     the ... Russian Federation", which names the country the contiguous span would cut off.
     """
-    tokens = sentence.subtree(head, stop=PHRASE_STOP_DEPS)
-    return " ".join(sentence.a.words[t] for t in tokens)
+    return " ".join(sentence.a.words[t] for t in _phrase_tokens(sentence, head))
 
 
 def _phrase(sentence: ParsedSentence, head: int) -> tuple[str, int, int]:
-    """The noun phrase headed by ``head``, without relative clauses, appositions or coordination."""
-    tokens = sentence.subtree(head, stop=PHRASE_STOP_DEPS)
-    # Keep a contiguous run around the head (a dropped clause can leave holes).
+    """The noun phrase headed by ``head``, as one contiguous span of the sentence."""
+    tokens = set(_phrase_tokens(sentence, head))
     left = head
     while left - 1 in tokens:
         left -= 1
@@ -194,6 +223,28 @@ def _phrase(sentence: ParsedSentence, head: int) -> tuple[str, int, int]:
     while right > head and sentence.a.pos[right] == "PUNCT":
         right -= 1
     return sentence.span_text(left, right)
+
+
+def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
+    """Names, demonyms, sector nouns ("officials") and group/instrument nouns ("side", "missiles")
+    can stand for an actor; any other common noun ("Kabul car bombing") cannot."""
+    if sentence.a.pos[head] in ("PROPN", "PRON"):
+        return True
+    entity = sentence.entity_of.get(head)
+    if entity is not None and entity[2] in ACTOR_ENTITY_LABELS:
+        return True
+    word = sentence.a.words[head]
+    if sentence.lemma(head) in actor_heads() or word.lower() in actor_heads() or find_country(word):
+        return True
+    # The head with its compounds: "air force", "Defense Ministry" (not place names: "Kabul car bombing").
+    compounds = [
+        c
+        for c in sentence.kids(head, {"compound"})
+        if c < head and sentence.entity_of.get(c, (0, 0, ""))[2] not in ("GPE", "LOC", "FAC")
+    ]
+    name = " ".join([sentence.a.words[c] for c in compounds] + [word])
+    actor = resolve_actor(name)
+    return actor is not None and actor.sector is not None
 
 
 def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
@@ -214,11 +265,27 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
     return None
 
 
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+def _relative_head(sentence: ParsedSentence, token: int) -> int:
+    """For "that"/"which"/"who" as the subject of a relative clause, the noun the clause describes."""
+    if sentence.a.words[token].lower() not in RELATIVE_PRONOUNS:
+        return token
+    clause = sentence.head(token)
+    if sentence.dep(clause) == "relcl" and sentence.head(clause) != clause:
+        return sentence.head(clause)
+    return token
+
+
 def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) -> CodedActor | None:
     """The actor named by the phrase headed by ``head`` (falling back to its apposition)."""
+    head = _relative_head(sentence, head)
     word = sentence.a.words[head].lower()
     if word in PRONOUNS:
         return _antecedent(sentence, head) if allow_pronoun else None
+    if not _can_head_actor(sentence, head):
+        return None
     text, start, end = _phrase(sentence, head)
     actor = resolve_actor(text)
     if actor is None or actor.country is None:
@@ -246,8 +313,28 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
             if resolved is not None:
                 return resolved
     if actor is None:
+        actor = _place_actor(sentence, head, text)
+    if actor is None:
         return None
     return CodedActor(text, start, end, actor)
+
+
+def _place_actor(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
+    """A city or region named as an actor or target ("attacked Kharkiv") stands for its country."""
+    entity = sentence.entity_of.get(head)
+    # The small model often tags a city as ORG ("attacked Kharkiv"): any proper-noun place name counts.
+    if (entity is None or entity[2] not in ("GPE", "LOC")) and sentence.a.pos[head] != "PROPN":
+        return None
+    place = resolve_place(text)
+    if place is None or place.country is None:
+        return None
+    return Actor(
+        text=text,
+        code=cameo_country(place.country),
+        country=place.country,
+        sector=None,
+        matched=f"place {place.name} ({place.kind})",
+    )
 
 
 def _code_or_text(actor: CodedActor | None) -> str | None:
@@ -265,6 +352,8 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         return True
     if trigger.needs_kind == "refine":
         return refined is not None
+    if trigger.needs_kind == "frame":
+        return True  # checked once the embedded events are known
     if trigger.needs_kind == "child":
         return any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
@@ -343,7 +432,15 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[Code
             heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]
     if trigger.pos == "NOUN" and not heads:
         # Possessor or nationality adjective: "Russia's strikes", "Russian strikes".
-        own = [c for c in sentence.children[token] if sentence.dep(c) in ("poss", "amod", "compound", "nmod")]
+        own = [
+            c
+            for c in sentence.children[token]
+            if sentence.dep(c) in ("poss", "amod", "compound", "nmod")
+            # "the Kabul car bombing": a place name before the noun says where, not who.
+            and not (
+                sentence.dep(c) == "compound" and sentence.entity_of.get(c, (0, 0, ""))[2] in ("GPE", "LOC", "FAC")
+            )
+        ]
         for child in own:
             resolved = _resolve(sentence, child, allow_pronoun=sentence.dep(child) == "poss")
             if _known(resolved):
@@ -366,7 +463,7 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[Code
                 subjects = sentence.kids(verb, SUBJECTS) or sentence.kids(verb, PASSIVE_SUBJECTS)
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
-    if not heads and sentence.dep(token) in ("xcomp", "conj"):
+    if not heads and sentence.dep(token) in ("xcomp", "conj") and not _is_passive(sentence, token):
         # "Russia agreed to send": the controlling clause's subject.
         parent = sentence.head(token)
         subjects = sentence.kids(parent, SUBJECTS)
@@ -404,6 +501,11 @@ def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set
     passive = sentence.kids(token, PASSIVE_SUBJECTS)
     if passive:
         heads = sentence.conjuncts(passive[0])
+    elif _is_passive(sentence, token) and sentence.dep(token) == "conj":
+        # "Turkey is under sanctions, and was condemned by ...": the shared subject is the target.
+        subjects = sentence.kids(sentence.head(token), SUBJECTS | PASSIVE_SUBJECTS)
+        if subjects:
+            heads = sentence.conjuncts(subjects[0])
     if not heads:
         objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude]
         if (
@@ -439,6 +541,19 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     for child in sentence.kids(token, {"amod"}):
         if sentence.lemma(child) in HYPOTHETICAL_MODIFIERS:
             return f"modified by {sentence.a.words[child]!r}"
+    if sentence.a.pos[token] == "VERB":
+        # "a plot to kill the ambassador", "Russia wants to attack": the verb's own governor only.
+        parent = sentence.head(token)
+        if parent == token:
+            return None
+        if sentence.dep(token) in ("xcomp", "acl") and sentence.lemma(parent) in VERB_HYPOTHETICAL_GOVERNORS:
+            return f"governed by {sentence.a.words[parent]!r}"
+        # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
+        # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
+        infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(token, {"aux"}))
+        if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS:
+            return "infinitive of purpose"
+        return None
     node = token
     for _ in range(3):
         parent = sentence.head(node)
@@ -454,6 +569,10 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
         if {sentence.a.words[c].lower() for c in sentence.kids(verb, {"aux"})} & HEDGE_AUXILIARIES:
             return "subject of a hedged clause"
     return None
+
+
+def _is_passive(sentence: ParsedSentence, token: int) -> bool:
+    return bool(sentence.kids(token, {"auxpass"}))
 
 
 def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:
@@ -592,13 +711,17 @@ def _code_candidate(
     published: date | None,
 ) -> Iterator[CodedEvent]:
     token, trigger = candidate.token, candidate.trigger
-    if trigger.pos == "NOUN" and _hypothetical(sentence, token) is not None:
+    if _hypothetical(sentence, token) is not None:
         return
+    if any(sentence.lemma(_relative_head(sentence, s)) in non_actors() for s in sentence.kids(token, SUBJECTS)):
+        return  # "an earthquake struck southern Philippines"
     code = candidate.code
     evidence = [f"trigger {sentence.a.words[token]!r} ({trigger.lemma}/{trigger.pos}) → {trigger.cameo}"]
     if code != trigger.cameo:
         evidence.append(f"refined to {code} by the words of its phrase")
     inner_tokens = [t for t, (frame_token, _) in framed.items() if frame_token == token]
+    if trigger.needs_kind == "frame" and not inner_tokens:
+        return  # "plans to travel": an intent with no coded event inside is not an event
     content_token = token
     for inner in inner_tokens:
         recoded = reframe(trigger.frame or "", candidates[inner].code)

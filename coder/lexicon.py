@@ -27,7 +27,7 @@ class Trigger:
     pos: str  # VERB or NOUN
     cameo: str
     frame: str | None  # intent | appeal | demand | reject | threat
-    needs_kind: str | None  # child | dep | refine
+    needs_kind: str | None  # child | dep | refine | frame
     needs_values: frozenset[str]
     refinements: tuple[Refinement, ...]
 
@@ -54,6 +54,8 @@ def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
     if text == "refine":
         return "refine", frozenset()
     kind, _, values = text.partition("=")
+    if text == "frame":
+        return "frame", frozenset()
     if kind not in ("child", "dep") or not values:
         raise ValueError(f"event_lexicon.tsv: bad needs {text!r}")
     return kind, frozenset(values.split("|"))
@@ -95,3 +97,15 @@ def reframe(frame: str, embedded_code: str) -> str | None:
         if code is not None:
             return code
     return None
+
+
+@cache
+def actor_heads() -> frozenset[str]:
+    """Common nouns that can head an actor phrase ("the Belarusian side", "Russian missiles")."""
+    return frozenset(row["lemma"].lower() for row in _data_rows("actor_heads.tsv"))
+
+
+@cache
+def non_actors() -> frozenset[str]:
+    """Subjects that are never actors ("an earthquake struck ...")."""
+    return frozenset(row["lemma"].lower() for row in _data_rows("non_actors.tsv"))

@@ -150,3 +150,37 @@ def test_expected_or_possible_attacks_are_not_events(code):
 def test_passive_light_verb_subject_with_possessive_pronoun(code):
     text = "Belarus said its air defense forces would be engaged in joint training with Russia."
     assert code(text) == [("0312", "BLRMIL", "RUS")]
+
+
+def test_natural_hazards_and_place_modifiers_are_not_actors(code):
+    assert code("A powerful earthquake struck southern Philippines on Wednesday.") == []
+    assert code("Last week a Kabul car bombing killed five people.") == []
+
+
+def test_purpose_and_comparison_phrases_are_not_targets(code):
+    assert code("Hawkins called for the decriminalization of drugs like Portugal.") == []
+    assert code("This is our moment to fight for an America that works for all of us.") == []
+
+
+def test_court_of_appeal_is_not_an_appeal(code):
+    assert code("The Supreme Court is the final court of appeal on civil matters in the United Kingdom.") == []
+
+
+def test_passive_conjunct_keeps_its_subject_as_target(code):
+    text = "Turkey is already under sanctions, and was condemned by Egypt on Monday."
+    assert ("111", "EGY", "TUR") in code(text)
+
+
+def test_plans_without_a_coded_event_are_not_events(code):
+    assert code("Nigeria announced it planned to join the trade area.") == []
+    assert code("Russia plans to attack Ukraine.") == [("138", "RUS", "UKR")]
+
+
+def test_relative_clause_subject_is_the_described_noun(code):
+    assert code("The earthquake that struck southern Philippines killed six people.") == []
+    assert code("Russia, which attacked Ukraine in February, denied it.")[0][:2] == ("190", "RUS")
+
+
+def test_plots_and_wishes_are_not_events(code):
+    assert code("He was sanctioned over a plot to kill the Saudi Arabian ambassador.") == []
+    assert code("Officials warned that Russian troops attacked Kharkiv.") == [("190", "RUSMIL", "UKR")]
