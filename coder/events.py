@@ -388,6 +388,9 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         trigger = table.get((sentence.lemma(token), key_pos))
         if trigger is None:
             continue
+        entity = sentence.entity_of.get(token)
+        if entity is not None and entity[2] in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+            continue  # part of a name: "Capitol Hill Occupied Protests", "the Arms Trade Treaty"
         refined = _refine(sentence, token, trigger)
         if not _needs_met(sentence, token, trigger, refined):
             continue
@@ -749,11 +752,17 @@ def _code_candidate(
     location, location_text = _location(sentence, content_token)
     target_inferred = False
     if not targets and location is not None and location.country and entry.root in ASSAULT_ROOTS:
-        inferred = resolve_actor(location.name)
-        if inferred is not None:
-            targets = [CodedActor(location_text or location.name, -1, -1, inferred)]
-            target_inferred = True
-            evidence.append(f"target inferred from the place of the attack ({location.name})")
+        # The attacked place's country, not its government: "strikes near Kyiv" target UKR, not UKRGOV.
+        inferred = Actor(
+            text=location.name,
+            code=cameo_country(location.country),
+            country=location.country,
+            sector=None,
+            matched=f"place {location.name}",
+        )
+        targets = [CodedActor(location_text or location.name, -1, -1, inferred)]
+        target_inferred = True
+        evidence.append(f"target inferred from the place of the attack ({location.name})")
     if not any(_known(a) for a in sources + targets):
         return
     event_date, date_text = _date_for(sentence, content_token, published)

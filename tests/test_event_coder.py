@@ -184,3 +184,8 @@ def test_relative_clause_subject_is_the_described_noun(code):
 def test_plots_and_wishes_are_not_events(code):
     assert code("He was sanctioned over a plot to kill the Saudi Arabian ambassador.") == []
     assert code("Officials warned that Russian troops attacked Kharkiv.") == [("190", "RUSMIL", "UKR")]
+
+
+def test_trigger_words_inside_names_and_idioms_are_not_events(code):
+    assert code("Melbourne can seize the opportunity to be a finance center.") == []
+    assert code("Russian troops seized the airport near Kyiv.") == [("192", "RUSMIL", "UKR")]
