@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 
@@ -50,6 +51,17 @@ def configure_logging(log_format: str = "auto", level: str = "INFO") -> None:
     # Beam logs through the standard library: keep its chatter to warnings.
     quiet_beam_import_warnings()
     logging.getLogger("apache_beam").setLevel(logging.WARNING)
+
+
+def add_log_format_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--log-format",
+        "--log_format",
+        dest="log_format",
+        choices=["auto", "console", "json"],
+        default="auto",
+        help="Log lines for people (console) or machines (json); default auto: console on a terminal.",
+    )
 
 
 def get_logger(name: str) -> structlog.typing.FilteringBoundLogger:

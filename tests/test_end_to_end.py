@@ -12,14 +12,14 @@ import polars as pl
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline.cli import run
+from pipeline.cli import dispatch
 from schemas.arrow import output_tables
 
 pytestmark = pytest.mark.slow
 
 
 def run_cli(inputs: list[str], output: Path, *extra: str) -> dict:
-    code = run(
+    code = dispatch(
         [
             "run",
             *inputs,
