@@ -27,7 +27,7 @@ from datetime import date
 
 from coder.actors import Actor, cameo_country, find_country, resolve_actor
 from coder.dates import resolve_expression
-from coder.lexicon import Trigger, actor_heads, non_actors, reframe, triggers
+from coder.lexicon import Trigger, actor_heads, non_actors, reframe, trigger_rows
 from coder.places import Place, resolve_place
 from schemas.codebook import cameo_entry
 from schemas.records import Annotation
@@ -42,7 +42,8 @@ LOCATION_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "at"})
 # Verbs that carry a noun event without adding meaning: "made an appeal", "held drills".
 LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
-    escalate take join pay mount wage undertake perform announce complete engage involve""".split()
+    escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
+    open issue order remain put place go""".split()
 )
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
@@ -59,11 +60,16 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     "expect fear anticipate predict prevent deter avoid risk warn forestall prepare".split()
 )
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
+# "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
+INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed".split())
 # For a verb only its direct governor counts: "warned that Russia attacked" reports a real attack.
 VERB_HYPOTHETICAL_GOVERNORS = frozenset(
     "plot conspire fear expect prevent deter avoid hope want wish seek try attempt".split()
 )
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
+PLACE_TARGETED_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +360,12 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         return refined is not None
     if trigger.needs_kind == "frame":
         return True  # checked once the embedded events are known
+    if trigger.needs_kind == "modal":
+        return any(
+            sentence.a.words[aux].lower() in trigger.needs_values
+            for clause in sentence.kids(token, {"ccomp"})
+            for aux in sentence.kids(clause, {"aux"})
+        )
     if trigger.needs_kind == "child":
         return any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
@@ -378,23 +390,24 @@ class _Candidate:
 
 
 def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
-    table = triggers()
+    table = trigger_rows()
     found: dict[int, _Candidate] = {}
     for token in range(len(sentence)):
         pos = sentence.a.pos[token]
         key_pos = "VERB" if pos == "VERB" else "NOUN" if pos == "NOUN" else None
         if key_pos is None:
             continue
-        trigger = table.get((sentence.lemma(token), key_pos))
-        if trigger is None:
+        rows = table.get((sentence.lemma(token), key_pos))
+        if rows is None:
             continue
         entity = sentence.entity_of.get(token)
         if entity is not None and entity[2] in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
             continue  # part of a name: "Capitol Hill Occupied Protests", "the Arms Trade Treaty"
-        refined = _refine(sentence, token, trigger)
-        if not _needs_met(sentence, token, trigger, refined):
-            continue
-        found[token] = _Candidate(token, trigger, refined or trigger.cameo)
+        for trigger in rows:
+            refined = _refine(sentence, token, trigger)
+            if _needs_met(sentence, token, trigger, refined):
+                found[token] = _Candidate(token, trigger, refined or trigger.cameo)
+                break
     # A noun trigger that is the object of a verb trigger is part of that event ("imposed sanctions").
     for token in list(found):
         if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:
@@ -500,43 +513,71 @@ def _resolve_coordinated(sentence: ParsedSentence, heads: list[int]) -> list[Cod
 
 
 def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set[int]) -> list[CodedActor]:
-    heads: list[int] = []
+    """The patient or recipient: the first of these that names a known actor.
+
+    1. the subject of a passive ("Ukraine was attacked");
+    2. the direct object ("visited Belarus");
+    3. the object of a target preposition on the trigger, its object or its light verb ("with Russia",
+       "send equipment to Ukraine"), then "from" outside attacks ("demanded autonomy from Serbia");
+    4. the owner of the thing acted on ("praised Haiti's efforts", "rejected an Indian proposal",
+       "rejected calls by Belarus's rulers");
+    5. the subject of an embedded clause ("demanded that the US cancel ...").
+    """
+    # "Russia's missiles were launched": the weapon named by a refinement is the instrument, not the target.
+    instruments = {word for rule in trigger.refinements for word in rule.words}
+
+    def actors(heads: list[int]) -> list[CodedActor]:
+        heads = [h for h in heads if h not in exclude]
+        heads = [h for h in heads if not {sentence.lemma(t) for t in sentence.subtree(h)} & instruments]
+        found = _resolve_coordinated(sentence, heads)
+        return found if any(_known(a) for a in found) else []
+
     passive = sentence.kids(token, PASSIVE_SUBJECTS)
     if passive:
-        heads = sentence.conjuncts(passive[0])
-    elif _is_passive(sentence, token) and sentence.dep(token) == "conj":
+        return actors(sentence.conjuncts(passive[0]))
+    if _is_passive(sentence, token) and sentence.dep(token) == "conj":
         # "Turkey is under sanctions, and was condemned by ...": the shared subject is the target.
         subjects = sentence.kids(sentence.head(token), SUBJECTS | PASSIVE_SUBJECTS)
         if subjects:
-            heads = sentence.conjuncts(subjects[0])
-    if not heads:
-        objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude]
-        if (
-            objects
-            and sentence.a.pos[objects[0]] in ("PROPN", "PRON")
-            or (objects and _known(_resolve(sentence, objects[0])))
-        ):
-            heads = sentence.conjuncts(objects[0])
-    if not heads:
-        # Prepositions on the trigger, then on its object ("send equipment to Ukraine").
-        places = [token] + sentence.kids(token, OBJECTS)
-        if trigger.pos == "NOUN":
-            verb = _clause_verb(sentence, token)
-            if verb != token and sentence.lemma(verb) in LIGHT_VERBS:
-                places.append(verb)  # "held drills with Russia"
-        for owner in places:
-            for prep in sentence.kids(owner, {"prep", "dative"}):
-                if sentence.lemma(prep) in TARGET_PREPOSITIONS:
-                    objects = sentence.kids(prep, {"pobj"})
-                    if objects and objects[0] not in exclude:
-                        heads = sentence.conjuncts(objects[0])
-                        break
-            if heads:
-                break
-    # "Russia's missiles were launched": the weapon named by the refinement is the instrument, not the target.
-    instruments = {word for rule in trigger.refinements for word in rule.words}
-    heads = [h for h in heads if not {sentence.lemma(t) for t in sentence.subtree(h)} & instruments]
-    return _resolve_coordinated(sentence, heads)
+            return actors(sentence.conjuncts(subjects[0]))
+    objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude]
+    if objects and (found := actors(sentence.conjuncts(objects[0]))):
+        return found
+    owners = [token, *objects]
+    if trigger.pos == "NOUN":
+        verb = _clause_verb(sentence, token)
+        if verb != token and sentence.lemma(verb) in LIGHT_VERBS:
+            owners.append(verb)  # "held drills with Russia"
+    prepositions = TARGET_PREPOSITIONS if trigger.cameo[:2] in ASSAULT_ROOTS else TARGET_PREPOSITIONS | {"from"}
+    phrase_objects = []
+    for owner in owners:
+        for prep in sentence.kids(owner, {"prep", "dative"}):
+            if sentence.lemma(prep) in prepositions:
+                for pobj in sentence.kids(prep, {"pobj"}):
+                    if found := actors(sentence.conjuncts(pobj)):
+                        return found
+                    phrase_objects.append(pobj)
+    for thing in objects + phrase_objects:
+        if found := actors(_owners_of(sentence, thing)):
+            return found
+    for clause in sentence.kids(token, {"ccomp", "xcomp"}):
+        subjects = sentence.kids(clause, SUBJECTS)
+        if subjects and (found := actors(sentence.conjuncts(subjects[0]))):
+            return found
+    return []
+
+
+def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
+    """Who a thing belongs to: its possessor, nationality adjective, name compound, or "by/from/of" phrase."""
+    owners = []
+    for child in sentence.children[thing]:
+        dep = sentence.dep(child)
+        label = sentence.entity_of.get(child, (0, 0, ""))[2]
+        if dep == "poss" or (dep in ("amod", "compound", "nmod") and label in ("NORP", "GPE", "ORG")):
+            owners.append(child)
+        elif dep == "prep" and sentence.lemma(child) in ("by", "from", "of"):
+            owners.extend(sentence.kids(child, {"pobj"}))
+    return owners
 
 
 def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
@@ -554,7 +595,7 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
         # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
         # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
         infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(token, {"aux"}))
-        if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS:
+        if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES:
             return "infinitive of purpose"
         return None
     node = token
@@ -572,6 +613,10 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
         if {sentence.a.words[c].lower() for c in sentence.kids(verb, {"aux"})} & HEDGE_AUXILIARIES:
             return "subject of a hedged clause"
     return None
+
+
+def _auxiliaries(sentence: ParsedSentence, token: int) -> set[str]:
+    return {sentence.a.words[c].lower() for c in sentence.kids(token, {"aux", "auxpass"})}
 
 
 def _is_passive(sentence: ParsedSentence, token: int) -> bool:
@@ -736,6 +781,8 @@ def _code_candidate(
             content_token = inner
             break
     event_mode, negated = _mode(sentence, token)
+    if not negated and sentence.lemma(sentence.head(token)) in INTENT_ADJECTIVES and sentence.dep(token) == "xcomp":
+        event_mode = "intended"
     if event_mode == "intended" and trigger.frame is None:
         recoded = reframe("intent", code)
         if recoded is not None:
@@ -743,6 +790,11 @@ def _code_candidate(
             code = recoded
     if trigger.frame == "reject" and event_mode == "asserted":
         event_mode = "refused"
+    if negated and code[:2] in COOPERATIVE_ROOTS and _auxiliaries(sentence, token) & FUTURE_AUXILIARIES:
+        # "Syria will not accept more refugees": a refusal that happened, not a cooperation that did not.
+        recoded = reframe("reject", code) or "120"
+        evidence.append(f"negated future: refusal of {code} → {recoded}")
+        code, event_mode, negated = recoded, "refused", False
     entry = cameo_entry(code)
     sources = _source(sentence, token, trigger)
     exclude = {token}
@@ -751,7 +803,8 @@ def _code_candidate(
         targets = _target(sentence, content_token, candidates[content_token].trigger, exclude)
     location, location_text = _location(sentence, content_token)
     target_inferred = False
-    if not targets and location is not None and location.country and entry.root in ASSAULT_ROOTS:
+    placed_root = candidates[content_token].code[:2] if content_token != token else entry.root
+    if not targets and location is not None and location.country and placed_root in PLACE_TARGETED_ROOTS:
         # The attacked place's country, not its government: "strikes near Kyiv" target UKR, not UKRGOV.
         inferred = Actor(
             text=location.name,
@@ -762,7 +815,7 @@ def _code_candidate(
         )
         targets = [CodedActor(location_text or location.name, -1, -1, inferred)]
         target_inferred = True
-        evidence.append(f"target inferred from the place of the attack ({location.name})")
+        evidence.append(f"target inferred from the place of the event ({location.name})")
     if not any(_known(a) for a in sources + targets):
         return
     event_date, date_text = _date_for(sentence, content_token, published)

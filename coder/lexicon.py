@@ -27,7 +27,7 @@ class Trigger:
     pos: str  # VERB or NOUN
     cameo: str
     frame: str | None  # intent | appeal | demand | reject | threat
-    needs_kind: str | None  # child | dep | refine | frame
+    needs_kind: str | None  # child | dep | modal | refine | frame
     needs_values: frozenset[str]
     refinements: tuple[Refinement, ...]
 
@@ -53,18 +53,18 @@ def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
         return None, frozenset()
     if text == "refine":
         return "refine", frozenset()
-    kind, _, values = text.partition("=")
     if text == "frame":
         return "frame", frozenset()
-    if kind not in ("child", "dep") or not values:
+    kind, _, values = text.partition("=")
+    if kind not in ("child", "dep", "modal") or not values:
         raise ValueError(f"event_lexicon.tsv: bad needs {text!r}")
     return kind, frozenset(values.split("|"))
 
 
 @cache
-def triggers() -> dict[tuple[str, str], Trigger]:
-    """(lemma, POS) → trigger."""
-    table: dict[tuple[str, str], Trigger] = {}
+def trigger_rows() -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """(lemma, POS) → its triggers, in file order: "call on X" (appeal) before "call off" (yield)."""
+    table: dict[tuple[str, str], list[Trigger]] = {}
     for row in _data_rows("event_lexicon.tsv"):
         needs_kind, needs_values = _parse_needs(row["needs"])
         trigger = Trigger(
@@ -76,8 +76,14 @@ def triggers() -> dict[tuple[str, str], Trigger]:
             needs_values=needs_values,
             refinements=_parse_refinements(row["refine"]),
         )
-        table[(trigger.lemma, trigger.pos)] = trigger
-    return table
+        table.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+    return {key: tuple(rows) for key, rows in table.items()}
+
+
+@cache
+def triggers() -> dict[tuple[str, str], Trigger]:
+    """(lemma, POS) → its first trigger: enough to know which words can be triggers."""
+    return {key: rows[0] for key, rows in trigger_rows().items()}
 
 
 @cache
