@@ -38,11 +38,11 @@ def _event_row(event: CodedEvent, annotated: AnnotatedSentence, pipeline_version
     sentence = annotated.sentence
     context = sentence.article
     if event.event_date is not None:
-        event_date, date_source = event.event_date, "text"
+        event_date, date_source, rule = event.event_date, "text", event.date_rule
     elif context.published_date is not None:
-        event_date, date_source = context.published_date, "published"
+        event_date, date_source, rule = context.published_date, "published", "published"
     else:
-        event_date, date_source = date.fromisoformat(context.ingested), "ingested"
+        event_date, date_source, rule = date.fromisoformat(context.ingested), "ingested", "ingested"
     source, target, location = event.source, event.target, event.location
     return Event(
         event_id=event_id(
@@ -91,6 +91,11 @@ def _event_row(event: CodedEvent, annotated: AnnotatedSentence, pipeline_version
         latitude=location.latitude if location else None,
         longitude=location.longitude if location else None,
         confidence=event.confidence,
+        cameo_name=event.cameo_name,
+        plover_context=event.plover_context,
+        date_rule=rule,
+        reported_by=event.reported_by,
+        evidence="; ".join(event.evidence),
         pipeline_version=pipeline_version,
     )
 

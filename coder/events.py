@@ -104,6 +104,9 @@ class CodedEvent:
     location_text: str | None
     confidence: float
     evidence: list[str] = field(default_factory=list)
+    plover_context: str | None = None
+    date_rule: str | None = None  # explicit | month_day | weekday | relative (None: no date in the text)
+    reported_by: str | None = None
 
 
 class ParsedSentence:
@@ -639,11 +642,37 @@ def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:
     return "asserted", False
 
 
-def _date_for(sentence: ParsedSentence, token: int, published: date | None) -> tuple[date | None, str | None]:
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    resolved: date
+    text: str
+    rule: str  # explicit | month_day | weekday | relative
+
+
+def date_rule(text: str, relative: bool) -> str:
+    """Which rule resolved a date expression: the column ``date_rule`` of the events table."""
+    if not relative:
+        return "explicit"
+    words = {w.strip(".,").lower() for w in text.split()}
+    if words & WEEKDAYS:
+        return "weekday"
+    if words & MONTHS:
+        return "month_day"
+    return "relative"
+
+
+def _date_for(sentence: ParsedSentence, token: int, published: date | None) -> EventDate | None:
     """A DATE entity attached to the trigger's clause (nearest first), resolved against ``published``."""
     dates = [e for e in sentence.a.entities if e.label == "DATE"]
     if not dates:
-        return None, None
+        return None
     owners = [token]
     node = token
     for _ in range(6):
@@ -659,8 +688,35 @@ def _date_for(sentence: ParsedSentence, token: int, published: date | None) -> t
                 text, _, _ = sentence.span_text(entity.start, entity.end - 1)
                 mention = resolve_expression(text, published)
                 if mention is not None:
-                    return mention.resolved, text
-    return None, None
+                    return EventDate(mention.resolved, text, date_rule(text, mention.relative))
+    return None
+
+
+REPORTING_VERBS = frozenset(
+    "say tell claim report allege announce state add confirm insist argue write note warn reveal assert "
+    "declare acknowledge admit estimate believe".split()
+)
+
+
+def _reported_by(sentence: ParsedSentence, token: int) -> str | None:
+    """The speaker of "X said (that) ..." or "according to X" around the trigger's clause."""
+    node = _clause_verb(sentence, token) if sentence.a.pos[token] == "NOUN" else token
+    for _ in range(4):
+        for prep in sentence.kids(node, {"prep"}):
+            if sentence.lemma(prep) == "accord":  # "according to X"
+                for to in sentence.kids(prep, {"prep"}):
+                    for pobj in sentence.kids(to, {"pobj"}):
+                        return _phrase(sentence, pobj)[0]
+        parent = sentence.head(node)
+        if parent == node:
+            return None
+        if sentence.dep(node) in ("ccomp", "parataxis") and sentence.lemma(parent) in REPORTING_VERBS:
+            subjects = sentence.kids(parent, SUBJECTS)
+            return _phrase(sentence, subjects[0])[0] if subjects else sentence.a.words[parent]
+        if sentence.dep(node) not in ("conj", "xcomp", "ccomp", "advcl"):
+            return None
+        node = parent
+    return None
 
 
 def _anchor(sentence: ParsedSentence, start: int, end: int) -> int:
@@ -729,6 +785,8 @@ def _confidence(event: CodedEvent, trigger_pos: str, target_inferred: bool) -> f
         score += 0.1
     if event.date_text is not None:
         score += 0.05
+    if event.event_mode == "reported":
+        score -= 0.05
     if event.event_mode == "possible":
         score -= 0.15
     return round(max(0.05, min(score, 0.95)), 2)
@@ -818,9 +876,12 @@ def _code_candidate(
         evidence.append(f"target inferred from the place of the event ({location.name})")
     if not any(_known(a) for a in sources + targets):
         return
-    event_date, date_text = _date_for(sentence, content_token, published)
-    if event_date is None and content_token != token:
-        event_date, date_text = _date_for(sentence, token, published)
+    found_date = _date_for(sentence, content_token, published)
+    if found_date is None and content_token != token:
+        found_date = _date_for(sentence, token, published)
+    reported_by = _reported_by(sentence, token)
+    if reported_by is not None and event_mode == "asserted":
+        event_mode = "reported"
     trigger_text = sentence.a.words[token]
     trigger_start = sentence.a.offsets[token]
     seen: set[tuple[str | None, str | None]] = set()
@@ -847,8 +908,11 @@ def _code_candidate(
                 negated=negated,
                 source=source,
                 target=target,
-                event_date=event_date,
-                date_text=date_text,
+                event_date=found_date.resolved if found_date else None,
+                date_text=found_date.text if found_date else None,
+                date_rule=found_date.rule if found_date else None,
+                reported_by=reported_by,
+                plover_context=entry.plover_context,
                 location=location,
                 location_text=location_text,
                 confidence=0.0,

@@ -3,7 +3,10 @@
 Both tables live as TSV files in ``schemas/data`` and are read once per process:
 
 * ``cameo_codes.tsv`` -- ``code``, ``name``, ``goldstein`` for every root, 3-digit and 4-digit code.
-* ``cameo_plover.tsv`` -- ``cameo_code``, ``plover_type``, ``plover_mode`` (either may be empty).
+* ``cameo_to_plover.txt`` -- the published CAMEO -> PLOVER conversion table (PLOVER manual draft 0.8,
+  edited by Philip Schrodt, Open Event Data Alliance), copied unchanged: ``code: TYPE, mode, context``.
+* ``cameo_plover.tsv`` -- our own table, used only for codes the published table leaves out (it has
+  no rows for roots 01 and 02, for instance).
 
 A code without a PLOVER row of its own inherits the mapping of its parent (4 -> 3 -> 2 digits).
 """
@@ -20,6 +23,7 @@ __all__ = ["CameoEntry", "cameo_codes", "cameo_entry", "is_cameo_code", "quad_cl
 DATA_DIR = Path(__file__).parent / "data"
 CODES_FILE = DATA_DIR / "cameo_codes.tsv"
 PLOVER_FILE = DATA_DIR / "cameo_plover.tsv"
+PUBLISHED_PLOVER_FILE = DATA_DIR / "cameo_to_plover.txt"
 
 # QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
 _QUAD_BY_ROOT: dict[int, int] = {
@@ -41,6 +45,7 @@ class CameoEntry:
     goldstein: float
     plover_type: str | None
     plover_mode: str | None
+    plover_context: str | None = None
 
 
 def quad_class_for_root(root: str) -> int:
@@ -61,24 +66,50 @@ def _parents(code: str) -> list[str]:
     return [code[:n] for n in range(len(code), 1, -1)]
 
 
+PloverRow = tuple[str | None, str | None, str | None]  # type, mode, context
+
+
 @cache
-def _plover_rows() -> dict[str, tuple[str | None, str | None]]:
-    rows: dict[str, tuple[str | None, str | None]] = {}
+def _own_plover_rows() -> dict[str, PloverRow]:
+    rows: dict[str, PloverRow] = {}
     for row in _read_tsv(PLOVER_FILE):
         code = row["cameo_code"].strip()
         rows[code] = (
             (row.get("plover_type") or "").strip() or None,
             (row.get("plover_mode") or "").strip() or None,
+            None,
         )
     return rows
 
 
-def _plover_for(code: str) -> tuple[str | None, str | None]:
-    rows = _plover_rows()
-    for candidate in _parents(code):
-        if candidate in rows:
-            return rows[candidate]
-    return (None, None)
+def parse_published_plover(text: str) -> dict[str, PloverRow]:
+    """``code: TYPE, mode, context # comment`` lines; the first row of a code wins (the file repeats some)."""
+    rows: dict[str, PloverRow] = {}
+    for line in text.splitlines():
+        body = line.split("#", 1)[0].strip()
+        code, colon, rest = body.partition(":")
+        code = code.strip()
+        if not colon or not code.isdigit() or code in rows:
+            continue
+        fields = [f.strip() for f in rest.split(",")]
+        plover_type = fields[0] or None
+        mode = fields[1] if len(fields) > 1 and fields[1] else None
+        context = ", ".join(c.strip() for c in fields[2].split(";") if c.strip()) if len(fields) > 2 else None
+        rows[code] = (plover_type, mode, context or None)
+    return rows
+
+
+@cache
+def _published_plover_rows() -> dict[str, PloverRow]:
+    return parse_published_plover(PUBLISHED_PLOVER_FILE.read_text(encoding="utf-8"))
+
+
+def _plover_for(code: str) -> PloverRow:
+    for table in (_published_plover_rows(), _own_plover_rows()):
+        for candidate in _parents(code):
+            if candidate in table and table[candidate][0]:
+                return table[candidate]
+    return (None, None, None)
 
 
 @cache
@@ -91,7 +122,7 @@ def _load() -> dict[str, CameoEntry]:
         if code in entries:
             raise ValueError(f"{CODES_FILE.name}: duplicate CAMEO code {code!r}")
         root = code[:2]
-        plover_type, plover_mode = _plover_for(code)
+        plover_type, plover_mode, plover_context = _plover_for(code)
         entries[code] = CameoEntry(
             code=code,
             name=row["name"].strip(),
@@ -100,6 +131,7 @@ def _load() -> dict[str, CameoEntry]:
             goldstein=float(row["goldstein"]),
             plover_type=plover_type,
             plover_mode=plover_mode,
+            plover_context=plover_context,
         )
     return entries
 

@@ -155,13 +155,27 @@ class Event(BaseModel):
     goldstein: Float32 = Field(description="Goldstein scale value of cameo_code (-10..10).")
     negated: bool = Field(description="The sentence says the event did not or will not happen.")
     event_mode: Code = Field(
-        description="`asserted`, `intended` (will/would, promises), `refused`, `negated`, `possible` (may/might/could)."
+        description="`asserted`, `reported` (X said that ...), `intended` (will/would, promises), `refused`, "
+        "`negated`, `possible` (may/might/could)."
     )
     location_name: str | None = Field(default=None, description="Where the event happened, as written.")
     location_country: Code | None = Field(default=None, description="ISO alpha-3 of location_name.")
     latitude: float | None = Field(default=None, description="Latitude of location_name (WGS84).")
     longitude: float | None = Field(default=None, description="Longitude of location_name (WGS84).")
     confidence: Float32 = Field(description="Coder confidence, 0..1.")
+    cameo_name: str | None = Field(default=None, description="CAMEO name of cameo_code.")
+    plover_context: Code | None = Field(default=None, description="PLOVER context of cameo_code, if any.")
+    date_rule: Code | None = Field(
+        default=None,
+        description="Which date rule applied: `explicit`, `month_day` (year inferred), `weekday`, `relative` "
+        "(yesterday, last week...), `published` or `ingested`.",
+    )
+    reported_by: str | None = Field(
+        default=None, description='Who the sentence says reported the event ("X said that ..."), as written.'
+    )
+    evidence: str | None = Field(
+        default=None, description="The coder's rule trail: trigger, refinements, frames, inferences."
+    )
     pipeline_version: Code = Field(description="Version of newsevents that coded the event.")
 
 

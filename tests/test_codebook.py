@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas.codebook import CameoEntry, cameo_codes, cameo_entry, is_cameo_code
+from schemas.codebook import CameoEntry, cameo_codes, cameo_entry, is_cameo_code, parse_published_plover
 
 PLOVER_TYPES = {
     "AGREE",
@@ -115,8 +115,22 @@ def test_plover_spot_checks():
     assert cameo_entry("0332").plover_type in {"AID", "AGREE"}
     assert cameo_entry("010").plover_type is None
     assert cameo_entry("173").plover_type == "COERCE"
-    assert cameo_entry("163").plover_type == "SANCTION"
+    # The published PLOVER 0.8 table puts embargoes and sanctions under COERCE (restrict), not SANCTION.
+    assert cameo_entry("163").plover_type == "COERCE"
+    assert cameo_entry("163").plover_mode == "restrict"
     assert cameo_entry("141").plover_type == "PROTEST"
+
+
+def test_published_plover_table_is_parsed_with_mode_and_context():
+    rows = parse_published_plover(
+        "# header\n03: AGREE\n0311: AGREE,  ,   economic # Express intent\n"
+        "094: ACCUSE, investigate, military; legal # Investigate war crimes\n0311: AID, x, y # repeated\n"
+    )
+    assert rows["03"] == ("AGREE", None, None)
+    assert rows["0311"] == ("AGREE", None, "economic")
+    assert rows["094"] == ("ACCUSE", "investigate", "military, legal")
+    assert cameo_entry("0312").plover_context == "military"
+    assert cameo_entry("0232").plover_type == "REQUEST"  # root 02 is missing from the published table
 
 
 def test_plover_types_are_known():
