@@ -175,6 +175,19 @@ def cameo_country(iso3: str) -> str:
     return _lexicon().cameo.get(iso3, iso3)
 
 
+@cache
+def _group_codes() -> dict[str, str]:
+    """Phrase → regional group code, from ``groups.tsv`` ("Western countries" → WST)."""
+    with (DATA_DIR / "groups.tsv").open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return {term: row["code"] for row in csv.DictReader(lines, delimiter="\t") for term in _split(row["terms"])}
+
+
+@cache
+def _groups() -> re.Pattern[str]:
+    return _alternation(_group_codes())
+
+
 def resolve_actor(phrase: str) -> Actor | None:
     """Resolve a noun phrase to an :class:`Actor`, or None when nothing is recognised.
 
@@ -215,6 +228,11 @@ def resolve_actor(phrase: str) -> Actor | None:
     sector = sector_hit[0] if sector_hit else None
 
     if entity is None:
+        group = _groups().search(text)
+        if group is not None:
+            code = _group_codes()[group.group(0)]
+            matched = group.group(0) if sector_hit is None else f"{group.group(0)}|{sector_hit[1]}"
+            return Actor(text=phrase, code=code + (sector or ""), country=None, sector=sector, matched=matched)
         if sector_hit is None:
             return None
         return Actor(text=phrase, code=None, country=None, sector=sector, matched=sector_hit[1])

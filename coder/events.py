@@ -43,7 +43,7 @@ LOCATION_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "at"})
 LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
-    open issue order remain put place go""".split()
+    open issue order remain put place go renew""".split()
 )
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
@@ -68,6 +68,8 @@ VERB_HYPOTHETICAL_GOVERNORS = frozenset(
 )
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Joint events: with a compound source and no target, each party is the other's target.
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 
@@ -488,7 +490,41 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[Code
         subjects = sentence.kids(parent, SUBJECTS)
         if subjects and parent != token:
             heads = sentence.conjuncts(subjects[0])
+    if len(heads) == 1 and (members := _member_countries(sentence, heads[0])):
+        return members
     return _resolve_coordinated(sentence, heads)
+
+
+def _member_countries(sentence: ParsedSentence, head: int) -> list[CodedActor]:
+    """ "the air forces of Russia and Belarus": one actor per country, each with the head's sector."""
+    whole = _resolve(sentence, head)
+    if whole is None:
+        return []
+    for prep in sentence.kids(head, {"prep"}):
+        if sentence.lemma(prep) != "of":
+            continue
+        for pobj in sentence.kids(prep, {"pobj"}):
+            parts = [_resolve(sentence, c) for c in sentence.conjuncts(pobj)]
+            countries = [p for p in parts if p is not None and p.actor.country]
+            if len({p.actor.country for p in countries}) < 2:
+                continue
+            sector = whole.actor.sector
+            return [
+                CodedActor(
+                    whole.text,
+                    whole.start,
+                    whole.end,
+                    Actor(
+                        whole.text,
+                        (p.actor.code or "")[:3] + (sector or ""),
+                        p.actor.country,
+                        sector,
+                        f"{p.actor.matched} in {whole.text}",
+                    ),
+                )
+                for p in countries
+            ]
+    return []
 
 
 def _resolve_coordinated(sentence: ParsedSentence, heads: list[int]) -> list[CodedActor]:
@@ -531,7 +567,7 @@ def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set
 
     def actors(heads: list[int]) -> list[CodedActor]:
         heads = [h for h in heads if h not in exclude]
-        heads = [h for h in heads if not {sentence.lemma(t) for t in sentence.subtree(h)} & instruments]
+        heads = [h for h in heads if not {sentence.lemma(t) for t in _phrase_tokens(sentence, h)} & instruments]
         found = _resolve_coordinated(sentence, heads)
         return found if any(_known(a) for a in found) else []
 
@@ -859,6 +895,13 @@ def _code_candidate(
     targets = _target(sentence, token, trigger, exclude)
     if not targets and content_token != token:
         targets = _target(sentence, content_token, candidates[content_token].trigger, exclude)
+    if not targets and len(sources) >= 2 and code[:2] in SYMMETRIC_ROOTS:
+        # "Israel and Lebanon renewed negotiations": each party is the other's target.
+        pairs = [(a, b) for a in sources for b in sources if a.actor.code != b.actor.code]
+        if pairs:
+            evidence.append("compound actor of a joint event: each party targets the other")
+    else:
+        pairs = []
     location, location_text = _location(sentence, content_token)
     target_inferred = False
     placed_root = candidates[content_token].code[:2] if content_token != token else entry.root
@@ -885,40 +928,39 @@ def _code_candidate(
     trigger_text = sentence.a.words[token]
     trigger_start = sentence.a.offsets[token]
     seen: set[tuple[str | None, str | None]] = set()
-    for source in sources or [None]:
-        for target in targets or [None]:
-            if source is not None and target is not None and source.actor.code == target.actor.code:
-                target = None
-            pair = (_code_or_text(source), _code_or_text(target))
-            if pair in seen:
-                continue  # "the air force and air defense officials of Russia": one target, once
-            seen.add(pair)
-            event = CodedEvent(
-                trigger_text=trigger_text,
-                trigger_start=trigger_start,
-                trigger_end=trigger_start + len(trigger_text),
-                cameo_code=entry.code,
-                cameo_root=entry.root,
-                cameo_name=entry.name,
-                quad_class=entry.quad_class,
-                goldstein=entry.goldstein,
-                plover_type=entry.plover_type,
-                plover_mode=entry.plover_mode,
-                event_mode=event_mode,
-                negated=negated,
-                source=source,
-                target=target,
-                event_date=found_date.resolved if found_date else None,
-                date_text=found_date.text if found_date else None,
-                date_rule=found_date.rule if found_date else None,
-                reported_by=reported_by,
-                plover_context=entry.plover_context,
-                location=location,
-                location_text=location_text,
-                confidence=0.0,
-                evidence=list(evidence),
-            )
-            if not (_known(source) or _known(target)):
-                continue
-            event.confidence = _confidence(event, trigger.pos, target_inferred and target is not None)
-            yield event
+    for source, target in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+        if source is not None and target is not None and source.actor.code == target.actor.code:
+            target = None
+        pair = (_code_or_text(source), _code_or_text(target))
+        if pair in seen:
+            continue  # "the air force and air defense officials of Russia": one target, once
+        seen.add(pair)
+        event = CodedEvent(
+            trigger_text=trigger_text,
+            trigger_start=trigger_start,
+            trigger_end=trigger_start + len(trigger_text),
+            cameo_code=entry.code,
+            cameo_root=entry.root,
+            cameo_name=entry.name,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            plover_type=entry.plover_type,
+            plover_mode=entry.plover_mode,
+            event_mode=event_mode,
+            negated=negated,
+            source=source,
+            target=target,
+            event_date=found_date.resolved if found_date else None,
+            date_text=found_date.text if found_date else None,
+            date_rule=found_date.rule if found_date else None,
+            reported_by=reported_by,
+            plover_context=entry.plover_context,
+            location=location,
+            location_text=location_text,
+            confidence=0.0,
+            evidence=list(evidence),
+        )
+        if not (_known(source) or _known(target)):
+            continue
+        event.confidence = _confidence(event, trigger.pos, target_inferred and target is not None)
+        yield event

@@ -63,7 +63,10 @@ def test_joint_exercises_announced_as_intent(code, events):
 
 
 def test_joint_drills_begun(code):
-    assert code("The air forces of Russia and Belarus began joint drills on Monday.") == [("062", "RUSMIL", None)]
+    assert code("The air forces of Russia and Belarus began joint drills on Monday.") == [
+        ("062", "RUSMIL", "BLRMIL"),
+        ("062", "BLRMIL", "RUSMIL"),
+    ]
 
 
 def test_missile_strikes_with_place_as_target(events):
@@ -86,7 +89,7 @@ def test_refusal_is_one_reject_event_not_a_delivery(code, events):
 
 def test_promise_of_weapons(code):
     assert code("Germany promised to deliver tanks to Ukraine.") == [("0332", "DEU", "UKR")]
-    assert code("Western countries will deliver heavy weapons to Ukraine.") == [("0332", None, "UKR")]
+    assert code("Western countries will deliver heavy weapons to Ukraine.") == [("0332", "WST", "UKR")]
 
 
 def test_visit(code):
@@ -189,3 +192,26 @@ def test_plots_and_wishes_are_not_events(code):
 def test_trigger_words_inside_names_and_idioms_are_not_events(code):
     assert code("Melbourne can seize the opportunity to be a finance center.") == []
     assert code("Russian troops seized the airport near Kyiv.") == [("192", "RUSMIL", "UKR")]
+
+
+def test_compound_source_of_a_joint_event_targets_each_other(code):
+    assert code("Israel and Lebanon renewed negotiations today.") == [("046", "ISR", "LBN"), ("046", "LBN", "ISR")]
+
+
+def test_regional_groups_get_group_codes(code):
+    assert code("Zelensky appealed to Western countries for air defense systems.") == [("0232", None, "WST")]
+
+
+def test_reported_speech_is_marked_with_its_speaker(events):
+    (event,) = events("Ukraine's Defense Ministry said that Russian troops shelled Kharkiv.")
+    assert (event.cameo_code, event.source.actor.code, event.event_mode) == ("194", "RUSMIL", "reported")
+    assert event.reported_by == "Ukraine's Defense Ministry"
+
+
+def test_date_rules(events):
+    (weekday,) = events("Russian troops shelled Kharkiv on Monday.")
+    assert (weekday.event_date, weekday.date_rule) == (date(2022, 4, 25), "weekday")
+    (explicit,) = events("Russian troops shelled Kharkiv on March 3, 2022.")
+    assert explicit.date_rule == "explicit"
+    (month_day,) = events("Russian troops shelled Kharkiv on April 2.")
+    assert (month_day.event_date, month_day.date_rule) == (date(2022, 4, 2), "month_day")
