@@ -11,7 +11,9 @@ from apache_beam.io.filesystems import FileSystems
 from ingest.formats import ReadSettings
 from schemas.arrow import output_tables
 from transforms.annotate import Annotate
+from transforms.cluster_events import ClusterEvents
 from transforms.extract_events import ExtractEvents, SummariseArticles
+from transforms.near_duplicates import FindNearDuplicates, MarkDuplicateGroups
 from transforms.read_articles import ReadArticles
 from transforms.split_sentences import SplitSentences
 from transforms.write_parquet import WriteParquet
@@ -62,6 +64,12 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
         "sentences": annotated["annotated"],
         "events": events["events"],
     } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
+    # Syndicated copies: recorded on the article rows and counted once per story in the clusters.
+    duplicate_groups = articles["articles"] | "FindNearDuplicates" >> FindNearDuplicates()
+    article_rows = {"rows": article_rows, "groups": duplicate_groups} | "MarkDuplicateGroups" >> MarkDuplicateGroups()
+    clusters = {"events": events["events"], "duplicate_groups": duplicate_groups} | "ClusterEvents" >> ClusterEvents(
+        settings.pipeline_version
+    )
     rejected = (
         articles["rejected"],
         sentences["rejected"],
@@ -69,7 +77,7 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
         events["rejected"],
     ) | "MergeRejected" >> beam.Flatten()
 
-    outputs = {"events": events["events"], "articles": article_rows, "rejected": rejected}
+    outputs = {"events": events["events"], "articles": article_rows, "rejected": rejected, "event_clusters": clusters}
     return {
         name: rows
         | f"Write{name.capitalize()}"

@@ -10,7 +10,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.runners.runner import PipelineResult
 
 NAMESPACE = "newsevents"
-TABLES = ("events", "articles", "rejected")
+TABLES = ("events", "articles", "rejected", "event_clusters")
 
 
 def counters(result: PipelineResult) -> dict[str, int]:

@@ -12,7 +12,16 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 from pydantic import BaseModel
 
-from schemas.models import SCHEMA_VERSION, Arrow, ArticleRow, Coded, Event, Partition, RejectedRecord
+from schemas.models import (
+    SCHEMA_VERSION,
+    Arrow,
+    ArticleRow,
+    Coded,
+    Event,
+    EventCluster,
+    Partition,
+    RejectedRecord,
+)
 
 CODED_METADATA_KEY = "newsevents.coded"
 
@@ -114,4 +123,5 @@ def output_tables(pipeline_version: str) -> dict[str, TableSchema]:
         "events": table_schema("events", Event, pipeline_version),
         "articles": table_schema("articles", ArticleRow, pipeline_version),
         "rejected": table_schema("rejected", RejectedRecord, pipeline_version),
+        "event_clusters": table_schema("event_clusters", EventCluster, pipeline_version),
     }

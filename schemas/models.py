@@ -196,7 +196,50 @@ class ArticleRow(BaseModel):
     source_line: Annotated[int, Arrow(pa.int64())] | None = Field(default=None, description="Line/record number.")
     sentence_count: Int32 = Field(description="Sentences annotated.")
     event_count: Int32 = Field(description="Events coded.")
+    duplicate_group: str | None = Field(
+        default=None,
+        description="Near-duplicate group (syndicated copies, see ingest.near_duplicates): the article_id of the "
+        "group's first copy; null when no other article of the run is a near-duplicate.",
+    )
     pipeline_version: Code = Field(description="Version of newsevents that processed the article.")
+
+
+StringList = Annotated[list[str], Arrow(pa.list_(pa.string()))]
+
+
+class EventCluster(BaseModel):
+    """One distinct event: the mentions that report it, merged (one row of ``OUT/event_clusters/``).
+
+    The grouping and counting rules are in :mod:`coder.clusters`.
+    """
+
+    cluster_id: str = Field(description="Deterministic id: a hash of the grouping key.")
+    event_date: Annotated[date, Partition()] = Field(description="Date of the event (partition key).")
+    source_code: Code | None = Field(default=None, description="Source actor code (grouping key).")
+    target_code: Code | None = Field(default=None, description="Target actor code (grouping key).")
+    cameo_base: Code = Field(description="First three digits of the CAMEO code (grouping key).")
+    cameo_code: Code = Field(description="Most frequent full CAMEO code among the mentions.")
+    plover_type: Code | None = Field(default=None, description="PLOVER type of cameo_code.")
+    quad_class: Int8 = Field(description="Quad class of cameo_code.")
+    negated: bool = Field(description="The mentions say the event did not happen (grouping key).")
+    location_name: str | None = Field(default=None, description="Where, as written in a mention (grouping key).")
+    location_country: Code | None = Field(default=None, description="ISO alpha-3 of location_name.")
+    latitude: float | None = Field(default=None, description="Latitude of location_name.")
+    longitude: float | None = Field(default=None, description="Longitude of location_name.")
+    num_mentions: Int32 = Field(description="Mentions (rows of events) in the cluster.")
+    num_articles: Int32 = Field(description="Distinct articles, near-duplicate copies counted once.")
+    num_article_copies: Int32 = Field(description="Distinct article_id, every copy counted.")
+    num_publishers: Int32 = Field(description="Distinct publishers (else URL hosts) over all copies.")
+    publishers: StringList = Field(description="Those publishers, sorted.")
+    first_seen: datetime | None = Field(default=None, description="Earliest publication time of a mention, UTC.")
+    last_seen: datetime | None = Field(default=None, description="Latest publication time of a mention, UTC.")
+    mean_goldstein: Float32 = Field(description="Mean Goldstein value over the mentions.")
+    representative_event_id: str = Field(description="The most confident mention's event_id.")
+    representative_sentence: str = Field(description="That mention's sentence.")
+    representative_article_id: str = Field(description="That mention's article.")
+    representative_url: str | None = Field(default=None, description="That mention's article URL.")
+    event_ids: StringList = Field(description="event_id of every mention, sorted: the way back to events.")
+    pipeline_version: Code = Field(description="Version of newsevents that built the cluster.")
 
 
 class RejectedRecord(BaseModel):
