@@ -135,7 +135,8 @@ def _lexicon() -> _Lexicon:
     for row in _read_tsv("organizations.tsv"):
         for term in [row["name"], *_split(row["aliases"])]:
             # Organisations take precedence over a country term with the same spelling.
-            entities[term] = _Entity("org", None, row["code"])
+            # A national movement (Hamas, the PKK) also carries its home country.
+            entities[term] = _Entity("org", (row.get("country") or "").strip() or None, row["code"])
     for term in NON_COUNTRY_PHRASES:
         entities[term] = _Entity("stop", None, None)
 
@@ -241,7 +242,7 @@ def resolve_actor(phrase: str) -> Actor | None:
         sector = "GOV"
     matched = entity_term if sector_hit is None else f"{entity_term}|{sector_hit[1]}"
     if entity.kind == "org":
-        return Actor(text=phrase, code=entity.code, country=None, sector=sector, matched=matched)
+        return Actor(text=phrase, code=entity.code, country=entity.iso3, sector=sector, matched=matched)
     assert entity.iso3 is not None
     code = cameo_country(entity.iso3) + (sector or "")
     return Actor(text=phrase, code=code, country=entity.iso3, sector=sector, matched=matched)

@@ -484,12 +484,18 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[Code
                 subjects = sentence.kids(verb, SUBJECTS) or sentence.kids(verb, PASSIVE_SUBJECTS)
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
-    if not heads and sentence.dep(token) in ("xcomp", "conj") and not _is_passive(sentence, token):
-        # "Russia agreed to send": the controlling clause's subject.
-        parent = sentence.head(token)
-        subjects = sentence.kids(parent, SUBJECTS)
-        if subjects and parent != token:
-            heads = sentence.conjuncts(subjects[0])
+    if not heads and not _is_passive(sentence, token):
+        # "Russia agreed to send", "Syria is willing to withdraw": the controlling clause's subject.
+        node = token
+        for _ in range(3):
+            parent = sentence.head(node)
+            if parent == node or sentence.dep(node) not in ("xcomp", "conj", "acomp"):
+                break
+            subjects = sentence.kids(parent, SUBJECTS)
+            if subjects:
+                heads = sentence.conjuncts(subjects[0])
+                break
+            node = parent
     if len(heads) == 1 and (members := _member_countries(sentence, heads[0])):
         return members
     return _resolve_coordinated(sentence, heads)

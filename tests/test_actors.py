@@ -48,7 +48,9 @@ from coder.actors import DATA_DIR, Actor, find_country, resolve_actor
         ("UN Security Council", "UNSC", None, None),
         ("the International Criminal Court", "ICC", None, None),
         ("NATO forces", "NATO", None, "MIL"),
-        ("Hamas", "HMS", None, None),
+        ("Hamas", "HMS", "PSE", None),  # a national movement carries its home country
+        ("Latin American leaders", "LAMGOV", None, "GOV"),  # a regional group, not a country
+        ("Western countries", "WST", None, None),
     ],
 )
 def test_resolve_actor(phrase, code, country, sector):
@@ -66,7 +68,7 @@ def test_resolve_actor(phrase, code, country, sector):
         ("a senior defense official", "MIL"),
         ("its air defense forces", "MIL"),
         ("the rebels", "REB"),
-        ("Latin American leaders", "GOV"),
+        ("the riot police", "COP"),
     ],
 )
 def test_sector_only(phrase, sector):
