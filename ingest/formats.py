@@ -9,6 +9,7 @@ before it is kept.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -21,6 +22,8 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from ingest.language import check_language
+from ingest.markup import looks_like_html, strip_html
 from schemas.models import Article, RejectedRecord, content_id, truncate_payload
 from schemas.records import Sentence
 
@@ -147,6 +150,31 @@ def build_article(
             payload=payload,
             article_id=values.get("id") if isinstance(values.get("id"), str) else None,
         )
+    unencodable = _unencodable_field(values)
+    if unencodable:
+        return reject(
+            settings,
+            "invalid_encoding",
+            f"field {unencodable} holds a lone surrogate escape (\\ud800-\\udfff): not valid Unicode text",
+            source_file=source_file,
+            source_line=source_line,
+            payload=payload.encode("utf-8", "backslashreplace").decode("utf-8"),
+        )
+    if isinstance(text, str) and looks_like_html(text):
+        text, html_title = strip_html(text)
+        values["text"] = text
+        if not text.strip():
+            return reject(
+                settings,
+                "invalid_record",
+                "text is HTML with no text left once its tags are removed",
+                source_file=source_file,
+                source_line=source_line,
+                payload=payload,
+                article_id=values.get("id") if isinstance(values.get("id"), str) else None,
+            )
+        if values.get("title") in (None, "") and html_title:
+            values["title"] = html_title
     if values.get("published") in (None, "") and settings.default_published is not None:
         values["published"] = settings.default_published.isoformat()
     if values.get("id") in (None, ""):
@@ -154,7 +182,7 @@ def build_article(
     values["source_file"] = source_file
     values["source_line"] = source_line
     try:
-        return Article.model_validate(values)
+        article = Article.model_validate(values)
     except ValidationError as error:
         return reject(
             settings,
@@ -165,16 +193,68 @@ def build_article(
             payload=payload,
             article_id=values.get("id") if isinstance(values.get("id"), str) else None,
         )
+    language = check_language(article.text, article.language)
+    if not language.english:
+        return reject(
+            settings,
+            "unsupported_language",
+            language.reason,
+            source_file=source_file,
+            source_line=source_line,
+            payload=payload,
+            article_id=article.id,
+        )
+    if article.language is None and language.code is not None:
+        article = article.model_copy(update={"language": language.code})
+    return article
+
+
+def _unencodable_field(values: dict[str, Any]) -> str | None:
+    """JSON can carry lone surrogates (``"\\ud800"``) that no UTF-8 writer accepts: find them before Parquet does."""
+    for key, value in values.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return ascii(key)
+    return None
+
+
+def _jsonl_lines(stream: IO[bytes], cap: int) -> Iterator[bytes | None]:
+    """The lines of a stream; ``None`` for a line longer than ``cap`` bytes, which is skipped unread."""
+    while True:
+        line = stream.readline(cap)
+        if not line:
+            return
+        if len(line) >= cap and not line.endswith(b"\n"):
+            while (rest := stream.readline(cap)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
 
 
 def parse_jsonl(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[Article | RejectedRecord]:
     line_number = 0
+    # Room for an article at the limit with every character JSON-escaped (\uXXXX), plus its other fields.
+    cap = settings.max_article_chars * 6 + 65_536
     try:
-        for line_number, raw in enumerate(stream, start=1):  # noqa: B007 - read after the loop on errors
+        for line_number, raw in enumerate(_jsonl_lines(stream, cap), start=1):  # noqa: B007 - read after the loop
+            if raw is None:
+                yield reject(
+                    settings,
+                    "article_too_large",
+                    f"line is over {cap:,} bytes, too long for an article within --max-article-chars "
+                    f"({settings.max_article_chars:,}); it was skipped unparsed",
+                    source_file=path,
+                    source_line=line_number,
+                )
+                continue
             if not raw.strip():
                 continue
             try:
-                line = raw.decode("utf-8")
+                # A byte-order mark may open the file; it is not part of the JSON.
+                line = raw.decode("utf-8-sig" if line_number == 1 else "utf-8")
             except UnicodeDecodeError as error:
                 yield reject(
                     settings,
@@ -192,6 +272,16 @@ def parse_jsonl(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterato
                     settings,
                     "invalid_json",
                     f"malformed JSON: {error.msg} at column {error.colno}",
+                    source_file=path,
+                    source_line=line_number,
+                    payload=line,
+                )
+                continue
+            except RecursionError:
+                yield reject(
+                    settings,
+                    "invalid_json",
+                    "JSON nested too deeply to parse",
                     source_file=path,
                     source_line=line_number,
                     payload=line,
@@ -219,8 +309,9 @@ def parse_jsonl(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterato
 
 
 def parse_txt(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[Article | RejectedRecord]:
+    cap = settings.max_article_chars * 4  # UTF-8 takes at most 4 bytes a character
     try:
-        data = stream.read(settings.max_article_chars * 4 + 1)
+        data = stream.read(cap + 1)
     except (OSError, EOFError, ValueError) as error:
         yield reject(
             settings,
@@ -229,6 +320,21 @@ def parse_txt(stream: IO[bytes], path: str, settings: ReadSettings) -> Iterator[
             source_file=path,
         )
         return
+    if len(data) > cap:
+        # Checked before decoding: the cut may fall inside a multi-byte character.
+        yield reject(
+            settings,
+            "article_too_large",
+            f"file is over {cap:,} bytes, so over the limit of {settings.max_article_chars:,} characters "
+            "(--max-article-chars)",
+            source_file=path,
+            payload=data[:2000].decode("utf-8", "replace"),
+            article_id=_stem(path),
+        )
+        return
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        with contextlib.suppress(UnicodeDecodeError):
+            data = data.decode("utf-16").encode("utf-8")  # UTF-16 with a byte-order mark is text, not binary
     if b"\x00" in data[:8192]:
         yield reject(
             settings,
@@ -334,5 +440,24 @@ def parse_file(
             source_file=path,
         )
         return
+    count = 0
     with stream:
-        yield from _PARSERS[fmt](stream, path, settings)
+        try:
+            for record in _PARSERS[fmt](stream, path, settings):
+                count += 1
+                yield record
+        except Exception as error:  # noqa: BLE001 - the last line of defence: a parser bug must not end the run
+            count += 1
+            yield reject(
+                settings,
+                "read_error",
+                f"unexpected error after {count - 1} records: {type(error).__name__}: {error}",
+                source_file=path,
+            )
+    if count == 0:
+        yield reject(
+            settings,
+            "empty_file",
+            "file holds no records (empty, or blank lines only)",
+            source_file=path,
+        )

@@ -22,6 +22,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be a number from 0 to 1")
+    return number
+
+
 class NewsEventsOptions(PipelineOptions):
     """Options of a newsevents run (Beam's own options, such as ``--runner``, come alongside)."""
 
@@ -91,12 +101,30 @@ class NewsEventsOptions(PipelineOptions):
             "--append",
             action="store_true",
             default=False,
-            help="Add to an existing output instead of replacing its tables.",
+            # Runs always add (or replace their own batch): kept so that older scripts still parse.
+            help=argparse.SUPPRESS,
         )
         parser.add_argument(
             "--run_id",
             "--run-id",
             dest="run_id",
             default=None,
-            help="Run id used in file names and the manifest (default: generated).",
+            help="Run id used in the manifest name (default: generated).",
+        )
+        parser.add_argument(
+            "--batch_id",
+            "--batch-id",
+            dest="batch_id",
+            default=None,
+            help="Name of the input batch, used in file names: a run with the same batch id replaces that batch's "
+            "files (default: a hash of the input files' paths, sizes and contents).",
+        )
+        parser.add_argument(
+            "--max_rejected_fraction",
+            "--max-rejected-fraction",
+            dest="max_rejected_fraction",
+            type=_fraction,
+            default=None,
+            help="Fail the run (exit 3, nothing written) when more than this fraction (0-1) of the records read "
+            "is rejected (default: no limit).",
         )

@@ -134,11 +134,15 @@ def test_bad_input_is_rejected_with_reasons_never_dropped(tmp_path, seeds_dir):
     assert nodate and str(nodate[0]["event_date"]) == "2022-04-30"  # "yesterday" of --published
 
 
-def test_replace_mode_clears_the_previous_output(tmp_path, seeds_dir):
+def test_a_rerun_replaces_its_own_batch_and_leaves_other_data_alone(tmp_path, seeds_dir):
     one = tmp_path / "one"
     one.mkdir()
     shutil.copy(seeds_dir / "articles.jsonl", one / "articles.jsonl")
     run_cli([str(one)], tmp_path / "out")
-    (tmp_path / "out" / "events" / "event_date=1999-01-01").mkdir()
+    once = sorted(ds.dataset(tmp_path / "out" / "events", format="parquet").to_table().column("event_id").to_pylist())
+    foreign = tmp_path / "out" / "events" / "event_date=1999-01-01"
+    foreign.mkdir()
     run_cli([str(one)], tmp_path / "out")
-    assert not (tmp_path / "out" / "events" / "event_date=1999-01-01").exists()
+    assert foreign.exists()  # no clearing: only this batch's own files are replaced
+    twice = sorted(ds.dataset(tmp_path / "out" / "events", format="parquet").to_table().column("event_id").to_pylist())
+    assert once and twice == once

@@ -27,45 +27,46 @@ def _is_hidden(path: str) -> bool:
     return any(part.startswith((".", "_")) for part in re.split(r"[/\\]", path) if part not in ("", ".", ".."))
 
 
+def expand_input(pattern: str) -> tuple[list[str], str | None]:
+    """The input files a file, folder or glob names, sorted; or no files and the reason.
+
+    Used both by the pipeline and by the driver, which fingerprints the same files for the batch id.
+    """
+    directory = _is_directory(pattern)
+    glob = FileSystems.join(pattern, "**") if directory else pattern
+    try:
+        matched = [m.path for m in FileSystems.match([glob])[0].metadata_list]
+    except Exception as error:  # noqa: BLE001 - any filesystem error becomes a rejection
+        return [], f"input {pattern!r} could not be listed: {error}"
+    if directory:
+        base = pattern.rstrip("/\\")
+        matched = [p for p in matched if input_format(p) and not _is_hidden(p[len(base) :])]
+    if not matched:
+        what = f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})" if directory else "no files"
+        return [], f"input {pattern!r} matched {what}"
+    return sorted(matched), None
+
+
 class ExpandInputFn(beam.DoFn):
     """A file, directory or glob → the paths of the input files it names (or a rejection)."""
 
     def __init__(self, settings: ReadSettings) -> None:
         self._settings = settings
         self._files = Metrics.counter(NAMESPACE, "input_files")
+        # An input that names no file is one record read and rejected, so the accounting covers it.
+        self._read = Metrics.counter(NAMESPACE, "articles_read")
+        self._rejected = Metrics.counter(NAMESPACE, "records_rejected_reading")
 
     def process(self, pattern: str) -> Iterator[Any]:
-        directory = _is_directory(pattern)
-        glob = FileSystems.join(pattern, "**") if directory else pattern
-        try:
-            matched = [m.path for m in FileSystems.match([glob])[0].metadata_list]
-        except Exception as error:  # noqa: BLE001 - any filesystem error becomes a rejection
+        matched, problem = expand_input(pattern)
+        if problem is not None:
+            self._read.inc()
+            self._rejected.inc()
             yield beam.pvalue.TaggedOutput(
-                REJECTED,
-                reject(
-                    self._settings,
-                    "input_not_found",
-                    f"input {pattern!r} could not be listed: {error}",
-                    source_file=pattern,
-                ),
+                REJECTED, reject(self._settings, "input_not_found", problem, source_file=pattern)
             )
             return
-        if directory:
-            base = pattern.rstrip("/\\")
-            matched = [p for p in matched if input_format(p) and not _is_hidden(p[len(base) :])]
-        if not matched:
-            what = f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})" if directory else "no files"
-            yield beam.pvalue.TaggedOutput(
-                REJECTED,
-                reject(
-                    self._settings,
-                    "input_not_found",
-                    f"input {pattern!r} matched {what}",
-                    source_file=pattern,
-                ),
-            )
-            return
-        for path in sorted(matched):
+        for path in matched:
             self._files.inc()
             yield path
 

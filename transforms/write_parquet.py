@@ -7,15 +7,30 @@ from typing import Any
 
 import apache_beam as beam
 from apache_beam.io import fileio
+from apache_beam.metrics import Metrics
 from apache_beam.options.value_provider import StaticValueProvider
 from pydantic import BaseModel
 
 from schemas.arrow import TableSchema
 from transforms.parquet_sink import HivePartitionNaming, ParquetSink
 
+NAMESPACE = "newsevents"
+
 
 def to_row(record: BaseModel | dict[str, Any]) -> dict[str, Any]:
     return record.model_dump() if isinstance(record, BaseModel) else dict(record)
+
+
+class _CountRowsFn(beam.DoFn):
+    """Counts the rows handed to the writer (``rows_<table>``), so the driver can check that the
+    files it commits hold exactly that many: Beam swallows some write and rename errors."""
+
+    def __init__(self, table: str) -> None:
+        self._rows = Metrics.counter(NAMESPACE, f"rows_{table}")
+
+    def process(self, record: BaseModel | dict[str, Any]) -> Any:
+        self._rows.inc()
+        yield to_row(record)
 
 
 def partition_value(row: dict[str, Any], column: str | None) -> str:
@@ -31,8 +46,9 @@ class WriteParquet(beam.PTransform):
     In: pydantic rows (or dicts) of that table. Out: the paths of the files written
     (``fileio.FileResult``). Files go to ``<path>/<column>=<value>/part-<tag>-<shard>.parquet``
     (or ``<path>/part-...`` for an unpartitioned table), ``shards`` files per partition; the
-    partition column lives in the folder name only, as Hive partitioning expects. ``tag`` should be unique per run so
-    that appending runs never overwrite each other's files.
+    partition column lives in the folder name only, as Hive partitioning expects. ``tag`` names the batch: a
+    run of the same batch writes the same names (the batch CLI writes to a staging folder and commits from
+    there, see ``pipeline/commit.py``). The counter ``rows_<table>`` counts the rows handed to the writer.
     """
 
     def __init__(self, path: str, table: TableSchema, tag: str, temp_directory: str, shards: int = 1) -> None:
@@ -49,7 +65,7 @@ class WriteParquet(beam.PTransform):
 
         return (
             records
-            | "ToRows" >> beam.Map(to_row)
+            | "ToRows" >> beam.ParDo(_CountRowsFn(table.name))
             | "WriteFiles"
             >> fileio.WriteToFiles(
                 path=self._path,

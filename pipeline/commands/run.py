@@ -3,22 +3,51 @@
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
+import sys
 import time
+from contextlib import nullcontext
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
 import apache_beam as beam
+import pyarrow.parquet as pq
+from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from pipeline.build import RunSettings, build_pipeline
+from pipeline.commit import (
+    InputFile,
+    OutputError,
+    Recovery,
+    Staged,
+    apply_journal,
+    batch_id,
+    cause,
+    check_batch_id,
+    check_writable,
+    collect_staged,
+    fingerprint,
+    output_lock,
+    recover,
+    staging_folder,
+    write_journal,
+)
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
-from pipeline.manifest import TABLES, accounting, counters, files_written, write_manifest
+from pipeline.manifest import accounting, counters, write_manifest
 from pipeline.options import NewsEventsOptions
 from pipeline.version import pipeline_version
+from transforms.read_articles import expand_input
 
 DEFAULT_RUNNER = "DirectRunner"
+# Exit codes: rejected records alone never fail a run.
+EXIT_OK = 0
+EXIT_FAILED = 1  # the pipeline or the filesystem failed during the run
+EXIT_USAGE = 2  # nothing to read, or the output folder cannot be written or is in use
+EXIT_TOO_MANY_REJECTED = 3  # --max-rejected-fraction exceeded
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -41,21 +70,47 @@ def _new_run_id(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
-def _clear_tables(output: str) -> None:
-    """Replace mode: the tables of an earlier run are removed so the output is this run's alone."""
-    for table in (*TABLES, "_tmp"):
-        path = FileSystems.join(output, table)
-        if FileSystems.exists(path):
-            FileSystems.delete([path])
+@dataclass
+class InputBatch:
+    """The input files of a run, fingerprinted, and the batch id they make."""
+
+    batch_id: str
+    files: list[InputFile]
+    unmatched: list[str]
+
+    @property
+    def readable(self) -> list[InputFile]:
+        return [f for f in self.files if f.error is None]
 
 
-def _prepare_output(output: str, append: bool) -> None:
-    if not append:
-        _clear_tables(output)
-    for table in TABLES:
-        path = FileSystems.join(output, table)
-        if not FileSystems.exists(path):
-            FileSystems.mkdirs(path)
+def discover_inputs(patterns: list[str], given_batch_id: str | None) -> InputBatch:
+    files: list[InputFile] = []
+    unmatched: list[str] = []
+    for pattern in patterns:
+        matched, problem = expand_input(pattern)
+        if problem is not None:
+            unmatched.append(pattern)
+        for path in matched:
+            # With a given batch id nothing needs hashing; the files are still opened once, to report
+            # unreadable ones before the pipeline starts.
+            files.append(fingerprint(path) if given_batch_id is None else _probe(path))
+    batch = check_batch_id(given_batch_id) if given_batch_id else batch_id(files, unmatched)
+    return InputBatch(batch, files, unmatched)
+
+
+def _probe(path: str) -> InputFile:
+    try:
+        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as handle:
+            handle.read(1)
+    except Exception as error:  # noqa: BLE001 - reported, then rejected by the pipeline
+        return InputFile(path, None, None, f"{type(error).__name__}: {error}")
+    return InputFile(path, None, None)
+
+
+def _fail(log: Any, code: int, message: str, **fields: Any) -> int:
+    log.error("run.failed", exit_code=code, error=message, **fields)
+    print(f"newsevents run: error: {message}", file=sys.stderr)
+    return code
 
 
 def main(args: argparse.Namespace, beam_args: list[str]) -> int:
@@ -69,9 +124,22 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
     options = PipelineOptions(beam_args)
     if options.view_as(StandardOptions).runner is None:
         options.view_as(StandardOptions).runner = DEFAULT_RUNNER
+    output = args.output.rstrip("/")
+    patterns = args.inputs + list(args.input)
+    try:
+        inputs = discover_inputs(patterns, args.batch_id)
+    except ValueError as error:
+        return _fail(log, EXIT_USAGE, str(error))
+    for item in inputs.files:
+        if item.error:
+            log.warning("run.input_unreadable", path=item.path, error=item.error)
+    if not inputs.readable:
+        problems = [f"{p}: matched no file" for p in inputs.unmatched] + [f"{f.path}: {f.error}" for f in inputs.files]
+        return _fail(log, EXIT_USAGE, "no input file could be read (" + "; ".join(problems) + ")")
+
     settings = RunSettings(
-        inputs=tuple(args.inputs + list(args.input)),
-        output=args.output.rstrip("/"),
+        inputs=tuple(patterns),
+        output=output,
         run_id=run_id,
         ingested=args.ingest_date or started.date(),
         pipeline_version=pipeline_version(),
@@ -81,59 +149,158 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
         max_sentence_chars=args.max_sentence_chars,
         annotate_batch_size=args.annotate_batch_size,
         output_shards=args.output_shards,
+        batch_id=inputs.batch_id,
+        staging=staging_folder(output, run_id),
     )
+    try:
+        with output_lock(output) if _is_local(output) and _ensure_folder(output) else nullcontext():
+            check_writable(output)
+            recovery = recover(output)
+            if recovery.rolled_forward or recovery.discarded:
+                log.warning(
+                    "run.recovered",
+                    commits_finished=recovery.rolled_forward,
+                    staging_discarded=recovery.discarded,
+                )
+            return _run_batch(args, options, settings, inputs, started, recovery, log)
+    except OutputError as error:
+        return _fail(log, EXIT_USAGE, str(error), output=output)
+
+
+def _is_local(output: str) -> bool:
+    return FileSystems.get_scheme(output) in (None, "file")
+
+
+def _ensure_folder(output: str) -> bool:
+    """The lock file lives in the output folder, so the folder must exist first."""
+    try:
+        os.makedirs(output, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"output folder {output} cannot be created: {type(error).__name__}: {error}") from None
+    return True
+
+
+def _run_batch(
+    args: argparse.Namespace,
+    options: PipelineOptions,
+    settings: RunSettings,
+    inputs: InputBatch,
+    started: datetime,
+    recovery: Recovery,
+    log: Any,
+) -> int:
+    run_id = settings.run_id
     log.info(
         "run.start",
         run_id=run_id,
+        batch_id=settings.batch_id,
         inputs=list(settings.inputs),
+        input_files=len(inputs.files),
         output=settings.output,
         runner=str(options.view_as(StandardOptions).runner),
         version=settings.pipeline_version,
     )
-    _prepare_output(settings.output, args.append)
-
+    staging = staging_folder(settings.output, run_id)
     clock = time.perf_counter()
-    pipeline = beam.Pipeline(options=options)
-    build_pipeline(pipeline, settings)
-    result = pipeline.run()
-    result.wait_until_finish()
+    try:
+        pipeline = beam.Pipeline(options=options)
+        build_pipeline(pipeline, settings)
+        result = pipeline.run()
+        result.wait_until_finish()
+    except Exception as error:  # noqa: BLE001 - a failed run is reported in one line, with its cause
+        _discard(staging)
+        return _fail(log, EXIT_FAILED, f"the pipeline failed, nothing was written: {cause(error)}", run_id=run_id)
     seconds = time.perf_counter() - clock
 
-    temp = FileSystems.join(settings.output, "_tmp", run_id)
-    if FileSystems.exists(temp):
-        FileSystems.delete([temp])
     totals = counters(result)
-    files = files_written(settings.output, run_id)
-    books = accounting(totals)
+    staged = collect_staged(settings.output, run_id)
+    books = accounting(totals, staged.rows())
+    if staged.unreadable or (totals and not books.files_complete):
+        _discard(staging)
+        detail = "; ".join(staged.unreadable) or (
+            f"rows handed to the writers {books.rows_expected} but found in the files {books.rows_written}"
+        )
+        return _fail(log, EXIT_FAILED, f"the output files are incomplete, nothing was committed: {detail}")
+    final_files: dict[str, list[str]] = {}
+    for item in staged.files:
+        final_files.setdefault(item.table, []).append(item.final)
     manifest = {
         "run_id": run_id,
+        "batch_id": settings.batch_id,
         "pipeline_version": settings.pipeline_version,
         "started": started.isoformat(),
         "finished": datetime.now(timezone.utc).isoformat(),
         "seconds": round(seconds, 2),
         "runner": str(options.view_as(StandardOptions).runner),
         "state": str(result.state),
+        "committed": True,
         "inputs": list(settings.inputs),
+        "input_files": [f.as_dict() for f in inputs.files],
         "output": settings.output,
         "options": _options_record(args, options),
         "counts": totals,
         "accounting": books.as_dict(),
-        "files": files,
+        "rejected_by_type": _rejected_by_type(staged),
+        "recovered": {"commits_finished": recovery.rolled_forward, "staging_discarded": recovery.discarded},
+        "files": {table: sorted(paths) for table, paths in sorted(final_files.items())},
     }
-    manifest_path = write_manifest(settings.output, run_id, manifest)
+    limit = args.max_rejected_fraction
+    if limit is not None and books.rejected_fraction > limit:
+        _discard(staging)
+        manifest["committed"] = False
+        manifest["files"] = {}
+        path = write_manifest(settings.output, run_id, manifest)
+        return _fail(
+            log,
+            EXIT_TOO_MANY_REJECTED,
+            f"{books.articles_rejected:,} of {books.records_read:,} records rejected "
+            f"({books.rejected_fraction:.1%}), over --max-rejected-fraction {limit:g}; nothing was committed. "
+            f"Rejections by type: {manifest['rejected_by_type']}. Manifest: {path}",
+        )
+    try:
+        journal = write_journal(settings.output, run_id, settings.batch_id or run_id, staged, manifest)
+        committed = apply_journal(settings.output, journal)
+    except Exception as error:  # noqa: BLE001 - the journal lets the next run finish this commit
+        return _fail(
+            log,
+            EXIT_FAILED,
+            f"committing the output failed: {cause(error)}. The next run into {settings.output} finishes "
+            "or discards this commit.",
+        )
+    manifest["stale_files_removed"] = committed.stale_removed
     log.info(
         "run.end",
         run_id=run_id,
+        batch_id=settings.batch_id,
         seconds=round(seconds, 2),
         events=totals.get("events", 0),
         articles=totals.get("articles_accepted", 0),
-        manifest=manifest_path,
+        stale_files_removed=len(committed.stale_removed),
+        manifest=committed.manifest_path,
     )
     if not books.balanced:
         log.warning("run.accounting_mismatch", **books.as_dict())
     if not args.quiet:
-        _print_summary(manifest, manifest_path)
-    return 0
+        _print_summary(manifest, committed.manifest_path)
+    return EXIT_OK
+
+
+def _discard(staging: str) -> None:
+    try:
+        if FileSystems.exists(staging):
+            FileSystems.delete([staging])
+    except Exception:  # noqa: BLE001, S110 - the next run deletes leftovers anyway
+        pass
+
+
+def _rejected_by_type(staged: Staged) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in staged.files:
+        if item.table != "rejected" or not item.rows:
+            continue
+        for value in pq.read_table(item.staged, columns=["error_type"]).column("error_type").to_pylist():
+            counts[value] = counts.get(value, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def _options_record(args: argparse.Namespace, options: PipelineOptions) -> dict[str, Any]:
@@ -170,6 +337,8 @@ def _print_summary(manifest: dict[str, Any], manifest_path: str) -> None:
     console.print(table)
     written = {name: len(paths) for name, paths in manifest["files"].items()}
     console.print(f"output   {manifest['output']}  (files: {written})")
+    stale = len(manifest.get("stale_files_removed", []))
+    console.print(f"batch    {manifest['batch_id']}  ({stale} stale files of this batch removed)")
     console.print(f"manifest {manifest_path}")
     console.print(f"time     {manifest['seconds']} s on {manifest['runner']}")
     if not manifest["accounting"]["balanced"]:
