@@ -34,15 +34,28 @@ class RunSettings:
     max_sentence_chars: int = 2_000
     annotate_batch_size: int = 256
     output_shards: int = 1
+    # Set by the batch CLI: files are named after the input batch and written to a staging folder,
+    # from which pipeline/commit.py renames them into the tables once the run has succeeded.
+    batch_id: str | None = None
+    staging: str | None = None
 
     @property
     def read_settings(self) -> ReadSettings:
         return ReadSettings(self.pipeline_version, self.published, self.max_article_chars)
 
+    @property
+    def file_tag(self) -> str:
+        return self.batch_id or self.run_id
+
     def table_path(self, table: str) -> str:
         return FileSystems.join(self.output, table)
 
+    def write_path(self, table: str) -> str:
+        return FileSystems.join(self.staging, table) if self.staging else self.table_path(table)
+
     def temp_path(self, table: str) -> str:
+        if self.staging:
+            return FileSystems.join(self.staging, "_beam", table)
         return FileSystems.join(self.output, "_tmp", self.run_id, table)
 
 
@@ -82,9 +95,9 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
         name: rows
         | f"Write{name.capitalize()}"
         >> WriteParquet(
-            settings.table_path(name),
+            settings.write_path(name),
             tables[name],
-            settings.run_id,
+            settings.file_tag,
             settings.temp_path(name),
             shards=settings.output_shards,
         )
