@@ -71,7 +71,7 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
-PLACE_TARGETED_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
+PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,6 +588,11 @@ def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set
     objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude]
     if objects and (found := actors(sentence.conjuncts(objects[0]))):
         return found
+    for thing in objects:
+        # "demanded the withdrawal of Serbian forces from Bosnia": whose withdrawal, before from where.
+        owned = [o for o in _owners_of(sentence, thing) if sentence.a.words[o].lower() not in POSSESSIVE_PRONOUNS]
+        if found := actors(owned):
+            return found
     owners = [token, *objects]
     if trigger.pos == "NOUN":
         verb = _clause_verb(sentence, token)
@@ -901,6 +906,14 @@ def _code_candidate(
     targets = _target(sentence, token, trigger, exclude)
     if not targets and content_token != token:
         targets = _target(sentence, content_token, candidates[content_token].trigger, exclude)
+    embedded_clauses = sentence.kids(token, {"xcomp", "ccomp"}) if trigger.frame else []
+    if not targets:
+        # "threatened to cut off electricity to Nakhichevan": the embedded clause names the target even
+        # when its verb is not itself an event.
+        for clause in embedded_clauses:
+            targets = _target(sentence, clause, trigger, exclude)
+            if targets:
+                break
     if not targets and len(sources) >= 2 and code[:2] in SYMMETRIC_ROOTS:
         # "Israel and Lebanon renewed negotiations": each party is the other's target.
         pairs = [(a, b) for a in sources for b in sources if a.actor.code != b.actor.code]
@@ -909,9 +922,15 @@ def _code_candidate(
     else:
         pairs = []
     location, location_text = _location(sentence, content_token)
+    if location is None:
+        for clause in embedded_clauses:
+            location, location_text = _location(sentence, clause)
+            if location is not None:
+                break
     target_inferred = False
     placed_root = candidates[content_token].code[:2] if content_token != token else entry.root
-    if not targets and location is not None and location.country and placed_root in PLACE_TARGETED_ROOTS:
+    place_targeted = placed_root in PLACE_TARGETED_ROOTS or bool(embedded_clauses)
+    if not targets and not pairs and location is not None and location.country and place_targeted:
         # The attacked place's country, not its government: "strikes near Kyiv" target UKR, not UKRGOV.
         inferred = Actor(
             text=location.name,
