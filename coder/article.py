@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from coder.events import CodedEvent, code_sentence, event_id
+from coder.people import ArticleMemory
 from schemas.models import Article, ArticleRow, Event
 from schemas.records import AnnotatedSentence, ArticleContext
 
@@ -21,7 +22,9 @@ def article_context(article: Article, ingested: date) -> ArticleContext:
     )
 
 
-def code_annotated_sentence(annotated: AnnotatedSentence, pipeline_version: str) -> list[Event]:
+def code_annotated_sentence(
+    annotated: AnnotatedSentence, pipeline_version: str, memory: ArticleMemory | None = None
+) -> list[Event]:
     """The ``Event`` rows of one sentence.
 
     The event date is a date written in the sentence (resolved against the publication
@@ -30,7 +33,7 @@ def code_annotated_sentence(annotated: AnnotatedSentence, pipeline_version: str)
     sentence = annotated.sentence
     context = sentence.article
     published_date = context.published_date
-    coded = code_sentence(sentence.text, annotated.annotation, published_date)
+    coded = code_sentence(sentence.text, annotated.annotation, published_date, memory)
     return [_event_row(event, annotated, pipeline_version) for event in coded]
 
 

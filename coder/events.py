@@ -28,6 +28,7 @@ from datetime import date
 from coder.actors import Actor, cameo_country, find_country, resolve_actor
 from coder.dates import resolve_expression
 from coder.lexicon import Trigger, actor_heads, non_actors, reframe, trigger_rows
+from coder.people import ArticleMemory
 from coder.places import Place, resolve_place
 from schemas.codebook import cameo_entry
 from schemas.records import Annotation
@@ -114,9 +115,10 @@ class CodedEvent:
 class ParsedSentence:
     """An ``Annotation`` with the child lists the rules need."""
 
-    def __init__(self, text: str, annotation: Annotation) -> None:
+    def __init__(self, text: str, annotation: Annotation, memory: ArticleMemory | None = None) -> None:
         self.text = text
         self.a = annotation
+        self.memory = memory if memory is not None else ArticleMemory()
         self.children: list[list[int]] = [[] for _ in annotation.words]
         for index, head in enumerate(annotation.heads):
             if head != index:
@@ -294,11 +296,22 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     head = _relative_head(sentence, head)
     word = sentence.a.words[head].lower()
     if word in PRONOUNS:
-        return _antecedent(sentence, head) if allow_pronoun else None
-    if not _can_head_actor(sentence, head):
+        if not allow_pronoun:
+            return None
+        found = _antecedent(sentence, head)
+        person = sentence.memory.last_person
+        if found is None and word in PERSONAL_PRONOUNS and person is not None:
+            # "he said ...": the person the article last introduced.
+            start = sentence.a.offsets[head]
+            return CodedActor(sentence.a.words[head], start, start + len(word), person)
+        return found
+    person_name = _person_name(sentence, head)
+    if person_name is None and not _can_head_actor(sentence, head):
         return None
     text, start, end = _phrase(sentence, head)
     actor = resolve_actor(text)
+    if person_name is not None:
+        actor = _person_actor(sentence, head, person_name, text, actor)
     if actor is None or actor.country is None:
         wider = resolve_actor(_phrase_words(sentence, head))
         if wider is not None and (actor is None or wider.country is not None):
@@ -328,6 +341,55 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     if actor is None:
         return None
     return CodedActor(text, start, end, actor)
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him"})
+
+
+def _person_name(sentence: ParsedSentence, head: int) -> str | None:
+    """The name, when ``head`` is (the last word of) a PERSON entity."""
+    entity = sentence.entity_of.get(head)
+    if entity is None or entity[2] != "PERSON":
+        return None
+    return sentence.span_text(entity[0], entity[1] - 1)[0]
+
+
+def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, titled: Actor | None) -> Actor | None:
+    """A person: by the title in the phrase or apposition ("Ukrainian President ..."), else by what the
+    article said of them before, else by the dated gazetteer. Titled persons are remembered."""
+    if titled is None or titled.country is None and titled.code is None:
+        for apposition in sentence.kids(head, {"appos"}):
+            described = resolve_actor(_phrase_words(sentence, apposition))
+            if described is not None and (described.country or described.code):
+                titled = described
+                break
+    if titled is not None and (titled.country or titled.code):
+        if titled.sector is None:  # "Russia's Putin": a named person of a country is its government
+            titled = Actor(
+                titled.text,
+                (titled.code or "") + "GOV" if titled.country else titled.code,
+                titled.country,
+                "GOV" if titled.country else None,
+                titled.matched,
+            )
+        sentence.memory.remember(name, titled)
+        return titled
+    recalled = sentence.memory.recall(name)
+    if recalled is not None:
+        sentence.memory.last_person = recalled
+        return Actor(text, recalled.code, recalled.country, recalled.sector, f"{name} = {recalled.matched}")
+    return titled
+
+
+def remember_persons(sentence: ParsedSentence) -> None:
+    """Register every titled person of the sentence, even where no event is coded."""
+    for entity in sentence.a.entities:
+        if entity.label != "PERSON":
+            continue
+        inside = range(entity.start, entity.end)
+        head = next((t for t in inside if sentence.head(t) not in inside or sentence.head(t) == t), None)
+        if head is not None:
+            _resolve(sentence, head, allow_pronoun=False)
 
 
 def _place_actor(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
@@ -839,9 +901,16 @@ def _confidence(event: CodedEvent, trigger_pos: str, target_inferred: bool) -> f
     return round(max(0.05, min(score, 0.95)), 2)
 
 
-def code_sentence(text: str, annotation: Annotation, published: date | None) -> list[CodedEvent]:
-    """All events in one parsed sentence (empty when none can be coded with an actor)."""
-    sentence = ParsedSentence(text, annotation)
+def code_sentence(
+    text: str, annotation: Annotation, published: date | None, memory: ArticleMemory | None = None
+) -> list[CodedEvent]:
+    """All events in one parsed sentence (empty when none can be coded with an actor).
+
+    Pass the same ``memory`` for the sentences of one article, in order, so that persons introduced
+    with a title resolve in later sentences too.
+    """
+    sentence = ParsedSentence(text, annotation, memory if memory is not None else ArticleMemory(published))
+    remember_persons(sentence)
     candidates = _find_candidates(sentence)
     framed: dict[int, tuple[int, str]] = {}  # embedded token -> (frame token, frame)
     for token, candidate in candidates.items():

@@ -215,3 +215,24 @@ def test_date_rules(events):
     assert explicit.date_rule == "explicit"
     (month_day,) = events("Russian troops shelled Kharkiv on April 2.")
     assert (month_day.event_date, month_day.date_rule) == (date(2022, 4, 2), "month_day")
+
+
+def test_persons_introduced_with_a_title_resolve_later_in_the_article(parse):
+    from coder.people import ArticleMemory
+
+    memory = ArticleMemory(PUBLISHED)
+    sentences = [
+        "Ukrainian President Volodymyr Zelensky spoke in Kyiv on Monday.",
+        "Zelensky called on Germany to send tanks.",
+        "He also criticized Russia.",
+        "Alexander Lukashenko, President of Belarus, spoke later.",
+        "Lukashenko accused Poland of provocations.",
+    ]
+    coded = [code_sentence(text, parse(text), PUBLISHED, memory) for text in sentences]
+    assert [(e.cameo_code, e.source.actor.code, e.target.actor.code) for e in coded[1]] == [("0232", "UKRGOV", "DEU")]
+    assert [(e.cameo_code, e.source.actor.code) for e in coded[2]] == [("111", "UKRGOV")]
+    assert [(e.cameo_code, e.source.actor.code, e.target.actor.code) for e in coded[4]] == [("112", "BLRGOV", "POL")]
+
+
+def test_a_bare_name_without_an_introduction_stays_unresolved(code):
+    assert code("Smithson called on Germany to send tanks.") == [("0232", None, "DEU")]

@@ -10,6 +10,7 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from coder.article import article_row, code_annotated_sentence
+from coder.people import ArticleMemory
 from ingest.formats import ReadSettings, reject_sentence
 from schemas.records import AnnotatedSentence
 
@@ -19,8 +20,13 @@ STAGE = "ExtractEvents"
 NAMESPACE = "newsevents"
 
 
-class CodeSentenceFn(beam.DoFn):
-    """One annotated sentence → its events; a sentence the coder fails on is rejected, not lost."""
+class CodeArticleFn(beam.DoFn):
+    """The annotated sentences of one article → its events, coded in sentence order.
+
+    The order matters: a person introduced with a title ("Ukrainian President Volodymyr Zelensky")
+    is remembered for the article's later sentences ("Zelensky said ..."). A sentence the coder
+    fails on is rejected, not lost, and the rest of the article is still coded.
+    """
 
     def __init__(self, settings: ReadSettings) -> None:
         self._settings = settings
@@ -28,25 +34,29 @@ class CodeSentenceFn(beam.DoFn):
         self._with_events = Metrics.counter(NAMESPACE, "sentences_with_events")
         self._failed = Metrics.counter(NAMESPACE, "sentences_failed_coding")
 
-    def process(self, annotated: AnnotatedSentence) -> Iterator[Any]:
-        try:
-            events = code_annotated_sentence(annotated, self._settings.pipeline_version)
-        except Exception as error:  # noqa: BLE001 - one bad sentence must not stop the run
-            self._failed.inc()
-            reason = f"the coder failed: {type(error).__name__}: {error}"
-            yield beam.pvalue.TaggedOutput(
-                REJECTED, reject_sentence(self._settings, annotated.sentence, STAGE, "coding_failed", reason)
-            )
-            return
-        if events:
-            self._with_events.inc()
-        for event in events:
-            self._events.inc()
-            yield event
+    def process(self, element: tuple[str, Iterable[AnnotatedSentence]]) -> Iterator[Any]:
+        _, sentences = element
+        ordered = sorted(sentences, key=lambda annotated: annotated.sentence.index)
+        memory = ArticleMemory(ordered[0].sentence.article.published_date) if ordered else ArticleMemory()
+        for annotated in ordered:
+            try:
+                events = code_annotated_sentence(annotated, self._settings.pipeline_version, memory)
+            except Exception as error:  # noqa: BLE001 - one bad sentence must not stop the run
+                self._failed.inc()
+                reason = f"the coder failed: {type(error).__name__}: {error}"
+                yield beam.pvalue.TaggedOutput(
+                    REJECTED, reject_sentence(self._settings, annotated.sentence, STAGE, "coding_failed", reason)
+                )
+                continue
+            if events:
+                self._with_events.inc()
+            for event in events:
+                self._events.inc()
+                yield event
 
 
 class ExtractEvents(beam.PTransform):
-    """Codes events with the rule-based coder (:mod:`coder.events`).
+    """Codes events with the rule-based coder (:mod:`coder.events`), one article at a time.
 
     In: ``AnnotatedSentence``. Out: a dict with ``events`` (``Event`` rows, CAMEO and
     PLOVER coded, dates resolved) and ``rejected`` (sentences the coder failed on).
@@ -57,8 +67,11 @@ class ExtractEvents(beam.PTransform):
         self._settings = settings
 
     def expand(self, annotated: beam.PCollection) -> dict[str, beam.PCollection]:
-        coded = annotated | "CodeSentences" >> beam.ParDo(CodeSentenceFn(self._settings)).with_outputs(
-            REJECTED, main=EVENTS
+        coded = (
+            annotated
+            | "KeyByArticle" >> beam.Map(lambda a: (a.sentence.article.article_id, a))
+            | "GroupByArticle" >> beam.GroupByKey()
+            | "CodeArticles" >> beam.ParDo(CodeArticleFn(self._settings)).with_outputs(REJECTED, main=EVENTS)
         )
         return {EVENTS: coded[EVENTS], REJECTED: coded[REJECTED]}
 

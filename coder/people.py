@@ -1,0 +1,121 @@
+"""People: who a named person is, from the article itself and from a dated gazetteer.
+
+* :class:`ArticleMemory` remembers the persons an article introduces with a title or a nationality
+  ("Ukrainian President Volodymyr Zelensky", "Alexander Lukashenko, President of Belarus") so that
+  later bare mentions ("Zelensky") and "he"/"she" resolve to the same actor.
+* :func:`known_person` looks a name up in ``schemas/data/people.tsv``: heads of state and
+  government, ministers and leaders with the years of their role, so "Putin" in a 2022 article is
+  RUSGOV while "Bush" resolves to whichever Bush held office at the article's date.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from coder.actors import Actor, cameo_country
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "data"
+PEOPLE_FILE = DATA_DIR / "people.tsv"
+# Codes in the people file that name an organisation rather than a country.
+ORGANISATION_CODES = frozenset({"NATO", "UNO", "EUR", "AFU", "ARL", "IAEA", "WHO", "IMF", "OSCE"})
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRole:
+    name: str
+    country: str
+    sector: str
+    start: int | None
+    end: int | None
+    role: str
+
+    def holds_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None  # undated text: only people still in office
+        return (self.start is None or self.start <= day.year) and (self.end is None or day.year <= self.end)
+
+    def actor(self, text: str) -> Actor:
+        if self.country in ORGANISATION_CODES:
+            return Actor(
+                text=text, code=self.country, country=None, sector=self.sector, matched=f"{self.name} ({self.role})"
+            )
+        return Actor(
+            text=text,
+            code=cameo_country(self.country) + self.sector,
+            country=self.country,
+            sector=self.sector,
+            matched=f"{self.name} ({self.role})",
+        )
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() else None
+
+
+@cache
+def _people() -> dict[str, tuple[PersonRole, ...]]:
+    """Name or alias → the roles it can refer to."""
+    table: dict[str, list[PersonRole]] = {}
+    if not PEOPLE_FILE.exists():
+        return {}
+    with PEOPLE_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            role = PersonRole(
+                name=row["name"].strip(),
+                country=row["country"].strip(),
+                sector=row["sector"].strip(),
+                start=_year(row.get("from") or ""),
+                end=_year(row.get("to") or ""),
+                role=(row.get("role") or "").strip(),
+            )
+            names = [role.name, *(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())]
+            for name in names:
+                table.setdefault(name.lower(), []).append(role)
+    return {name: tuple(roles) for name, roles in table.items()}
+
+
+def known_person(name: str, day: date | None) -> Actor | None:
+    """The actor a person's name stands for on ``day``; None when unknown or ambiguous on that day."""
+    roles = _people().get(name.strip().lower())
+    if not roles:
+        return None
+    current = [r for r in roles if r.holds_on(day)]
+    # Two people holding roles at once under one alias (rare): too ambiguous to code.
+    if len({(r.country, r.sector) for r in current}) != 1:
+        return None
+    return current[0].actor(name)
+
+
+@dataclass
+class ArticleMemory:
+    """Persons an article has introduced, so later mentions resolve the same way."""
+
+    published: date | None = None
+    by_name: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+
+    def remember(self, name: str, actor: Actor) -> None:
+        """Store ``actor`` under the full name and under its last word (the surname)."""
+        if actor.country is None and actor.code is None:
+            return
+        words = name.replace("’s", "").replace("'s", "").split()
+        if not words:
+            return
+        self.by_name[" ".join(words).lower()] = actor
+        if len(words[-1]) >= 3:
+            self.by_name[words[-1].lower()] = actor
+        self.last_person = actor
+
+    def recall(self, name: str) -> Actor | None:
+        words = name.replace("’s", "").replace("'s", "").split()
+        if not words:
+            return None
+        for key in (" ".join(words).lower(), words[-1].lower()):
+            if key in self.by_name:
+                return self.by_name[key]
+        return known_person(" ".join(words), self.published) or known_person(words[-1], self.published)
