@@ -91,6 +91,8 @@ EXAMPLES: dict[str, str] = {
     "error_type": "duplicate_article",
     "reason": "article id '000_81c0bf131cfcbb7c' also read from seeds/articles.jsonl:1 (the same article); ...",
     "payload": '{"id": "x", "text": ""}',
+    "cameo_name": "Express intent to engage in military cooperation",
+    "date_rule": "relative",
 }
 
 QUAD_CLASSES: dict[int, tuple[str, str]] = {
@@ -131,6 +133,7 @@ ENUMERATIONS: dict[str, dict[str, str]] = {
     },
     "event_mode": {
         "asserted": "The event is reported as having happened.",
+        "reported": "Reported speech: the sentence says someone said it happened (see `reported_by`).",
         "intended": "Announced or promised (will/would, agree to, promise).",
         "refused": "An actor refused to do it.",
         "negated": "The sentence says it did not happen.",

@@ -65,7 +65,7 @@ def test_new_versions_may_only_add_nullable_columns():
     del older["events"]["latitude"]  # nullable: added later is fine
     del older["events"]["confidence"]  # not nullable: old files could not satisfy it
     older["events"]["sentence_index"]["type"] = "int64"
-    versions = {"1": {"summary": "old", "tables": older}, SCHEMA_VERSION + ".1": {"summary": "", "tables": current}}
+    versions = {"0": {"summary": "old", "tables": older}, SCHEMA_VERSION: {"summary": "new", "tables": current}}
     problems = version_problems(versions)
     assert any("events.confidence as non-nullable" in p for p in problems)
     assert not any("latitude" in p for p in problems)
