@@ -33,6 +33,7 @@ class RunSettings:
     max_article_chars: int = 1_000_000
     max_sentence_chars: int = 2_000
     annotate_batch_size: int = 256
+    cascade: bool = True  # parse only sentences that can hold an event (nlp/cascade.py)
     output_shards: int = 1
     # Set by the batch CLI: files are named after the input batch and written to a staging folder,
     # from which pipeline/commit.py renames them into the tables once the run has succeeded.
@@ -69,7 +70,7 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
         settings.ingested, settings.max_sentence_chars, read
     )
     annotated = sentences["sentences"] | "Annotate" >> Annotate(
-        settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
+        settings.spacy_model, read, max_batch_size=settings.annotate_batch_size, cascade=settings.cascade
     )
     events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
     article_rows = {

@@ -82,6 +82,13 @@ class NewsEventsOptions(PipelineOptions):
             help="Most sentences per spaCy batch (default 256).",
         )
         parser.add_argument(
+            "--cascade",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help="Parse only the sentences that can hold an event (a trigger word and a known actor); "
+            "--no-cascade parses every sentence (default: on).",
+        )
+        parser.add_argument(
             "--output_shards",
             "--output-shards",
             dest="output_shards",

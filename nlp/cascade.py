@@ -1,0 +1,190 @@
+"""The cascade: a cheap test on a sentence's tokens that says whether the coder could find an event in it.
+
+The coder (``coder/events.py``) emits an event only when two things are in the sentence:
+
+* a **trigger**: a token whose lemma and POS are in the trigger lexicon (``coder.lexicon.trigger_rows``);
+* a **known actor**: a country, seat of power or organisation term (``coder.actors``), or a place name
+  (``coder.places``) that stands for its country. A sector alone ("officials") does not make an event,
+  and a pronoun only resolves to an actor named in the same sentence.
+
+Both tests here are over-approximations of those conditions, made on the tokenizer's output only, so the
+expensive components (tok2vec, tagger, parser, lemmatizer, NER) run only on sentences that pass:
+
+* triggers: every surface form that spaCy's rule lemmatizer can map to a trigger lemma. The forms are
+  derived by running the lemmatizer's own suffix rules backwards and inverting its exception table
+  ("went" → "go"), so no inflection list is kept by hand;
+* actors: every dictionary and gazetteer name, found through an index on its longest word and then
+  checked as a substring of the sentence.
+
+Both word sets are built when the model loads, from the lexicon and dictionaries as they are then:
+edits to ``schemas/data`` change the cascade with no copy to update.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# spaCy lemmatizer table names for the POS the trigger lexicon uses.
+_LEMMATIZER_POS = {"VERB": "verb", "NOUN": "noun"}
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cascade:
+    """Which sentences can hold an event.
+
+    ``trigger_forms``: lower-cased surface forms of trigger lemmas, looked up per token.
+    ``actor_index`` and ``place_index``: names keyed by their longest word (``\\w+`` run): a sentence is
+    a candidate when one of its words is a key and the whole name occurs in it. Actor names match
+    case-sensitively, as the resolver matches them ("US" is an actor, "us" is not); place names are
+    case-folded but must start a capitalised word in the sentence ("Police" the town, not "police").
+    """
+
+    trigger_forms: frozenset[str]
+    actor_index: Mapping[str, tuple[str, ...]]
+    place_index: Mapping[str, tuple[str, ...]]
+
+    def has_trigger(self, words: Sequence[str]) -> bool:
+        forms = self.trigger_forms
+        return any(word.lower() in forms for word in words)
+
+    def has_actor(self, text: str) -> bool:
+        # Look each word up in the index (not set.intersection(index), which walks the whole index).
+        runs = set(_WORD.findall(text))
+        actors, places = self.actor_index, self.place_index
+        for run in runs:
+            names = actors.get(run)
+            if names is not None and any(name in text for name in names):
+                return True
+        folded: str | None = None
+        for run in runs:
+            if not run[:1].isupper():
+                continue
+            names = places.get(run.casefold())
+            if names is not None:
+                folded = folded if folded is not None else text.casefold()
+                if any(name in folded for name in names):
+                    return True
+        return False
+
+    def keep(self, text: str, words: Sequence[str]) -> bool:
+        """True when the sentence (its text and its tokens) may yield an event and must be parsed."""
+        return self.has_trigger(words) and self.has_actor(text)
+
+
+def inflections(lemma: str, rules: Iterable[Sequence[str]], exceptions: Mapping[str, Iterable[str]]) -> set[str]:
+    """Surface forms a rule lemmatizer can turn into ``lemma``: the lemma itself, every form whose suffix
+    rule (``old`` → ``new``) yields it, and the irregular forms listed for it in ``exceptions``."""
+    lemma = lemma.lower()
+    forms = {lemma}
+    for old, new in rules:
+        if lemma.endswith(new):
+            stem = lemma[: len(lemma) - len(new)] if new else lemma
+            if stem:
+                forms.add(stem + old)
+    forms.update(form for form, lemmas in exceptions.items() if lemma in lemmas)
+    return forms
+
+
+def name_index(names: Iterable[str], fold: bool = False, exclude: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+    """Names keyed by their longest word, preferring capitalised words and, among equals, the last
+    ("the Taliban" → "Taliban", "Rostov-on-Don" → "Rostov"). Any occurrence of a name in a text has its
+    words among the text's words, so looking a sentence's words up in the index finds every name it may
+    contain. Names in ``exclude`` (compared case-folded) are left out."""
+    excluded = {word.casefold() for word in exclude}
+    index: dict[str, set[str]] = {}
+    for name in names:
+        runs = _WORD.findall(name)
+        if not runs or name.strip().casefold() in excluded:
+            continue
+        capitalised = [run for run in runs if run[:1].isupper()]
+        candidates = capitalised or runs
+        key = max(reversed(candidates), key=len)  # max keeps the first of equals: reversed, the last
+        if fold:
+            key, name = key.casefold(), name.casefold()
+        index.setdefault(key, set()).add(name)
+    return {key: tuple(sorted(found)) for key, found in index.items()}
+
+
+def _lemmatizer_tables(nlp: Language) -> tuple[dict[str, list[list[str]]], dict[str, dict[str, list[str]]]]:
+    """(POS → suffix rules, POS → {form: lemmas}) of the model's rule lemmatizer; empty without one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}, {}
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    rules: dict[str, list[list[str]]] = {}
+    exceptions: dict[str, dict[str, list[str]]] = {}
+    for table_pos in _LEMMATIZER_POS.values():
+        if lookups.has_table("lemma_rules") and table_pos in lookups.get_table("lemma_rules"):
+            rules[table_pos] = lookups.get_table("lemma_rules")[table_pos]
+        if lookups.has_table("lemma_exc") and table_pos in lookups.get_table("lemma_exc"):
+            exceptions[table_pos] = dict(lookups.get_table("lemma_exc")[table_pos])
+    return rules, exceptions
+
+
+def _attribute_ruler_forms(nlp: Language, lemmas: set[str]) -> set[str]:
+    """Forms the attribute ruler lemmatises directly (token patterns with a LOWER/ORTH and a LEMMA)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return set()
+    forms = set()
+    for rule in nlp.get_pipe("attribute_ruler").patterns:
+        if str(rule["attrs"].get("LEMMA", "")).lower() not in lemmas:
+            continue
+        for pattern in rule["patterns"]:
+            for token in pattern:
+                for key in ("LOWER", "ORTH", "TEXT"):
+                    if isinstance(token.get(key), str):
+                        forms.add(token[key].lower())
+    return forms
+
+
+def trigger_forms(nlp: Language, triggers: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """Lower-cased surface forms of the (lemma, POS) triggers, using ``nlp``'s lemmatizer tables."""
+    rules, exceptions = _lemmatizer_tables(nlp)
+    forms: set[str] = set()
+    lemmas: set[str] = set()
+    for lemma, pos in triggers:
+        table_pos = _LEMMATIZER_POS.get(pos, "verb")
+        lemmas.add(lemma.lower())
+        # Both tables: the tagger may call a noun trigger a verb's form ("attacks") and the lemma comes from its POS.
+        for candidate_pos in {table_pos, "verb", "noun"}:
+            forms |= inflections(lemma, rules.get(candidate_pos, []), exceptions.get(candidate_pos, {}))
+    return frozenset(forms | _attribute_ruler_forms(nlp, lemmas))
+
+
+def actor_names() -> list[str]:
+    """Every country, seat-of-power, organisation and regional-group term the actor resolver matches."""
+    # The resolver's own term tables (private, read not copied), so the cascade follows edits to them.
+    from coder import actors
+
+    names = [term for term, entity in actors._lexicon().entities.items() if entity.kind != "stop"]
+    groups = getattr(actors, "_group_codes", None)  # "Western countries" → WST, when the coder has groups
+    if groups is not None:
+        names.extend(groups())
+    return names
+
+
+def place_names() -> list[str]:
+    """Every country, city and region name the place resolver knows."""
+    from coder.places import REGIONS, _gazetteer  # the resolver's own gazetteer, so the cascade follows it
+
+    gazetteer = _gazetteer()
+    return [*gazetteer.countries, *gazetteer.cities, *REGIONS]
+
+
+def build_cascade(nlp: Language) -> Cascade:
+    """The cascade for ``nlp``'s tokenizer and lemmatizer and the current lexicon and dictionaries."""
+    from coder.lexicon import trigger_rows
+
+    return Cascade(
+        trigger_forms=trigger_forms(nlp, trigger_rows()),
+        actor_index=name_index(actor_names()),
+        # The gazetteer has towns named like function words ("The", "Of"): any sentence starting with one
+        # would pass. A place named only by a stop word is left out.
+        place_index=name_index(place_names(), fold=True, exclude=nlp.Defaults.stop_words),
+    )
