@@ -70,7 +70,8 @@ VERB_HYPOTHETICAL_GOVERNORS = frozenset(
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
-SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+SYMMETRIC_ROOTS = frozenset({"04", "06"})
+SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311"})  # "A and B agreed", "signed", joint drills
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
@@ -191,6 +192,12 @@ class ParsedSentence:
 # ("the Armed Forces of the Russian Federation"), never "like", "in", "on" ...
 PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "npadvmod"})
 HYPHENS = frozenset({"-", "–", "‑"})
+# Heads whose "for/in/at" phrase says whom they act for.
+TITLE_HEADS = frozenset(
+    """spokesperson spokesman spokeswoman representative envoy ambassador head chief commander minister
+    secretary official officer director command ministry department office council committee agency service
+    unit division delegation""".split()
+)
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
@@ -204,7 +211,13 @@ def _phrase_tokens(sentence: ParsedSentence, head: int) -> list[int]:
             keep = (
                 dep in PHRASE_DEPS
                 or (dep == "prep" and sentence.lemma(child) == "of")
-                or (dep == "pobj" and sentence.lemma(node) == "of")
+                # "spokesperson for the Southern Operations Command in the Ukrainian army"
+                or (
+                    dep == "prep"
+                    and sentence.lemma(child) in ("for", "in", "at")
+                    and sentence.lemma(node) in TITLE_HEADS
+                )
+                or (dep == "pobj" and sentence.lemma(node) in ("of", "for", "in", "at"))
                 or (dep == "punct" and sentence.a.words[child] in HYPHENS)
             )
             if keep:
@@ -427,6 +440,8 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         return refined is not None
     if trigger.needs_kind == "frame":
         return True  # checked once the embedded events are known
+    if trigger.needs_kind == "head":
+        return sentence.lemma(sentence.head(token)) in trigger.needs_values
     if trigger.needs_kind == "modal":
         return any(
             sentence.a.words[aux].lower() in trigger.needs_values
@@ -635,6 +650,12 @@ def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set
 
     def actors(heads: list[int]) -> list[CodedActor]:
         heads = [h for h in heads if h not in exclude]
+        # "reinforced their defense forces", "withdraw its troops": the source's own, not a target.
+        heads = [
+            h
+            for h in heads
+            if not any(sentence.a.words[p].lower() in POSSESSIVE_PRONOUNS for p in sentence.kids(h, {"poss"}))
+        ]
         heads = [h for h in heads if not {sentence.lemma(t) for t in _phrase_tokens(sentence, h)} & instruments]
         found = _resolve_coordinated(sentence, heads)
         return found if any(_known(a) for a in found) else []
@@ -652,8 +673,7 @@ def _target(sentence: ParsedSentence, token: int, trigger: Trigger, exclude: set
         return found
     for thing in objects:
         # "demanded the withdrawal of Serbian forces from Bosnia": whose withdrawal, before from where.
-        owned = [o for o in _owners_of(sentence, thing) if sentence.a.words[o].lower() not in POSSESSIVE_PRONOUNS]
-        if found := actors(owned):
+        if found := actors(_owners_of(sentence, thing)):
             return found
     owners = [token, *objects]
     if trigger.pos == "NOUN":
@@ -685,6 +705,8 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
     for child in sentence.children[thing]:
         dep = sentence.dep(child)
         label = sentence.entity_of.get(child, (0, 0, ""))[2]
+        if dep == "poss" and sentence.a.words[child].lower() in POSSESSIVE_PRONOUNS:
+            continue  # "their forces": the subject's own
         if dep == "poss" or (dep in ("amod", "compound", "nmod") and label in ("NORP", "GPE", "ORG")):
             owners.append(child)
         elif dep == "prep" and sentence.lemma(child) in ("by", "from", "of"):
@@ -983,7 +1005,8 @@ def _code_candidate(
             targets = _target(sentence, clause, trigger, exclude)
             if targets:
                 break
-    if not targets and len(sources) >= 2 and code[:2] in SYMMETRIC_ROOTS:
+    joint = content_token == token and (code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES)
+    if not targets and len(sources) >= 2 and joint:
         # "Israel and Lebanon renewed negotiations": each party is the other's target.
         pairs = [(a, b) for a in sources for b in sources if a.actor.code != b.actor.code]
         if pairs:

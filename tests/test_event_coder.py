@@ -199,7 +199,7 @@ def test_compound_source_of_a_joint_event_targets_each_other(code):
 
 
 def test_regional_groups_get_group_codes(code):
-    assert code("Zelensky appealed to Western countries for air defense systems.") == [("0232", None, "WST")]
+    assert code("Zelensky appealed to Western countries for air defense systems.") == [("0232", "UKRGOV", "WST")]
 
 
 def test_reported_speech_is_marked_with_its_speaker(events):
