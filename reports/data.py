@@ -25,6 +25,7 @@ class Output:
     articles: pa.Table
     rejected: pa.Table
     runs: list[dict[str, Any]] = field(default_factory=list)
+    other_tables: dict[str, int] = field(default_factory=dict)  # row counts of the remaining tables
 
 
 def read_table(output: str | Path, name: str) -> pa.Table:
@@ -72,4 +73,9 @@ def read_output(output: str | Path) -> Output:
         articles=read_table(output, "articles"),
         rejected=read_table(output, "rejected"),
         runs=read_runs(output),
+        other_tables={
+            name: read_table(output, name).num_rows
+            for name in _SCHEMAS
+            if name not in ("events", "articles", "rejected") and (Path(output) / name).is_dir()
+        },
     )

@@ -368,6 +368,7 @@ def render_html(output: Output, max_events: int = 5000) -> str:
         ("events", f"{summary.events:,}"),
         ("articles", f"{summary.articles:,}"),
         ("rejected records", f"{summary.rejected:,}"),
+        *((name.replace("_", " "), f"{rows:,}") for name, rows in summary.other_tables.items()),
         ("event dates", f"{span[0]} – {span[1]}" if span else "—"),
         ("geolocated events", f"{located:,}"),
     ]

@@ -202,6 +202,7 @@ class Summary:
     samples: list[dict[str, Any]]
     runs: int
     pipeline_versions: list[str]
+    other_tables: dict[str, int]
 
 
 def summarise(output: Output, top: int = 10, samples: int = 5) -> Summary:
@@ -221,4 +222,5 @@ def summarise(output: Output, top: int = 10, samples: int = 5) -> Summary:
         samples=sample_events(events, samples),
         runs=len(output.runs),
         pipeline_versions=sorted(versions),
+        other_tables=dict(output.other_tables),
     )

@@ -35,6 +35,8 @@ def render(summary: Summary, console: Console) -> None:
     head.add_row("events", f"{summary.events:,}")
     head.add_row("articles", f"{summary.articles:,}")
     head.add_row("rejected records", f"{summary.rejected:,}")
+    for name, rows in summary.other_tables.items():
+        head.add_row(name.replace("_", " "), f"{rows:,}")
     head.add_row("runs", f"{summary.runs} (pipeline {', '.join(summary.pipeline_versions) or '?'})")
     console.print(head)
 
@@ -77,12 +79,14 @@ def render(summary: Summary, console: Console) -> None:
     if summary.samples:
         console.print(
             Text.assemble(
-                ("sample events ", "bold"),
+                ("sample events", "bold"),
+                " (highlighted: ",
                 ("trigger", STYLES["trigger"]),
-                " ",
+                ", ",
                 ("source", STYLES["source"]),
-                " ",
+                ", ",
                 ("target", STYLES["target"]),
+                ")",
             )
         )
     for event in summary.samples:
