@@ -318,6 +318,12 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
             start = sentence.a.offsets[head]
             return CodedActor(sentence.a.words[head], start, start + len(word), person)
         return found
+    if sentence.lemma(head) in QUANTITY_HEADS:
+        # "thousands of Serbian students", "some of the rebels": the people counted are the actor.
+        for prep in sentence.kids(head, {"prep"}):
+            if sentence.lemma(prep) == "of":
+                for counted in sentence.kids(prep, {"pobj"}):
+                    return _resolve(sentence, counted, allow_pronoun)
     person_name = _person_name(sentence, head)
     if person_name is None and not _can_head_actor(sentence, head):
         return None
@@ -357,6 +363,10 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him"})
+QUANTITY_HEADS = frozenset(
+    "thousand thousands hundred hundreds dozen dozens million millions some many most all few "
+    "several number scores tens".split()
+)
 
 
 def _person_name(sentence: ParsedSentence, head: int) -> str | None:
@@ -494,7 +504,33 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
     for token in list(found):
         if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:
             del found[token]
+    # What is rejected, or what protesters demand, is part of that event: "rejected calls by X for aid" is one
+    # rejection, "rallied to demand reforms" one protest.
+    for token in list(found):
+        governor = _governing_candidate(sentence, token, found)
+        if governor is None:
+            continue
+        outer, inner = found[governor], found[token]
+        rejected_thing = outer.trigger.frame == "reject" and inner.trigger.pos == "NOUN"
+        protest_demand = outer.code[:2] == "14" and inner.code[:2] in ("02", "10")
+        if rejected_thing or protest_demand:
+            del found[token]
     return found
+
+
+def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, _Candidate]) -> int | None:
+    """The nearest trigger above ``token`` through objects, prepositions and purpose clauses."""
+    node = token
+    for _ in range(4):
+        if sentence.dep(node) not in ("dobj", "pobj", "prep", "xcomp", "advcl", "acl", "compound"):
+            return None
+        parent = sentence.head(node)
+        if parent == node:
+            return None
+        if parent in found:
+            return parent
+        node = parent
+    return None
 
 
 def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dict[int, _Candidate]) -> list[int]:
@@ -991,8 +1027,12 @@ def _code_candidate(
         recoded = reframe("reject", code) or "120"
         evidence.append(f"negated future: refusal of {code} → {recoded}")
         code, event_mode, negated = recoded, "refused", False
-    entry = cameo_entry(code)
     sources = _source(sentence, token, trigger)
+    if code == "180" and any(a.actor.sector == "MIL" for a in sources):
+        # Killing by soldiers is military force (19), not unconventional violence (18).
+        evidence.append("killing by a military actor → 190")
+        code = "190"
+    entry = cameo_entry(code)
     exclude = {token}
     targets = _target(sentence, token, trigger, exclude)
     if not targets and content_token != token:

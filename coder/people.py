@@ -85,10 +85,12 @@ def known_person(name: str, day: date | None) -> Actor | None:
     if not roles:
         return None
     current = [r for r in roles if r.holds_on(day)]
-    # Two people holding roles at once under one alias (rare): too ambiguous to code.
-    if len({(r.country, r.sector) for r in current}) != 1:
+    if not current:
         return None
-    return current[0].actor(name)
+    # The table has years only: in the year someone changes role (opposition leader → prime minister), both
+    # rows match, and the role that started last is the one they hold by then.
+    latest = max(current, key=lambda r: r.start or 0)
+    return latest.actor(name)
 
 
 @dataclass

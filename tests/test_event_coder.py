@@ -236,3 +236,20 @@ def test_persons_introduced_with_a_title_resolve_later_in_the_article(parse):
 
 def test_a_bare_name_without_an_introduction_stays_unresolved(code):
     assert code("Smithson called on Germany to send tanks.") == [("0232", None, "DEU")]
+
+
+def test_what_is_rejected_or_demanded_by_protesters_is_part_of_that_event(code):
+    assert [c for c, _, _ in code("Germany rejected calls by Poland for more aid.")] == ["120"]
+    assert [c[0] for c in code("Thousands of Serbian students held protests to demand reforms.")] == ["140"]
+
+
+def test_killing_by_soldiers_is_military_force(code):
+    assert code("Russian soldiers killed three Ukrainian civilians.")[0][:2] == ("190", "RUSMIL")
+
+
+def test_people_gazetteer_is_dated():
+    from coder.people import known_person
+
+    assert known_person("Putin", date(2022, 4, 26)).code == "RUSGOV"
+    assert known_person("Zelensky", date(2015, 1, 1)) is None
+    assert known_person("Starmer", date(2024, 7, 10)).code == "GBRGOV"  # the year he became prime minister
