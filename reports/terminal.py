@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -98,4 +99,4 @@ def render(summary: Summary, console: Console) -> None:
             (f"  {event['event_mode']}  conf {event['confidence']:.2f}", "dim"),
         )
         console.print(line)
-        console.print(Text("    ").append_text(highlighted_sentence(event)), overflow="fold")
+        console.print(Padding(highlighted_sentence(event), (0, 0, 0, 4)))
