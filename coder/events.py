@@ -900,7 +900,8 @@ def _anchor(sentence: ParsedSentence, start: int, end: int) -> int:
 
 
 def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str | None]:
-    owners = [token]
+    """An "in/near/at X" place on the trigger, its object ("lifted the curfew in Montenegro") or its light verb."""
+    owners = [token, *sentence.kids(token, OBJECTS)]
     if sentence.a.pos[token] == "NOUN":
         owners.append(_clause_verb(sentence, token))
     for owner in owners:

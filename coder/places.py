@@ -181,7 +181,12 @@ def resolve_place(name: str) -> Place | None:
 
     admin = _ADMIN_SUFFIX.match(text)
     if admin:
-        city = _city(gaz, admin.group("rest"))
+        rest = admin.group("rest")
+        # "Montenegro province", "West Darfur State": a country's name first, then a city's.
+        country = _country(gaz, rest)
+        if country is not None:
+            return Place(name=text, country=country, latitude=None, longitude=None, kind="region")
+        city = _city(gaz, rest)
         if city is not None:
             return Place(name=text, country=city.iso3, latitude=None, longitude=None, kind="region")
 
