@@ -350,6 +350,8 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
                         sector=actor.sector,
                         matched=f"{actor.matched} + {owner.text}",
                     )
+    if actor is not None and actor.country is None and actor.code is None and actor.sector:
+        actor = _sector_with_country(sentence, head, actor)
     if actor is None or (actor.code is None and actor.country is None):
         for apposition in sentence.kids(head, {"appos"}):
             resolved = _resolve(sentence, apposition, allow_pronoun=False)
@@ -413,6 +415,32 @@ def remember_persons(sentence: ParsedSentence) -> None:
         head = next((t for t in inside if sentence.head(t) not in inside or sentence.head(t) == t), None)
         if head is not None:
             _resolve(sentence, head, allow_pronoun=False)
+
+
+def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> Actor:
+    """A sector whose country the phrase gives around it: "rebels in the Ivory Coast", "activists from the
+    Fatah party", "the Bush administration" (a known person's government)."""
+    country: str | None = None
+    for child in sentence.children[head]:
+        dep = sentence.dep(child)
+        if dep == "prep" and sentence.lemma(child) in ("in", "from"):
+            for pobj in sentence.kids(child, {"pobj"}):
+                words = _phrase_words(sentence, pobj)
+                found = resolve_actor(words)
+                place = resolve_place(_phrase(sentence, pobj)[0]) if found is None or found.country is None else None
+                country = (found.country if found is not None else None) or (place.country if place else None)
+        elif dep == "compound" and sentence.entity_of.get(child, (0, 0, ""))[2] == "PERSON":
+            person = sentence.memory.recall(sentence.a.words[child])
+            country = person.country if person is not None else None
+        if country:
+            return Actor(
+                actor.text,
+                cameo_country(country) + (actor.sector or ""),
+                country,
+                actor.sector,
+                f"{actor.matched} + {country}",
+            )
+    return actor
 
 
 def _place_actor(sentence: ParsedSentence, head: int, text: str) -> Actor | None:

@@ -253,3 +253,11 @@ def test_people_gazetteer_is_dated():
     assert known_person("Putin", date(2022, 4, 26)).code == "RUSGOV"
     assert known_person("Zelensky", date(2015, 1, 1)) is None
     assert known_person("Starmer", date(2024, 7, 10)).code == "GBRGOV"  # the year he became prime minister
+
+
+def test_sector_actors_take_the_country_named_around_them(code):
+    assert code("Rebels in the Ivory Coast blocked the main road into Abidjan.")[0][:2] == ("144", "CIVREB")
+    assert code("The Bush administration condemned the attack on Israel in 2003.", date(2003, 5, 1))[0][:2] == (
+        "111",
+        "USAGOV",
+    )
