@@ -39,6 +39,8 @@ class RunSettings:
     # from which pipeline/commit.py renames them into the tables once the run has succeeded.
     batch_id: str | None = None
     staging: str | None = None
+    # Interactive runs only: a local folder where the Tick steps of pipeline/progress.py write their counts.
+    progress_dir: str | None = None
 
     @property
     def read_settings(self) -> ReadSettings:
@@ -72,6 +74,15 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
     annotated = sentences["sentences"] | "Annotate" >> Annotate(
         settings.spacy_model, read, max_batch_size=settings.annotate_batch_size, cascade=settings.cascade
     )
+    if settings.progress_dir:
+        from pipeline.progress import track
+
+        track(
+            settings.progress_dir,
+            articles=articles["articles"],
+            sentences=sentences["sentences"],
+            parsed=annotated["annotated"],
+        )
     events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
     article_rows = {
         "articles": articles["articles"],

@@ -8,7 +8,7 @@ import secrets
 import sys
 import time
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -39,6 +39,7 @@ from pipeline.commit import (
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.manifest import accounting, counters, write_manifest
 from pipeline.options import NewsEventsOptions
+from pipeline.progress import ProgressDisplay
 from pipeline.version import pipeline_version
 from transforms.read_articles import expand_input
 
@@ -205,9 +206,11 @@ def _run_batch(
     clock = time.perf_counter()
     try:
         pipeline = beam.Pipeline(options=options)
-        build_pipeline(pipeline, settings)
-        result = pipeline.run()
-        result.wait_until_finish()
+        # A status line while the run goes, on a terminal only (pipeline/progress.py).
+        with ProgressDisplay(enabled=not args.quiet) as progress:
+            build_pipeline(pipeline, replace(settings, progress_dir=progress.folder))
+            result = pipeline.run()
+            result.wait_until_finish()
     except Exception as error:  # noqa: BLE001 - a failed run is reported in one line, with its cause
         _discard(staging)
         return _fail(log, EXIT_FAILED, f"the pipeline failed, nothing was written: {cause(error)}", run_id=run_id)
