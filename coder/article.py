@@ -53,8 +53,9 @@ def _event_row(event: CodedEvent, annotated: AnnotatedSentence, pipeline_version
             sentence.index,
             event.trigger_start,
             event.cameo_code,
-            source.text if source else None,
-            target.text if target else None,
+            # Text and code: "the air forces of Russia and Belarus" is two actors with one text.
+            f"{source.text}|{source.actor.code}" if source else None,
+            f"{target.text}|{target.actor.code}" if target else None,
             pipeline_version,
         ),
         event_date=event_date,
