@@ -365,6 +365,9 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him"})
+AIR_WEAPONS = frozenset(
+    "aircraft warplane warplanes jet jets bomber bombers helicopter helicopters drone drones missile missiles".split()
+)
 QUANTITY_HEADS = frozenset(
     "thousand thousands hundred hundreds dozen dozens million millions some many most all few "
     "several number scores tens".split()
@@ -478,6 +481,8 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         return refined is not None
     if trigger.needs_kind == "frame":
         return True  # checked once the embedded events are known
+    if trigger.needs_kind == "nodep":
+        return not any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
         return sentence.lemma(sentence.head(token)) in trigger.needs_values
     if trigger.needs_kind == "modal":
@@ -494,11 +499,19 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
 def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | None:
     if not trigger.refinements:
         return None
+    # The object's words first ("halted economic aid ... to end the fighting" is about aid), then the clause's.
+    primary = {
+        word
+        for obj in sentence.kids(token, OBJECTS | {"compound", "amod"})
+        for t in sentence.subtree(obj)
+        for word in (sentence.lemma(t), sentence.a.words[t].lower())
+    }
     words = sentence.clause_lemmas(token)
     words |= {sentence.a.words[t].lower() for t in sentence.subtree(token)}
-    for rule in trigger.refinements:
-        if rule.words & words:
-            return rule.cameo
+    for candidates in (primary, words):
+        for rule in trigger.refinements:
+            if rule.words & candidates:
+                return rule.cameo
     return None
 
 
@@ -630,7 +643,9 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[Code
         node = token
         for _ in range(3):
             parent = sentence.head(node)
-            if parent == node or sentence.dep(node) not in ("xcomp", "conj", "acomp"):
+            # "police opened fire, killing one person": a participle clause shares its governor's subject.
+            participle = sentence.dep(node) == "advcl" and sentence.a.tags[node] == "VBG"
+            if parent == node or (sentence.dep(node) not in ("xcomp", "conj", "acomp") and not participle):
                 break
             subjects = sentence.kids(parent, SUBJECTS)
             if subjects:
@@ -1057,7 +1072,10 @@ def _code_candidate(
         evidence.append(f"negated future: refusal of {code} → {recoded}")
         code, event_mode, negated = recoded, "refused", False
     sources = _source(sentence, token, trigger)
-    if code == "180" and any(a.actor.sector == "MIL" for a in sources):
+    if code == "180" and any(set(a.text.lower().split()) & AIR_WEAPONS for a in sources):
+        evidence.append("killing by aircraft or missiles → 195")
+        code = "195"
+    elif code == "180" and any(a.actor.sector == "MIL" for a in sources):
         # Killing by soldiers is military force (19), not unconventional violence (18).
         evidence.append("killing by a military actor → 190")
         code = "190"

@@ -261,3 +261,16 @@ def test_sector_actors_take_the_country_named_around_them(code):
         "111",
         "USAGOV",
     )
+
+
+def test_refinement_reads_the_object_before_the_rest_of_the_clause(code):
+    assert code("Japan halted economic aid to Serbia to end the fighting there.")[0][:3] == ("162", "JPN", "SRB")
+
+
+def test_participle_clause_shares_the_subject(code):
+    assert ("173", "EGYCOP") in [c[:2] for c in code("Egyptian police opened fire on Monday, arresting 12 people.")]
+
+
+def test_demonstrate_without_an_object_is_a_protest(code):
+    assert code("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.")[0][:2] == ("141", "IRQ")
+    assert code("Russia demonstrated its resolve to Ukraine.") == []
