@@ -44,7 +44,7 @@ LOCATION_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "at"})
 LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
-    open issue order remain put place go renew""".split()
+    open issue order remain put place go renew express voice raise""".split()
 )
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
