@@ -3,9 +3,10 @@
 The coder (``coder/events.py``) emits an event only when two things are in the sentence:
 
 * a **trigger**: a token whose lemma and POS are in the trigger lexicon (``coder.lexicon.trigger_rows``);
-* a **known actor**: a country, seat of power or organisation term (``coder.actors``), or a place name
-  (``coder.places``) that stands for its country. A sector alone ("officials") does not make an event,
-  and a pronoun only resolves to an actor named in the same sentence.
+* a **known actor**: a country, seat of power, organisation or regional-group term (``coder.actors``),
+  a place name (``coder.places``) that stands for its country, a person of the dated gazetteer
+  (``coder.people``: "Putin"), or "he"/"she", which can stand for the person the article last
+  introduced. A sector alone ("officials") does not make an event.
 
 Both tests here are over-approximations of those conditions, made on the tokenizer's output only, so the
 expensive components (tok2vec, tagger, parser, lemmatizer, NER) run only on sentences that pass:
@@ -14,7 +15,11 @@ expensive components (tok2vec, tagger, parser, lemmatizer, NER) run only on sent
   derived by running the lemmatizer's own suffix rules backwards and inverting its exception table
   ("went" → "go"), so no inflection list is kept by hand;
 * actors: every dictionary and gazetteer name, found through an index on its longest word and then
-  checked as a substring of the sentence.
+  checked as a substring of the sentence; and the personal pronouns the coder resolves to a person.
+
+A bare surname that only an earlier sentence of the article explains ("Ardern said", after "New Zealand
+Prime Minister Jacinda Ardern") is not seen: the decision is made per sentence, after sentences are spread
+over workers. This is the cascade's main source of lost events (see README, "Performance").
 
 Both word sets are built when the model loads, from the lexicon and dictionaries as they are then:
 edits to ``schemas/data`` change the cascade with no copy to update.
@@ -24,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,7 +44,8 @@ _WORD = re.compile(r"\w+")
 class Cascade:
     """Which sentences can hold an event.
 
-    ``trigger_forms``: lower-cased surface forms of trigger lemmas, looked up per token.
+    ``trigger_forms``: lower-cased surface forms of trigger lemmas, looked up per token;
+    ``person_pronouns``: lower-cased words that may refer to a person the article introduced before.
     ``actor_index`` and ``place_index``: names keyed by their longest word (``\\w+`` run): a sentence is
     a candidate when one of its words is a key and the whole name occurs in it. Actor names match
     case-sensitively, as the resolver matches them ("US" is an actor, "us" is not); place names are
@@ -49,6 +55,8 @@ class Cascade:
     trigger_forms: frozenset[str]
     actor_index: Mapping[str, tuple[str, ...]]
     place_index: Mapping[str, tuple[str, ...]]
+    person_index: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded, like places
+    person_pronouns: frozenset[str] = frozenset()
 
     def has_trigger(self, words: Sequence[str]) -> bool:
         forms = self.trigger_forms
@@ -66,16 +74,21 @@ class Cascade:
         for run in runs:
             if not run[:1].isupper():
                 continue
-            names = places.get(run.casefold())
-            if names is not None:
-                folded = folded if folded is not None else text.casefold()
-                if any(name in folded for name in names):
-                    return True
+            for index in (places, self.person_index):
+                names = index.get(run.casefold())
+                if names is not None:
+                    folded = folded if folded is not None else text.casefold()
+                    if any(name in folded for name in names):
+                        return True
         return False
+
+    def has_person_pronoun(self, words: Sequence[str]) -> bool:
+        pronouns = self.person_pronouns
+        return bool(pronouns) and any(word.lower() in pronouns for word in words)
 
     def keep(self, text: str, words: Sequence[str]) -> bool:
         """True when the sentence (its text and its tokens) may yield an event and must be parsed."""
-        return self.has_trigger(words) and self.has_actor(text)
+        return self.has_trigger(words) and (self.has_actor(text) or self.has_person_pronoun(words))
 
 
 def inflections(lemma: str, rules: Iterable[Sequence[str]], exceptions: Mapping[str, Iterable[str]]) -> set[str]:
@@ -177,6 +190,23 @@ def place_names() -> list[str]:
     return [*gazetteer.countries, *gazetteer.cities, *REGIONS]
 
 
+def person_names() -> list[str]:
+    """Names and aliases of the dated people gazetteer (lower-cased), when the coder has one."""
+    try:
+        from coder import people
+    except ImportError:
+        return []
+    table = getattr(people, "_people", None)  # the gazetteer's own table, so the cascade follows its edits
+    return list(table()) if table is not None else []
+
+
+def person_pronouns() -> frozenset[str]:
+    """Pronouns the coder resolves to the person an article last introduced ("he said")."""
+    from coder import events
+
+    return frozenset(getattr(events, "PERSONAL_PRONOUNS", frozenset()))
+
+
 def build_cascade(nlp: Language) -> Cascade:
     """The cascade for ``nlp``'s tokenizer and lemmatizer and the current lexicon and dictionaries."""
     from coder.lexicon import trigger_rows
@@ -187,4 +217,6 @@ def build_cascade(nlp: Language) -> Cascade:
         # The gazetteer has towns named like function words ("The", "Of"): any sentence starting with one
         # would pass. A place named only by a stop word is left out.
         place_index=name_index(place_names(), fold=True, exclude=nlp.Defaults.stop_words),
+        person_index=name_index(person_names(), fold=True, exclude=nlp.Defaults.stop_words),
+        person_pronouns=person_pronouns(),
     )

@@ -30,6 +30,7 @@ EVENT_SENTENCES = [
     "NATO countries called on Germany to send more weapons.",
     "Police arrested protesters in Minsk.",
     "Western leaders met in Brussels.",
+    "President Vladimir Putin met Ukrainian officials.",
 ]
 NO_EVENT_SENTENCES = [
     "The weather was fine.",
@@ -44,6 +45,8 @@ def toy_cascade() -> Cascade:
         trigger_forms=frozenset({"attack", "attacked", "attacks"}),
         actor_index=name_index(["Russia", "United States", "the Taliban", "US"]),
         place_index=name_index(["Kharkiv", "Police"], fold=True),
+        person_index=name_index(["vladimir putin", "putin"], fold=True),
+        person_pronouns=frozenset({"he", "she", "him"}),
     )
 
 
@@ -82,6 +85,10 @@ def test_cascade_needs_a_trigger_and_a_known_actor():
     assert cascade.has_actor("Troops attacked KHARKIV.")
     assert not cascade.has_actor("The police attacked.")
     assert cascade.has_trigger(["ATTACKS"])
+    # People of the gazetteer, and "he"/"she", which the coder resolves to the person the article introduced.
+    assert cascade.keep("Putin attacked.", ["Putin", "attacked", "."])
+    assert cascade.keep("He attacked.", ["He", "attacked", "."])
+    assert not cascade.keep("It attacked.", ["It", "attacked", "."])
 
 
 def test_cascade_derives_its_words_from_the_lexicon_at_load_time(nlp, monkeypatch):

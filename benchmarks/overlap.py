@@ -1,0 +1,109 @@
+"""Event overlap between full mode and cascade mode, computed in one process without Beam.
+
+Every sentence is parsed in full mode once; the cascade mode's events are then exactly the full-mode
+events of the sentences the cascade keeps (a kept sentence is parsed by the same model on the same
+tokens, whatever else is in its batch). So the events lost to the cascade are the full-mode events
+of the sentences it skips.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from coder.events import CodedEvent, code_sentence
+from nlp.cascade import Cascade
+from nlp.sentences import split_sentences
+
+csv.field_size_limit(sys.maxsize)
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    sentences: int
+    sentences_kept: int
+    words: int
+    words_kept: int
+    events_full: int
+    events_cascade: int
+    lost: list[str]
+
+    def as_dict(self) -> dict[str, object]:
+        full = self.events_full
+        return {
+            "sentences": self.sentences,
+            "sentences_kept": self.sentences_kept,
+            "sentences_skipped_share": round(1 - self.sentences_kept / max(self.sentences, 1), 4),
+            "words_skipped_share": round(1 - self.words_kept / max(self.words, 1), 4),
+            "events_full": full,
+            "events_cascade": self.events_cascade,
+            "events_lost": full - self.events_cascade,
+            "events_kept_share": round(self.events_cascade / full, 4) if full else 1.0,
+            "lost_examples": self.lost[:10],
+        }
+
+
+def wikinews_texts(corpus: Path) -> Iterator[tuple[str, date | None]]:
+    """(text, publication date) of each article in the corpus CSVs."""
+    for path in sorted(corpus.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("text", "").strip():
+                    published = date.fromisoformat(row["date"][:10]) if row.get("date") else None
+                    yield row["text"], published
+
+
+def plover_texts(path: Path) -> Iterator[tuple[str, date | None]]:
+    """(sentence text, no date) of each PLOVER gold-standard record (the text is in ``eventText``)."""
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        text = record.get("text") or record.get("eventText") or ""
+        if text.strip():
+            yield text, None
+
+
+def measure(nlp, cascade: Cascade, documents: list[tuple[str, date | None]], split: bool = True) -> Overlap:  # noqa: ANN001
+    """Full-mode vs cascade-mode events over ``documents`` (split into sentences when ``split``).
+
+    Each document is coded in sentence order with one ``ArticleMemory``, as ``ExtractEvents`` codes an
+    article: in cascade mode a skipped sentence is coded from an empty annotation, so persons it would
+    have introduced are not remembered, and the events that needed them are counted as lost.
+    """
+    from coder.people import ArticleMemory
+    from nlp.annotate import to_annotation
+    from schemas.records import Annotation
+
+    def key(index: int, event: CodedEvent) -> tuple:
+        source = event.source.actor.code if event.source else None
+        target = event.target.actor.code if event.target else None
+        return (index, event.trigger_start, event.cameo_code, source, target)
+
+    sentences = words = words_kept = kept = 0
+    full_keys: set[tuple] = set()
+    cascade_keys: set[tuple] = set()
+    texts: dict[tuple, str] = {}
+    lost: list[str] = []
+    for number, (text, published) in enumerate(documents):
+        spans = split_sentences(text) if split else [(0, len(text))]
+        parts = [text[start:end] for start, end in spans]
+        full_memory, cascade_memory = ArticleMemory(published), ArticleMemory(published)
+        with nlp.memory_zone():
+            for index, (part, doc) in enumerate(zip(parts, nlp.pipe(nlp.make_doc(t) for t in parts), strict=True)):
+                tokens = [token.text for token in doc]
+                keep = cascade.keep(part, tokens)
+                annotation = to_annotation(doc)
+                sentences += 1
+                words += len(tokens)
+                kept += keep
+                words_kept += len(tokens) if keep else 0
+                for event in code_sentence(part, annotation, published, full_memory):
+                    full_keys.add((number, *key(index, event)))
+                    texts[(number, *key(index, event))] = f"{event.trigger_text} [{event.cameo_code}]: {part[:160]}"
+                for event in code_sentence(part, annotation if keep else Annotation(), published, cascade_memory):
+                    cascade_keys.add((number, *key(index, event)))
+    lost = [texts[k] for k in sorted(full_keys - cascade_keys)]
+    return Overlap(sentences, kept, words, words_kept, len(full_keys), len(full_keys & cascade_keys), lost)
