@@ -115,3 +115,41 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
         )
         for name, rows in outputs.items()
     }
+
+
+def build_stream_pipeline(pipeline: beam.Pipeline, settings: RunSettings, source: beam.PTransform) -> beam.PCollection:
+    """The streaming composition: ``source`` (e.g. ``transforms.stream_source.InboxSource``) yields windowed
+    ``articles``, ``rejected`` and ``inbox`` markers; the same stages as :func:`build_pipeline` code them,
+    and each window pane is committed atomically (``transforms.stream_write.StreamWrite``). Returns the
+    committed file paths."""
+    from transforms.stream_write import StreamWrite  # streaming-only module, kept out of batch imports
+
+    read = settings.read_settings
+    arrived = pipeline | "ReadStream" >> source
+    sentences = arrived["articles"] | "SplitSentences" >> SplitSentences(
+        settings.ingested, settings.max_sentence_chars, read
+    )
+    annotated = sentences["sentences"] | "Annotate" >> Annotate(
+        settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
+    )
+    events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
+    article_rows = {
+        "articles": arrived["articles"],
+        "sentences": annotated["annotated"],
+        "events": events["events"],
+    } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
+    rejected = (
+        arrived["rejected"],
+        sentences["rejected"],
+        annotated["rejected"],
+        events["rejected"],
+    ) | "MergeRejected" >> beam.Flatten()
+    tables = output_tables(settings.pipeline_version)
+    return {
+        "events": events["events"],
+        "articles": article_rows,
+        "rejected": rejected,
+        "inbox": arrived["inbox"],
+    } | "CommitWindows" >> StreamWrite(
+        settings.output, {name: tables[name] for name in ("events", "articles", "rejected")}
+    )
