@@ -319,6 +319,19 @@ def test_cluster_command_from_the_cli(tmp_path: Path, capsys):
     assert cluster.main(type("Args", (), {**vars(parser_args), "output": str(tmp_path / "none")}), []) == 2
 
 
+def test_cluster_command_refuses_while_a_run_holds_the_output(tmp_path: Path):
+    from pipeline.commands import cluster
+    from pipeline.commit import output_lock
+
+    output = tmp_path / "out"
+    write_events(output, DAY, [event("e1", "a")])
+    args = type("Args", (), {"output": str(output), "dates": [], "log_format": "json", "quiet": True})
+    with output_lock(str(output)):
+        assert cluster.main(args, []) == 2
+    assert not (output / "event_clusters").exists()
+    assert cluster.main(args, []) == 0
+
+
 def test_partition_swap_is_a_single_exchange_on_linux(tmp_path: Path):
     left, right = tmp_path / "left", tmp_path / "right"
     left.mkdir()

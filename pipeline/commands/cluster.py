@@ -13,7 +13,8 @@ outside the tables readers scan, then swapped with the live ``event_date=D`` fol
 one, never both and never neither; the old folder is then deleted. Where that call does not
 exist, two renames are used and a reader may find the date missing for the instant between them.
 A crash leaves at worst a stray ``_tmp`` folder (ignored by readers) or, with the fallback, a
-missing date that the next ``cluster`` run rebuilds. Local filesystems only.
+missing date that the next ``cluster`` run rebuilds. Local filesystems only. It takes the output
+folder's lock (:func:`pipeline.commit.output_lock`), so it never runs while ``run`` commits.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from coder.clusters import MENTION_COLUMNS, build_clusters
+from pipeline.commit import OutputError, output_lock
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.version import pipeline_version
 from schemas.arrow import TableSchema, output_tables
@@ -196,7 +198,12 @@ def main(args: argparse.Namespace, extra_args: list[str]) -> int:
     if not (output / "events").is_dir():
         log.error("cluster.no_events", output=str(output), reason="OUT/events does not exist: run `newsevents run`")
         return 2
-    summary = rebuild(output, args.dates or None, pipeline_version())
+    try:
+        with output_lock(str(output)):
+            summary = rebuild(output, args.dates or None, pipeline_version())
+    except OutputError as error:  # another run or cluster holds the folder
+        log.error("cluster.busy", output=str(output), reason=str(error))
+        return 2
     mentions = sum(s["mentions"] for s in summary.values())
     clusters = sum(s["clusters"] for s in summary.values())
     log.info("cluster.end", output=str(output), dates=len(summary), mentions=mentions, clusters=clusters)
