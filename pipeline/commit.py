@@ -166,7 +166,10 @@ def output_lock(output: str) -> Iterator[None]:
     import fcntl
 
     path = os.path.join(output, LOCK)
-    handle = open(path, "a+")  # noqa: SIM115 - held for the whole run
+    try:
+        handle = open(path, "a+")  # noqa: SIM115 - held for the whole run
+    except OSError as error:
+        raise OutputError(f"output folder {output} is not writable: {type(error).__name__}: {error}") from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
