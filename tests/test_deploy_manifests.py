@@ -149,6 +149,7 @@ def test_cronjob_processes_yesterday_idempotently():
     assert spec["concurrencyPolicy"] == "Forbid", "object stores give newsevents no output lock"
     submit = container(spec["jobTemplate"]["spec"]["template"]["spec"], "submit")
     env = {e["name"]: e["value"] for e in submit["env"]}
+    assert [name for name, value in env.items() if value == ""] == ["DAY"], "the re-run recipe in the comment"
     shell, flags, script = submit["command"]
     assert shell == "/bin/bash" and flags.startswith("-c")
     assert 'DAY="${DAY:-$(date -u -d yesterday +%F)}"' in script
