@@ -108,6 +108,26 @@ def test_hostile_corpus_accounting(hostile):
     assert books["rows_written"] == books["rows_expected"]
 
 
+def test_wikinews_corpus_accounting(shared_dir, tmp_path):
+    """Real input at scale: all 295 Wikinews articles accepted, each in articles/ once, the books balanced."""
+    corpus = shared_dir / "corpus"
+    output = tmp_path / "out"
+    assert run([str(corpus)], output, "--run-id", "w1") == 0
+    books = manifest(output, "w1")["accounting"]
+    assert books["balanced"] and books["rows_written"] == books["rows_expected"]
+    assert books["records_read"] == books["articles_accepted"] + books["articles_rejected"]
+    # Two CSV files: 171 + 124 articles (../shared/README.md), every one of them usable English news.
+    assert (books["records_read"], books["articles_accepted"], books["articles_rejected"]) == (295, 295, 0)
+    articles = ds.dataset(output / "articles", format="parquet", partitioning="hive").to_table()
+    ids = articles.column("article_id").to_pylist()
+    assert len(ids) == len(set(ids)) == 295
+    urls = articles.column("url").to_pylist()
+    assert len(set(urls)) == 295, "each input row is its own article"
+    events = ds.dataset(output / "events", format="parquet", partitioning="hive").to_table(columns=["article_id"])
+    assert set(events.column("article_id").to_pylist()) <= set(ids), "an event of an article that is not in articles/"
+    assert sum(articles.column("event_count").to_pylist()) == events.num_rows
+
+
 def test_same_input_twice_is_one_run_and_other_input_adds(hostile, tmp_path, seeds_dir):
     folder, first = hostile
     output = tmp_path / "out"
