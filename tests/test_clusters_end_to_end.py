@@ -92,3 +92,22 @@ def test_the_cluster_command_gives_the_pipeline_clusters_and_identical_files_on_
     before = [f.read_bytes() for f in files]
     assert dispatch(["cluster", str(clustered), "--date", "2022-04-26", "--quiet", "--log-format", "json"]) == 0
     assert [f.read_bytes() for f in sorted((clustered / "event_clusters").rglob("*.parquet"))] == before
+
+
+def test_the_cluster_command_joins_a_wire_story_and_its_reprint_from_another_run(tmp_path):
+    """Monday's batch has the wire story, Tuesday's batch its reprint: a run alone cannot see they are one."""
+    output = tmp_path / "out"
+    for batch, articles in (("monday", ARTICLES[:1]), ("tuesday", ARTICLES[1:])):
+        source = tmp_path / f"{batch}.jsonl"
+        source.write_text("\n".join(json.dumps(a) for a in articles) + "\n")
+        argv = ["run", str(source), "--output", str(output), "--runner=DirectRunner", "--quiet"]
+        assert dispatch([*argv, "--ingest-date", "2026-01-01", "--run-id", batch]) == 0
+    groups = {a["article_id"]: a["duplicate_group"] for a in read(output, "articles")}
+    assert groups["gazette-7"] is None, "each run groups only its own articles"
+    per_run = [c for c in read(output, "event_clusters") if c["cameo_base"] == "194"]
+    assert sorted(c["num_articles"] for c in per_run) == [1, 3]  # one cluster file per run, reprint counted
+
+    assert dispatch(["cluster", str(output), "--quiet", "--log-format", "json"]) == 0
+    (shelling,) = [c for c in read(output, "event_clusters") if c["cameo_base"] == "194"]
+    assert (shelling["num_mentions"], shelling["num_article_copies"], shelling["num_articles"]) == (4, 4, 3)
+    assert shelling["num_publishers"] == 4

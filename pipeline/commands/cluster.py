@@ -1,8 +1,11 @@
 """``newsevents cluster OUT [--date YYYY-MM-DD ...]``: rebuild ``OUT/event_clusters/`` from the mention table.
 
-Events for a date keep arriving (``run --append``, daily runs, streaming), and a run only
-clusters its own mentions. This command rebuilds the clusters of whole dates from everything
-in ``OUT/events/event_date=D/``, with the near-duplicate groups recorded in ``OUT/articles/``.
+Events for a date keep arriving (daily runs, streaming), and a run only clusters its own
+mentions. This command rebuilds the clusters of whole dates from everything in
+``OUT/events/event_date=D/``. A run finds near-duplicate articles only among its own articles, so
+the wire story of Monday's batch and its reprint in Tuesday's are not yet one story: for each date,
+the articles with mentions on it are compared again here, whichever runs wrote them, and joined
+with the groups recorded in ``OUT/articles/``.
 
 It is **idempotent**: the rows are sorted by ``cluster_id`` and written to one file with a fixed
 name (``part-clusters-00000-of-00001.parquet``), so running it twice gives byte-identical files.
@@ -25,15 +28,19 @@ import ctypes.util
 import os
 import secrets
 import shutil
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from coder.clusters import MENTION_COLUMNS, build_clusters
+from ingest.near_duplicates import duplicate_groups, find_near_duplicates
 from pipeline.commit import OutputError, output_lock
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.version import pipeline_version
@@ -50,7 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "cluster",
         help="Rebuild event clusters of some dates from the events table.",
         description="Rebuild OUT/event_clusters/ for the given event dates (all dates by default) from "
-        "OUT/events/ and the near-duplicate groups in OUT/articles/. Idempotent; each date is swapped in atomically.",
+        "OUT/events/, grouping near-duplicate articles across runs. Idempotent; each date is swapped in atomically.",
     )
     parser.add_argument("output", metavar="OUT", help="Output folder of `newsevents run`.")
     parser.add_argument(
@@ -80,29 +87,54 @@ def _partition_dates(table_path: Path, column: str) -> set[date]:
     return found
 
 
-def _read(path: Path, table: TableSchema, columns: list[str]) -> list[dict[str, Any]]:
+def _read(
+    path: Path, table: TableSchema, columns: list[str], where: pc.Expression | None = None
+) -> list[dict[str, Any]]:
     """Rows of a table folder, read with the table's own schema (older files lacking a column give nulls)."""
     if not path.is_dir():
         return []
     dataset = ds.dataset(path, format="parquet", schema=table.dataset_schema, partitioning=table.partitioning())
-    return dataset.to_table(columns=columns).to_pylist()
+    return dataset.to_table(columns=columns, filter=where).to_pylist()
 
 
-def duplicate_groups(output: Path, version: str) -> dict[str, str]:
-    """article_id → duplicate_group for the articles that have one."""
-    articles = output_tables(version)["articles"]
-    rows = _read(output / "articles", articles, ["article_id", "duplicate_group"])
-    return {r["article_id"]: r["duplicate_group"] for r in rows if r["duplicate_group"]}
+@dataclass(frozen=True)
+class ArticleIndex:
+    """What regrouping needs of the articles table: recorded groups, texts and publication times."""
+
+    recorded: dict[str, str]
+    texts: dict[str, str]
+    published: dict[str, datetime | None]
+
+    @classmethod
+    def read(cls, output: Path, version: str, article_ids: set[str]) -> ArticleIndex:
+        """Only the rows of ``article_ids`` (the articles with mentions on the dates rebuilt) are kept."""
+        articles = output_tables(version)["articles"]
+        columns = ["article_id", "duplicate_group", "text", "published"]
+        rows = _read(output / "articles", articles, columns, pc.field("article_id").isin(sorted(article_ids)))
+        return cls(
+            recorded={r["article_id"]: r["duplicate_group"] for r in rows if r["duplicate_group"]},
+            texts={r["article_id"]: r["text"] for r in rows},
+            published={r["article_id"]: r["published"] for r in rows},
+        )
+
+    def groups_among(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article_id → duplicate group for these articles: the groups runs recorded, joined with the
+        near-duplicate pairs found among these articles now (a copy may come from another run)."""
+        ids = sorted(set(article_ids))
+        found = find_near_duplicates({i: self.texts[i] for i in ids if i in self.texts}, self.published)
+        # Each membership, recorded or found, is an edge to the group's first copy; the components of
+        # all edges are the groups (named again by their first copy).
+        edges = {(i, self.recorded[i]) for i in ids if i in self.recorded} | set(found.items())
+        return duplicate_groups(sorted(edges), self.published)
 
 
-def mentions_of(output: Path, day: date, version: str, groups: dict[str, str]) -> list[dict[str, Any]]:
+def mentions_of(output: Path, day: date, version: str) -> list[dict[str, Any]]:
     events = output_tables(version)["events"]
     folder = output / "events" / f"{events.partition_column}={day.isoformat()}"
     columns = [c for c in MENTION_COLUMNS if c != events.partition_column]
     rows = _read(folder, _unpartitioned(events), columns)
     for row in rows:
         row["event_date"] = day
-        row["duplicate_group"] = groups.get(row["article_id"])
     return rows
 
 
@@ -170,13 +202,18 @@ def rebuild(output: Path, dates: list[date] | None, version: str) -> dict[str, d
             _partition_dates(output / "events", tables["events"].partition_column)
             | _partition_dates(output / TABLE, column)
         )
-    groups = duplicate_groups(output, version)
+    mentions_by_day = {day: mentions_of(output, day, version) for day in sorted(set(dates))}
+    articles = ArticleIndex.read(
+        output, version, {m["article_id"] for mentions in mentions_by_day.values() for m in mentions}
+    )
     scratch = output / "_tmp" / f"cluster-{secrets.token_hex(4)}"
     scratch.mkdir(parents=True)
     summary: dict[str, dict[str, int]] = {}
     try:
-        for day in sorted(set(dates)):
-            mentions = mentions_of(output, day, version, groups)
+        for day, mentions in mentions_by_day.items():
+            groups = articles.groups_among(m["article_id"] for m in mentions)
+            for mention in mentions:
+                mention["duplicate_group"] = groups.get(mention["article_id"])
             clusters = [c.model_dump() for c in build_clusters(mentions, version)]
             folder = f"{column}={day.isoformat()}"
             if clusters:
