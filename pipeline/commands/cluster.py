@@ -241,6 +241,9 @@ def main(args: argparse.Namespace, extra_args: list[str]) -> int:
     except OutputError as error:  # another run or cluster holds the folder
         log.error("cluster.busy", output=str(output), reason=str(error))
         return 2
+    except OSError as error:  # e.g. `compact` swapped a partition while it was being read: nothing was changed
+        log.error("cluster.failed", output=str(output), reason=f"{type(error).__name__}: {error}")
+        return 1
     mentions = sum(s["mentions"] for s in summary.values())
     clusters = sum(s["clusters"] for s in summary.values())
     log.info("cluster.end", output=str(output), dates=len(summary), mentions=mentions, clusters=clusters)
