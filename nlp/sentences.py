@@ -24,14 +24,30 @@ _ABBREVIATIONS = frozenset(
 # can start a sentence.
 _CANDIDATE = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r\n[ \t]*\r\n\s*")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _word_before(text: str, end: int) -> str | None:
+    """The run of ASCII letters and dots that ends at ``end``, from its first letter; None without one.
+
+    A backward scan over the run only: searching the text from its start for a run anchored at ``end``
+    costs the whole text before ``end`` at every full stop, quadratic in the article length.
+    """
+    if end > 0 and text[end - 1] == "\n":
+        end -= 1  # as the regex anchor ``$`` did (it also matches before a final line break): kept for stable output
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] == ".":
+        start += 1
+    return text[start:end] if start < end else None
 
 
 def _is_abbreviation(text: str, period_index: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, period_index)
-    if not match:
+    found = _word_before(text, period_index)
+    if found is None:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = found.lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     # An initial ("J. Smith") or a dotted acronym ("U.S.")
@@ -49,16 +65,26 @@ def _line_blocks(text: str) -> Iterator[tuple[int, int]]:
 
 def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     block_start = start
-    for match in re.finditer(r"\n", text[start:end]):
-        newline = start + match.start()
-        before = text[block_start:newline].rstrip()
-        after = text[newline + 1 : end].lstrip()
+    newline = text.find("\n", start, end)
+    while newline != -1:
+        # The last visible character before the line break and the first after it, found by scanning from
+        # the break: copying the line (or the rest of the block) at each break is quadratic in its length.
+        before = _visible(text, newline - 1, block_start - 1, -1)
+        after = _visible(text, newline + 1, end, 1)
         # A wrapped line continues a sentence: it ends mid-phrase and the next starts in lower case.
-        wrapped = bool(before) and before[-1] not in ".!?:\"”'’)" and after[:1].islower()
+        wrapped = before != "" and before not in ".!?:\"”'’)" and after.islower()
         if not wrapped:
             yield block_start, newline
             block_start = newline + 1
+        newline = text.find("\n", newline + 1, end)
     yield block_start, end
+
+
+def _visible(text: str, index: int, stop: int, step: int) -> str:
+    """The first non-whitespace character from ``index`` towards ``stop`` (exclusive), or ""."""
+    while index != stop and text[index].isspace():
+        index += step
+    return "" if index == stop else text[index]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.sentences import split_sentences
+from nlp.sentences import _word_before, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -40,3 +42,20 @@ def test_offsets_are_ordered_non_empty_and_stripped(text):
         assert last <= start < end <= len(text)
         assert text[start:end].strip() == text[start:end]
         last = end
+
+
+_RUN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")  # the definition the backward scan replaces
+
+
+@given(st.text(alphabet="ab.Z \n\t?é", max_size=40), st.data())
+def test_word_before_a_full_stop_is_the_regex_run_ending_there(text, data):
+    end = data.draw(st.integers(0, len(text)))
+    match = _RUN_BEFORE.search(text, 0, end)
+    assert _word_before(text, end) == (match.group(1) if match else None)
+
+
+def test_long_article_with_many_full_stops_and_line_breaks_splits_like_short_ones():
+    paragraph = "Gen. Smith met the U.S. envoy in Kyiv.\nHe left on Jan. 5 and\nreturned later. "
+    text = paragraph * 2000
+    expected = ["Gen. Smith met the U.S. envoy in Kyiv.", "He left on Jan. 5 and\nreturned later."] * 2000
+    assert [text[start:end] for start, end in split_sentences(text)] == expected
