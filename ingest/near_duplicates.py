@@ -1,4 +1,4 @@
-"""Near-duplicate articles: MinHash over word shingles, banded into buckets (pure Python, stdlib only).
+"""Near-duplicate articles: MinHash over word shingles, banded into buckets (pure Python and numpy).
 
 A syndicated wire story is reprinted by many outlets with small edits: a different headline
 or byline, a trimmed last paragraph, a local sentence added. Exact hashing misses these copies,
@@ -17,7 +17,9 @@ so articles are compared by the Jaccard similarity of their sets of word 5-grams
   group is named by its first copy (earliest publication, then smallest id).
 
 Hashes come from BLAKE2b, not Python's ``hash``, so signatures are the same in every process
-and every run (Python salts ``hash`` of strings per process).
+and every run (Python salts ``hash`` of strings per process). The permutations are computed with numpy
+over all shingles at once, in exact 64-bit integer arithmetic (:func:`_permuted`): the same values as
+``(a * x + b) % (2**61 - 1)`` in Python integers, several times faster than a Python loop.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+
+import numpy as np
 
 SHINGLE_WORDS = 5
 NUM_PERM = 64
@@ -49,6 +53,25 @@ _PERMUTATIONS: tuple[tuple[int, int], ...] = tuple(
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+_P = np.uint64(_MERSENNE)
+_A_HIGH = np.array([a >> 32 for a, _ in _PERMUTATIONS], dtype=np.uint64)[:, None]  # a < 2**61: high part < 2**29
+_A_LOW = np.array([a & 0xFFFFFFFF for a, _ in _PERMUTATIONS], dtype=np.uint64)[:, None]
+_B = np.array([b for _, b in _PERMUTATIONS], dtype=np.uint64)[:, None]
+
+
+def _permuted(hashed: Iterable[int]) -> np.ndarray:
+    """``(a * x + b) mod p`` (``p = 2**61 - 1``) for every permutation (rows) and 32-bit shingle hash ``x``
+    (columns), in uint64 arithmetic.
+
+    No product may exceed 64 bits, so ``a`` is split at bit 32: ``a * x = a_high * x * 2**32 + a_low * x``,
+    and since ``2**61 = 1 (mod p)``, ``r * 2**32 = (r >> 29) + (r mod 2**29) * 2**32 (mod p)``.
+    """
+    x = np.fromiter(hashed, dtype=np.uint64)[None, :]
+    low = (_A_LOW * x) % _P  # the product is under 2**64
+    high = (_A_HIGH * x) % _P  # under 2**61
+    shifted = ((high >> np.uint64(29)) + ((high & np.uint64((1 << 29) - 1)) << np.uint64(32))) % _P
+    return (low + shifted + _B) % _P  # three terms under p: no overflow
+
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens: punctuation, case and spacing edits do not change the shingles."""
@@ -70,7 +93,7 @@ def signature(text: str) -> tuple[int, ...] | None:
     if len(words(text)) < MIN_WORDS:
         return None
     hashed = shingles(text)
-    return tuple(min(((a * x + b) % _MERSENNE) & _MAX_HASH for x in hashed) for a, b in _PERMUTATIONS)
+    return tuple(int(value) for value in (_permuted(hashed) & np.uint64(_MAX_HASH)).min(axis=1))
 
 
 def band_keys(sig: tuple[int, ...]) -> list[str]:
