@@ -71,6 +71,8 @@ PRONOUNS = frozenset(
 
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b|(?<=s)['\u2019](?=\s|$)")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# An ethnic group named by a demonym is not that country's nationals: "ethnic Albanians", "ethnic Russians".
+ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +210,8 @@ def resolve_actor(phrase: str) -> Actor | None:
     org_spans: list[tuple[int, int]] = []
     for m in lex.entity_re.finditer(text):
         found = lex.entities[m.group(0)]
+        if found.kind == "country" and ETHNIC.search(text[: m.start()]):
+            continue  # "ethnic Albanians in Serbia" are not Albania
         if found.kind == "org":
             org_spans.append(m.span())
         if entity is None and found.kind != "stop":

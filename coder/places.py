@@ -76,6 +76,7 @@ class _Gazetteer:
     capitals: dict[str, _City]  # iso3 -> capital city
     cities: dict[str, _City]  # primary or alternate name -> most populous city with it
     cities_folded: dict[str, _City]
+    us_states: frozenset[str]  # casefolded names: "Montana" is the state, not the Bulgarian town
 
 
 def _better(current: _City | None, candidate: _City) -> bool:
@@ -135,6 +136,7 @@ def _gazetteer() -> _Gazetteer:
         capitals=capitals,
         cities=merged,
         cities_folded=folded,
+        us_states=frozenset(state["name"].casefold() for state in gc.get_us_states().values()),
     )
 
 
@@ -168,6 +170,13 @@ def resolve_place(name: str) -> Place | None:
         lat = capital.latitude if capital else None
         lon = capital.longitude if capital else None
         return Place(name=text, country=iso3, latitude=lat, longitude=lon, kind="country")
+
+    # A US state's name ("Montana") names the state, not a foreign town of that name; a US city of the same
+    # name ("Washington", "New York") and a country ("Georgia", matched above) come first.
+    state = bare[9:] if bare.lower().startswith("state of ") else bare
+    namesake = _city(gaz, state)
+    if state.casefold() in gaz.us_states and (namesake is None or namesake.iso3 != "USA" or state != bare):
+        return Place(name=text, country="USA", latitude=None, longitude=None, kind="region")
 
     directional = _DIRECTIONAL.match(text)
     if directional:

@@ -144,3 +144,22 @@ def test_organizations_table():
     assert len(codes) == len(set(codes))
     assert {"NATO", "EUR", "UNO"} <= set(codes)
     assert {r["kind"] for r in rows} <= {"igo", "ngo", "rebel", "party"}
+
+
+def test_an_ethnic_group_named_by_a_demonym_has_no_country():
+    actor = resolve_actor("ethnic Albanians")
+    assert actor is None or actor.country is None
+    assert resolve_actor("Albanian police").country == "ALB"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Belarus's rulers", "BLRGOV"),
+        ("Croatian extremists", "HRVREB"),
+        ("Zairean troops", "CODMIL"),
+        ("Kampuchean guerrillas", "KHMREB"),
+    ],
+)
+def test_more_sector_terms_and_former_country_names(phrase, code):
+    assert resolve_actor(phrase).code == code

@@ -88,3 +88,10 @@ def test_load_is_fast_and_cached():
     resolve_place("Kyiv")
     resolve_place("Minsk")
     assert time.perf_counter() - start < 3.0
+
+
+def test_us_states_are_not_foreign_towns_of_the_same_name():
+    assert resolve_place("Montana").country == "USA"
+    assert resolve_place("the state of Montana").country == "USA"
+    assert resolve_place("Georgia").country == "GEO"  # the country first
+    assert resolve_place("Washington").kind == "city"  # the US city of that name
