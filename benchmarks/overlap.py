@@ -71,7 +71,8 @@ def measure(nlp, cascade: Cascade, documents: list[tuple[str, date | None]], spl
 
     Each document is coded in sentence order with one ``ArticleMemory``, as ``ExtractEvents`` codes an
     article: in cascade mode a skipped sentence is coded from an empty annotation, so persons it would
-    have introduced are not remembered, and the events that needed them are counted as lost.
+    have introduced are not remembered, and the events that needed them are counted as lost. A PLOVER
+    record is one sentence, so ``split=False`` makes each record an article of its own.
     """
     from coder.people import ArticleMemory
     from nlp.annotate import to_annotation
@@ -91,10 +92,10 @@ def measure(nlp, cascade: Cascade, documents: list[tuple[str, date | None]], spl
         spans = split_sentences(text) if split else [(0, len(text))]
         parts = [text[start:end] for start, end in spans]
         full_memory, cascade_memory = ArticleMemory(published), ArticleMemory(published)
+        decisions = cascade.keep_article(parts)
         with nlp.memory_zone():
-            for index, (part, doc) in enumerate(zip(parts, nlp.pipe(nlp.make_doc(t) for t in parts), strict=True)):
+            for index, (part, doc, keep) in enumerate(zip(parts, nlp.pipe(parts), decisions, strict=True)):
                 tokens = [token.text for token in doc]
-                keep = cascade.keep(part, tokens)
                 annotation = to_annotation(doc)
                 sentences += 1
                 words += len(tokens)

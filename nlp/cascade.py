@@ -17,9 +17,22 @@ expensive components (tok2vec, tagger, parser, lemmatizer, NER) run only on sent
 * actors: every dictionary and gazetteer name, found through an index on its longest word and then
   checked as a substring of the sentence; and the personal pronouns the coder resolves to a person.
 
-A bare surname that only an earlier sentence of the article explains ("Ardern said", after "New Zealand
-Prime Minister Jacinda Ardern") is not seen: the decision is made per sentence, after sentences are spread
-over workers. This is the cascade's main source of lost events (see README, "Performance").
+The decision is made **per article**, over its sentences in order (:meth:`Cascade.keep_article`), before the
+sentences are spread over workers, because the coder remembers persons from one sentence to the next
+(``coder.people.ArticleMemory``): "New Zealand Prime Minister Jacinda Ardern" in one sentence explains a bare
+"Ardern said" later, and "he" is the person the article last named. So, besides the sentences that hold a
+trigger and an actor of their own, the cascade keeps:
+
+* a trigger sentence that names someone an earlier sentence may have introduced: a capitalised word (not a
+  stop word) of an earlier sentence that holds an actor term, which is what a title needs to resolve
+  ("Ardern", after "New Zealand Prime Minister Jacinda Ardern");
+* the sentences that may have introduced the names a kept sentence uses, and, for a kept sentence with
+  "he"/"she", the last earlier sentence that may have named a person, so the memory the coder builds over the
+  parsed sentences is the one it builds over all of them; and, in turn, what those sentences depend on.
+
+Everything is read from the text with a regular-expression word split, which over-approximates spaCy's tokens
+(every spaCy token made of word characters is one of the runs; the few trigger forms with a hyphen,
+"sit-in", are looked for in the text), so the decision needs no tokenizer and runs where the article is whole.
 
 Both word sets are built when the model loads, from the lexicon and dictionaries as they are then:
 edits to ``schemas/data`` change the cascade with no copy to update.
@@ -57,6 +70,13 @@ class Cascade:
     place_index: Mapping[str, tuple[str, ...]]
     person_index: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded, like places
     person_pronouns: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()  # folded; never taken for a person's name
+    # Trigger forms that are not one word run ("sit-in"): looked for in the lower-cased text.
+    trigger_phrases: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        phrases = tuple(sorted(form for form in self.trigger_forms if not _WORD.fullmatch(form)))
+        object.__setattr__(self, "trigger_phrases", phrases)
 
     def has_trigger(self, words: Sequence[str]) -> bool:
         forms = self.trigger_forms
@@ -86,9 +106,77 @@ class Cascade:
         pronouns = self.person_pronouns
         return bool(pronouns) and any(word.lower() in pronouns for word in words)
 
+    def has_trigger_in(self, text: str, words: Sequence[str]) -> bool:
+        """``has_trigger`` over the word runs of ``text``, plus the forms that are not one run ("sit-in")."""
+        if self.has_trigger(words):
+            return True
+        if not self.trigger_phrases:
+            return False
+        folded = text.lower()
+        return any(phrase in folded for phrase in self.trigger_phrases)
+
     def keep(self, text: str, words: Sequence[str]) -> bool:
-        """True when the sentence (its text and its tokens) may yield an event and must be parsed."""
+        """True when the sentence (its text and its tokens) may yield an event on its own and must be parsed."""
         return self.has_trigger(words) and (self.has_actor(text) or self.has_person_pronoun(words))
+
+    def cues(self, text: str) -> Cues:
+        """What :meth:`keep_article` reads in one sentence."""
+        words = _WORD.findall(text)
+        stop = self.stop_words
+        names = frozenset(folded for word in words if word[:1].isupper() and (folded := word.casefold()) not in stop)
+        return Cues(self.has_trigger_in(text, words), self.has_actor(text), self.has_person_pronoun(words), names)
+
+    def keep_article(self, texts: Sequence[str]) -> list[bool]:
+        """Which sentences of one article (``texts`` in article order) must be parsed; see the module docstring."""
+        return keep_article([self.cues(text) for text in texts])
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the cascade sees in a sentence: a trigger form, an actor term, a person pronoun, and the
+    capitalised words that may name a person (case-folded)."""
+
+    trigger: bool
+    actor: bool
+    pronoun: bool
+    names: frozenset[str] = frozenset()
+
+
+def keep_article(cues: Sequence[Cues]) -> list[bool]:
+    """The sentences to parse, from the cues of an article's sentences in order.
+
+    A sentence is an **event candidate** when it has a trigger and an actor term, a person pronoun, or a name
+    that an earlier sentence may have introduced. A sentence with an actor term may **introduce** its
+    capitalised words (a title needs an actor term to resolve); a sentence that may introduce or recall a
+    name may **set** the person a later "he"/"she" stands for. Candidates are parsed, and so is everything they
+    depend on: the sentences that may have introduced their names and, with a pronoun, the last sentence
+    before that may have set the person; transitively.
+    """
+    introduced: dict[str, list[int]] = {}  # name → earlier sentences that may have introduced it
+    depends: list[list[int]] = []  # per sentence: the earlier sentences its memory may come from
+    candidates: list[int] = []
+    last_setter: int | None = None
+    for index, cue in enumerate(cues):
+        named = [name for name in cue.names if name in introduced]
+        needs = [source for name in named for source in introduced[name]]
+        if cue.pronoun and last_setter is not None:
+            needs.append(last_setter)
+        depends.append(needs)
+        if cue.trigger and (cue.actor or cue.pronoun or named):
+            candidates.append(index)
+        if cue.actor:
+            for name in cue.names:
+                introduced.setdefault(name, []).append(index)
+        if (cue.actor and cue.names) or named:
+            last_setter = index
+    keep = [False] * len(cues)
+    stack = candidates
+    while stack:
+        index = stack.pop()
+        if not keep[index]:
+            keep[index] = True
+            stack.extend(depends[index])
+    return keep
 
 
 def inflections(lemma: str, rules: Iterable[Sequence[str]], exceptions: Mapping[str, Iterable[str]]) -> set[str]:
@@ -183,11 +271,13 @@ def actor_names() -> list[str]:
 
 
 def place_names() -> list[str]:
-    """Every country, city and region name the place resolver knows."""
+    """Every country, city, region and state name the place resolver knows."""
     from coder.places import REGIONS, _gazetteer  # the resolver's own gazetteer, so the cascade follows it
 
     gazetteer = _gazetteer()
-    return [*gazetteer.countries, *gazetteer.cities, *REGIONS]
+    # US states ("Louisiana" stands for the USA), when the gazetteer has them.
+    states = getattr(gazetteer, "us_states", ())
+    return [*gazetteer.countries, *gazetteer.cities, *REGIONS, *states]
 
 
 def person_names() -> list[str]:
@@ -207,6 +297,20 @@ def person_pronouns() -> frozenset[str]:
     return frozenset(getattr(events, "PERSONAL_PRONOUNS", frozenset()))
 
 
+# Statistical components: the cascade reads none of them, so a worker loads the model without them for it.
+_STATISTICAL = ("tok2vec", "transformer", "tagger", "morphologizer", "parser", "senter", "ner", "trainable_lemmatizer")
+
+
+def load_cascade(model_name: str | None = None) -> Cascade:
+    """The cascade for the spaCy model ``model_name`` (``None``: the default model), built from its tokenizer's
+    stop words and its lemmatizer's and attribute ruler's tables; the statistical components are not loaded."""
+    import spacy
+
+    from nlp.annotate import default_model_name
+
+    return build_cascade(spacy.load(model_name or default_model_name(), exclude=list(_STATISTICAL)))
+
+
 def build_cascade(nlp: Language) -> Cascade:
     """The cascade for ``nlp``'s tokenizer and lemmatizer and the current lexicon and dictionaries."""
     from coder.lexicon import trigger_rows
@@ -219,4 +323,5 @@ def build_cascade(nlp: Language) -> Cascade:
         place_index=name_index(place_names(), fold=True, exclude=nlp.Defaults.stop_words),
         person_index=name_index(person_names(), fold=True, exclude=nlp.Defaults.stop_words),
         person_pronouns=person_pronouns(),
+        stop_words=frozenset(word.casefold() for word in nlp.Defaults.stop_words),
     )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
 from ingest.formats import ReadSettings
+from nlp.cascade import load_cascade
 from schemas.arrow import output_tables
 from transforms.annotate import Annotate
 from transforms.cluster_events import ClusterEvents
@@ -56,6 +58,11 @@ class RunSettings:
     def write_path(self, table: str) -> str:
         return FileSystems.join(self.staging, table) if self.staging else self.table_path(table)
 
+    @property
+    def load_cascade(self) -> partial | None:
+        """What SplitSentences calls once per worker to build the cascade, or None in full mode."""
+        return partial(load_cascade, self.spacy_model) if self.cascade else None
+
     def temp_path(self, table: str) -> str:
         if self.staging:
             return FileSystems.join(self.staging, "_beam", table)
@@ -69,10 +76,10 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
 
     articles = pipeline | "ReadArticles" >> ReadArticles(list(settings.inputs), read)
     sentences = articles["articles"] | "SplitSentences" >> SplitSentences(
-        settings.ingested, settings.max_sentence_chars, read
+        settings.ingested, settings.max_sentence_chars, read, settings.load_cascade
     )
     annotated = sentences["sentences"] | "Annotate" >> Annotate(
-        settings.spacy_model, read, max_batch_size=settings.annotate_batch_size, cascade=settings.cascade
+        settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
     )
     if settings.progress_dir:
         from pipeline.progress import track
@@ -83,10 +90,13 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
             sentences=sentences["sentences"],
             parsed=annotated["annotated"],
         )
+    # Sentences the cascade skipped cannot give an event nor change what the coder remembers of the article:
+    # they are not coded, only counted in their article's row.
     events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
+    all_sentences = (annotated["annotated"], sentences["skipped"]) | "AllSentences" >> beam.Flatten()
     article_rows = {
         "articles": articles["articles"],
-        "sentences": annotated["annotated"],
+        "sentences": all_sentences,
         "events": events["events"],
     } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
     # Syndicated copies: recorded on the article rows and counted once per story in the clusters.
@@ -127,15 +137,16 @@ def build_stream_pipeline(pipeline: beam.Pipeline, settings: RunSettings, source
     read = settings.read_settings
     arrived = pipeline | "ReadStream" >> source
     sentences = arrived["articles"] | "SplitSentences" >> SplitSentences(
-        settings.ingested, settings.max_sentence_chars, read
+        settings.ingested, settings.max_sentence_chars, read, settings.load_cascade
     )
     annotated = sentences["sentences"] | "Annotate" >> Annotate(
         settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
     )
     events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
+    all_sentences = (annotated["annotated"], sentences["skipped"]) | "AllSentences" >> beam.Flatten()
     article_rows = {
         "articles": arrived["articles"],
-        "sentences": annotated["annotated"],
+        "sentences": all_sentences,
         "events": events["events"],
     } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
     rejected = (

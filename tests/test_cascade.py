@@ -1,20 +1,26 @@
-"""The cascade (nlp/cascade.py): pure tests of its word lists and decision, and Annotate(cascade=True) on Beam."""
+"""The cascade (nlp/cascade.py): pure tests of its word lists and its per-article decision, and
+SplitSentences(load_cascade=...) on Beam."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import apache_beam as beam
 import pytest
 from apache_beam.metrics.metric import MetricsFilter
 from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coder.events import code_sentence
+from coder.people import ArticleMemory
 from ingest.formats import ReadSettings
-from nlp.annotate import annotate_texts, annotate_texts_cascade
-from nlp.cascade import Cascade, build_cascade, inflections, name_index
+from nlp.annotate import annotate_texts
+from nlp.cascade import Cascade, Cues, build_cascade, inflections, keep_article, load_cascade, name_index
 from schemas.models import Article
+from schemas.records import Annotation
 from transforms.annotate import Annotate
 from transforms.extract_events import ExtractEvents, SummariseArticles
 from transforms.split_sentences import SplitSentences
@@ -47,6 +53,7 @@ def toy_cascade() -> Cascade:
         place_index=name_index(["Kharkiv", "Police"], fold=True),
         person_index=name_index(["vladimir putin", "putin"], fold=True),
         person_pronouns=frozenset({"he", "she", "him"}),
+        stop_words=frozenset({"the", "he", "it", "and", "of"}),
     )
 
 
@@ -104,19 +111,109 @@ def test_cascade_derives_its_words_from_the_lexicon_at_load_time(nlp, monkeypatc
 
 def test_cascade_keeps_event_sentences_and_skips_others(nlp):
     cascade = build_cascade(nlp)
-    full = annotate_texts(nlp, EVENT_SENTENCES + NO_EVENT_SENTENCES)
-    partial = annotate_texts_cascade(nlp, cascade, EVENT_SENTENCES + NO_EVENT_SENTENCES)
-    for text, annotation, kept in zip(EVENT_SENTENCES, full, partial, strict=False):
+    full = annotate_texts(nlp, EVENT_SENTENCES)
+    for text, annotation in zip(EVENT_SENTENCES, full, strict=True):
         assert code_sentence(text, annotation, None), f"the coder finds no event in {text!r} any more"
-        assert kept == annotation, f"the cascade skipped or changed {text!r}"
-    assert partial[len(EVENT_SENTENCES) :] == [None] * len(NO_EVENT_SENTENCES)
+        assert cascade.keep_article([text]) == [True], f"the cascade skipped {text!r}"
+    for text in NO_EVENT_SENTENCES:
+        assert cascade.keep_article([text]) == [False], f"the cascade kept {text!r}"
+
+
+def test_cues_read_the_text_with_a_word_split():
+    cascade = toy_cascade()
+    cues = cascade.cues("Avenatti's lawyers attacked the Taliban, and he left Kharkiv.")
+    assert (cues.trigger, cues.actor, cues.pronoun) == (True, True, True)
+    assert cues.names == frozenset({"avenatti", "taliban", "kharkiv"})  # capitalised, not stop words
+    # A trigger form that is more than one word run is looked for in the text.
+    hyphen = Cascade(frozenset({"sit-in", "attack"}), {}, {})
+    assert hyphen.trigger_phrases == ("sit-in",)
+    assert hyphen.cues("A Sit-in began.").trigger and not hyphen.cues("A sit began in town.").trigger
+
+
+# --- the per-article decision ----------------------------------------------------------------------------------
+
+INTRO = Cues(trigger=False, actor=True, pronoun=False, names=frozenset({"jacinda", "ardern", "zealand"}))
+FILLER = Cues(trigger=False, actor=False, pronoun=False)
+
+
+def test_a_bare_name_introduced_earlier_keeps_its_sentence_and_the_introduction():
+    bare = Cues(trigger=True, actor=False, pronoun=False, names=frozenset({"ardern"}))
+    assert keep_article([INTRO, FILLER, bare]) == [True, False, True]
+    # Without the introduction (no actor term to title the name) the bare name is nobody the coder knows.
+    untitled = Cues(trigger=False, actor=False, pronoun=False, names=frozenset({"ardern"}))
+    assert keep_article([untitled, FILLER, bare]) == [False, False, False]
+    # A name introduced only later does not count.
+    assert keep_article([bare, INTRO]) == [False, False]
+
+
+def test_a_pronoun_keeps_the_last_sentence_that_may_have_named_a_person_and_what_that_one_needs():
+    he = Cues(trigger=True, actor=False, pronoun=True)
+    recalled = Cues(trigger=False, actor=False, pronoun=False, names=frozenset({"ardern"}))
+    other = Cues(trigger=False, actor=True, pronoun=False, names=frozenset({"putin"}))
+    assert keep_article([INTRO, FILLER, he]) == [True, False, True]
+    # "Ardern" recalled in a sentence with no event sets the person "he" stands for; it needs its introduction.
+    assert keep_article([INTRO, other, recalled, FILLER, he]) == [True, False, True, False, True]
+    assert keep_article([FILLER, he]) == [False, True]
+
+
+def cues_strategy() -> st.SearchStrategy[Cues]:
+    names = st.frozensets(st.sampled_from(["ardern", "putin", "kyiv", "smith"]), max_size=3)
+    return st.builds(Cues, st.booleans(), st.booleans(), st.booleans(), names)
+
+
+@given(st.lists(cues_strategy(), max_size=12))
+def test_the_article_decision_keeps_every_sentence_the_sentence_decision_keeps(cues):
+    keep = keep_article(cues)
+    assert len(keep) == len(cues)
+    for cue, kept in zip(cues, keep, strict=True):
+        if cue.trigger and (cue.actor or cue.pronoun):
+            assert kept
+        if not (cue.trigger or cue.actor or cue.names):
+            assert not kept  # a sentence with no trigger, actor or name never matters
+
+
+ARTICLES = [
+    # A person titled in a sentence with no event, then named bare, or as "he", in sentences with events.
+    ["John Kerrigan, a minister of Ireland, was 65.", "The weather was cold.", "Kerrigan condemned the sanctions."],
+    ["Gaston Browne, the Prime Minister of Antigua, was 95.", "The weather was cold.", "He criticised the plan."],
+    ["Robert Mugabe, the former president of Zimbabwe, was 95.", "He was praised in the West.", "It rained."],
+]
+
+
+def code_article(nlp, texts: list[str], keep: list[bool]) -> list[tuple]:  # noqa: ANN001
+    memory = ArticleMemory(date(2019, 9, 6))
+    events = []
+    for index, (text, annotation, kept) in enumerate(zip(texts, annotate_texts(nlp, texts), keep, strict=True)):
+        for event in code_sentence(text, annotation if kept else Annotation(), date(2019, 9, 6), memory):
+            events.append((index, event.cameo_code, event.source and event.source.actor.code))
+    return events
+
+
+@pytest.mark.parametrize("texts", ARTICLES)
+def test_the_article_decision_finds_the_events_of_full_mode(nlp, texts):
+    cascade = build_cascade(nlp)
+    full = code_article(nlp, texts, [True] * len(texts))
+    assert full, "the coder finds no event in this article any more"
+    keep = cascade.keep_article(texts)
+    assert code_article(nlp, texts, keep) == full
+    assert not all(keep), "the article decision skips nothing"
+    # Sentence by sentence, without the article, the event is lost: its person was introduced in a skipped one.
+    alone = [cascade.keep(text, text.split()) for text in texts]
+    assert code_article(nlp, texts, alone) != full
+
+
+def test_the_cascade_loads_without_the_statistical_components(nlp):
+    light, full = load_cascade(), build_cascade(nlp)
+    assert light.trigger_forms == full.trigger_forms
+    assert light.actor_index == full.actor_index and light.place_index == full.place_index
+    assert light.stop_words == full.stop_words and "the" in light.stop_words
 
 
 # --- Beam -----------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("cascade", [True, False])
-def test_annotate_with_cascade_counts_skipped_sentences(cascade: bool):
+def test_split_sentences_with_cascade_sets_skipped_sentences_aside(cascade: bool):
     articles = [
         Article(
             id="a",
@@ -128,16 +225,17 @@ def test_annotate_with_cascade_counts_skipped_sentences(cascade: bool):
     ]
     pipeline = TestPipeline(runner="DirectRunner")
     arts = pipeline | beam.Create(articles)
-    sentences = arts | SplitSentences(INGESTED, 2000, SETTINGS)
-    annotated = sentences["sentences"] | Annotate(None, SETTINGS, cascade=cascade)
+    sentences = arts | SplitSentences(INGESTED, 2000, SETTINGS, partial(load_cascade, None) if cascade else None)
+    annotated = sentences["sentences"] | Annotate(None, SETTINGS)
     events = annotated["annotated"] | ExtractEvents(SETTINGS)
+    everything = (annotated["annotated"], sentences["skipped"]) | beam.Flatten()
     assert_that(
-        annotated["annotated"] | "Tokens" >> beam.Map(lambda s: (s.sentence.index, len(s.annotation) > 0)),
+        everything | "Tokens" >> beam.Map(lambda s: (s.sentence.index, len(s.annotation) > 0)),
         equal_to([(0, True), (1, not cascade)]),
         label="annotated",
     )
     assert_that(events["events"] | beam.Map(lambda e: e.cameo_code), equal_to(["194"]), label="events")
-    rows = {"articles": arts, "sentences": annotated["annotated"], "events": events["events"]} | SummariseArticles(
+    rows = {"articles": arts, "sentences": everything, "events": events["events"]} | SummariseArticles(
         INGESTED, "test"
     )
     # A skipped sentence is still one of the article's sentences.
@@ -146,5 +244,20 @@ def test_annotate_with_cascade_counts_skipped_sentences(cascade: bool):
     result.wait_until_finish()
     skipped = result.metrics().query(MetricsFilter().with_name("sentences_skipped_by_cascade"))["counters"]
     parsed = result.metrics().query(MetricsFilter().with_name("sentences_annotated"))["counters"]
+    split = result.metrics().query(MetricsFilter().with_name("sentences"))["counters"]
     assert sum(c.committed for c in skipped) == (1 if cascade else 0)
     assert sum(c.committed for c in parsed) == (1 if cascade else 2)
+    assert sum(c.committed for c in split) == 2
+
+
+def test_split_sentences_with_cascade_keeps_what_a_later_sentence_needs():
+    text = " ".join(ARTICLES[0])
+    article = Article(id="b", text=text, published="2019-09-06", source_file="mem.jsonl", source_line=1)
+    with TestPipeline(runner="DirectRunner") as pipeline:
+        sentences = (
+            pipeline | beam.Create([article]) | SplitSentences(INGESTED, 2000, SETTINGS, partial(load_cascade, None))
+        )
+        assert_that(sentences["sentences"] | "Kept" >> beam.Map(lambda s: s.index), equal_to([0, 2]), label="kept")
+        assert_that(
+            sentences["skipped"] | "Skipped" >> beam.Map(lambda s: s.sentence.index), equal_to([1]), label="skipped"
+        )

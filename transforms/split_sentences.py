@@ -1,21 +1,25 @@
-"""SplitSentences: articles → sentences with their article context, index and character offsets."""
+"""SplitSentences: articles → sentences with their article context, index and character offsets; in cascade mode,
+the sentences in which no event can be coded are set aside unparsed (:mod:`nlp.cascade`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
+from apache_beam.utils import shared
 
 from coder.article import article_context
 from ingest.formats import ReadSettings, reject_sentence
+from nlp.cascade import Cascade
 from nlp.sentences import split_sentences
 from schemas.models import Article
-from schemas.records import Sentence
+from schemas.records import AnnotatedSentence, Annotation, Sentence
 
 SENTENCES = "sentences"
+SKIPPED = "skipped"
 REJECTED = "rejected"
 STAGE = "SplitSentences"
 NAMESPACE = "newsevents"
@@ -38,36 +42,92 @@ def article_sentences(
         yield sentence
 
 
+def sort_by_cascade(items: list[Sentence | Any], cascade: Cascade | None) -> Iterator[tuple[str, Sentence | Any]]:
+    """(output, item) for the items of one article: ``sentences`` to parse, ``skipped`` sentences (the cascade
+    found no possible event in them, with the article's earlier sentences in view), ``rejected`` records."""
+    sentences = [item for item in items if isinstance(item, Sentence)]
+    keep = cascade.keep_article([s.text for s in sentences]) if cascade is not None else [True] * len(sentences)
+    kept = iter(keep)
+    for item in items:
+        if not isinstance(item, Sentence):
+            yield REJECTED, item
+        else:
+            yield (SENTENCES if next(kept) else SKIPPED), item
+
+
+class _LoadedCascade:
+    """Holder for ``shared.Shared``, which keeps its objects through weak references (a slotted Cascade has none)."""
+
+    def __init__(self, cascade: Cascade) -> None:
+        self.cascade = cascade
+
+
 class SplitSentencesFn(beam.DoFn):
-    def __init__(self, ingested: date, max_sentence_chars: int, settings: ReadSettings) -> None:
+    def __init__(
+        self,
+        ingested: date,
+        max_sentence_chars: int,
+        settings: ReadSettings,
+        load_cascade: Callable[[], Cascade] | None = None,
+    ) -> None:
         self._ingested = ingested
         self._max = max_sentence_chars
         self._settings = settings
+        self._load_cascade = load_cascade
+        self._shared = shared.Shared()
+        self._cascade: Cascade | None = None
         self._sentences = Metrics.counter(NAMESPACE, "sentences")
         self._rejected = Metrics.counter(NAMESPACE, "sentences_rejected")
+        self._skipped = Metrics.counter(NAMESPACE, "sentences_skipped_by_cascade")
+
+    def setup(self) -> None:
+        # The cascade's word indexes (~2 s to build from the lexicon and gazetteers) are built once per worker
+        # process and shared by its threads.
+        if self._load_cascade is not None:
+            load = self._load_cascade
+            self._cascade = self._shared.acquire(lambda: _LoadedCascade(load()), tag="newsevents-cascade").cascade
 
     def process(self, article: Article) -> Iterator[Any]:
-        for item in article_sentences(article, self._ingested, self._max, self._settings):
-            if isinstance(item, Sentence):
-                self._sentences.inc()
-                yield item
-            else:
+        items = list(article_sentences(article, self._ingested, self._max, self._settings))
+        for output, item in sort_by_cascade(items, self._cascade):
+            if output == REJECTED:
                 self._rejected.inc()
                 yield beam.pvalue.TaggedOutput(REJECTED, item)
+                continue
+            self._sentences.inc()
+            if output == SENTENCES:
+                yield item
+            else:
+                self._skipped.inc()
+                # Still a sentence of its article (articles.sentence_count counts it), with no tokens.
+                yield beam.pvalue.TaggedOutput(SKIPPED, AnnotatedSentence(item, Annotation()))
 
 
 class SplitSentences(beam.PTransform):
     """Splits articles into sentences.
 
-    In: ``Article``. Out: a dict with ``sentences`` (``Sentence``: article context, index,
-    start/end offsets in the article text, text) and ``rejected`` (``RejectedRecord`` for
+    In: ``Article``. Out: a dict with ``sentences`` (``Sentence``: article context, index, start/end offsets in
+    the article text, text: the sentences to parse), ``skipped`` and ``rejected`` (``RejectedRecord`` for
     sentences longer than ``max_sentence_chars``).
+
+    With ``load_cascade`` (a function that builds the :class:`nlp.cascade.Cascade`, called once per worker), the
+    sentences of each article in which the coder cannot find an event, nor anything a later sentence's event
+    needs, go to ``skipped`` instead, as ``AnnotatedSentence`` with an empty annotation: counted as
+    ``sentences_skipped_by_cascade`` and in the article's sentence count, never parsed. The decision is made
+    here, where the article is whole, because it reads the article's earlier sentences. Without it, ``skipped``
+    is empty.
     """
 
-    def __init__(self, ingested: date, max_sentence_chars: int, settings: ReadSettings) -> None:
+    def __init__(
+        self,
+        ingested: date,
+        max_sentence_chars: int,
+        settings: ReadSettings,
+        load_cascade: Callable[[], Cascade] | None = None,
+    ) -> None:
         super().__init__()
-        self._fn = SplitSentencesFn(ingested, max_sentence_chars, settings)
+        self._fn = SplitSentencesFn(ingested, max_sentence_chars, settings, load_cascade)
 
     def expand(self, articles: beam.PCollection) -> dict[str, beam.PCollection]:
-        split = articles | "SplitArticles" >> beam.ParDo(self._fn).with_outputs(REJECTED, main=SENTENCES)
-        return {SENTENCES: split[SENTENCES], REJECTED: split[REJECTED]}
+        split = articles | "SplitArticles" >> beam.ParDo(self._fn).with_outputs(REJECTED, SKIPPED, main=SENTENCES)
+        return {SENTENCES: split[SENTENCES], SKIPPED: split[SKIPPED], REJECTED: split[REJECTED]}

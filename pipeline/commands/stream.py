@@ -71,6 +71,12 @@ class StreamOptions:
         parser.add_argument(
             "--annotate_batch_size", "--annotate-batch-size", dest="annotate_batch_size", type=_positive, default=256
         )
+        parser.add_argument(
+            "--cascade",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help="Parse only the sentences that can hold an event, as newsevents run does (default: on).",
+        )
         parser.add_argument("--ingest_date", "--ingest-date", dest="ingest_date", type=_iso_date, default=None)
         parser.add_argument("--run_id", "--run-id", dest="run_id", default=None)
 
@@ -135,6 +141,7 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
         max_article_chars=args.max_article_chars,
         max_sentence_chars=args.max_sentence_chars,
         annotate_batch_size=args.annotate_batch_size,
+        cascade=args.cascade,
     )
     # Finish whatever a killed run left half-committed before reading anything new.
     ledger = Ledger(output)
