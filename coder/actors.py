@@ -36,6 +36,10 @@ WEAK_SECTOR_TERMS = frozenset(
         "administration",
         "regime",
         "people",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
     }
 )
 

@@ -52,12 +52,14 @@ OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
 # Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
 TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
-LOCATION_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "at"})
+LOCATION_PREPOSITIONS = frozenset(
+    {"in", "inside", "near", "across", "at", "through", "throughout", "outside", "around"}
+)
 # Verbs that carry a noun event without adding meaning: "made an appeal", "held drills".
 LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
-    open issue order remain put place go renew express voice raise attend gather assemble converge""".split()
+    open issue order remain put place go renew express voice raise attend gather assemble converge give""".split()
 )
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
@@ -71,14 +73,16 @@ HYPOTHETICAL_MODIFIERS = frozenset(
     "possible potential expected future likely imminent hypothetical feared planned prospective".split()
 )
 HYPOTHETICAL_GOVERNORS = frozenset(
-    "expect fear anticipate predict prevent deter avoid risk warn forestall prepare".split()
+    "expect fear anticipate predict prevent deter avoid risk warn forestall prepare aim".split()
 )
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
+# "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
+GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
 # "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
 INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed".split())
 # For a verb only its direct governor counts: "warned that Russia attacked" reports a real attack.
 VERB_HYPOTHETICAL_GOVERNORS = frozenset(
-    "plot conspire fear expect prevent deter avoid hope want wish seek try attempt".split()
+    "plot conspire fear expect prevent deter avoid hope want wish seek try attempt aim".split()
 )
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
@@ -90,10 +94,17 @@ COMMENT_ROOTS = frozenset({"01", "11"})
 # Nouns whose "of" phrase is the doer: protests, force postures, peacekeeping, de-escalation and retreat.
 OF_DOER_ROOTS = frozenset({"14", "15"})
 OF_DOER_CODES = ("074", "087")
-AID_ROOTS = frozenset({"07", "16"})
+AID_ROOTS = frozenset({"05", "07", "16"})
 # Where a sector named without a country ("rebels", "protesters") is most likely the source's compatriot:
 # concessions, rejections, protests and coercion are overwhelmingly domestic.
-COMPATRIOT_ROOTS = frozenset({"08", "12", "14", "17"})
+COMPATRIOT_ROOTS = frozenset({"08", "09", "12", "14", "17"})
+IRREGULAR_SECTORS = frozenset({"UAF", "CRM"})
+PROTESTER_VIOLENCE = frozenset({"171", "180", "182", "190"})
+# Triggers whose compound subject fight each other: "Indian and Pakistani troops exchanged fire".
+MUTUAL_LEMMAS = frozenset({"clash", "exchange", "skirmish"})
+# Events addressed to whoever must act in their embedded clause ("demanded that the US cancel ...").
+ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate"})
 # Acts done at home unless a target is named: protests, coercion, easing curfews and dissent, acceding to reform.
 DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_CODES = ("081", "082", "083")
@@ -313,10 +324,11 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
         if parent == node:
             return None
         for subject in sentence.kids(parent, SUBJECTS):
-            if subject != token and subject not in sentence.subtree(token) and sentence.lemma(subject) not in PRONOUNS:
-                resolved = _resolve(sentence, subject, allow_pronoun=False)
-                if resolved is not None:
-                    return resolved
+            if token in sentence.subtree(subject) or sentence.lemma(subject) in PRONOUNS:
+                continue  # "their forces": the pronoun's own phrase is not its antecedent
+            resolved = _resolve(sentence, subject, allow_pronoun=False)
+            if _known(resolved):
+                return resolved
         node = parent
     return None
 
@@ -456,7 +468,7 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
     country: str | None = None
     for child in sentence.children[head]:
         dep = sentence.dep(child)
-        if dep == "prep" and sentence.lemma(child) in ("in", "from"):
+        if dep == "prep" and sentence.lemma(child) in ("in", "from", "throughout", "across"):
             for pobj in sentence.kids(child, {"pobj"}):
                 words = _phrase_words(sentence, pobj)
                 found = resolve_actor(words)
@@ -515,6 +527,8 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         return True  # checked once the embedded events are known
     if trigger.needs_kind == "nodep":
         return not any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
+    if trigger.needs_kind == "nochild":
+        return not any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
         return sentence.lemma(sentence.head(token)) in trigger.needs_values
     if trigger.needs_kind == "modal":
@@ -524,7 +538,10 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
             for aux in sentence.kids(clause, {"aux"})
         )
     if trigger.needs_kind == "child":
-        return any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
+        # Not the infinitive marker: "to protest against" has no "to" phrase.
+        return any(
+            sentence.lemma(c) in trigger.needs_values and sentence.dep(c) != "aux" for c in sentence.children[token]
+        )
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
 
 
@@ -535,7 +552,7 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
     primary = {
         word
         for obj in sentence.kids(token, OBJECTS | {"compound", "amod"})
-        for t in sentence.subtree(obj)
+        for t in sentence.subtree(obj, stop=frozenset({"relcl"}))  # not "a budget that allocates funding"
         for word in (sentence.lemma(t), sentence.a.words[t].lower())
     }
     words = sentence.clause_lemmas(token)
@@ -587,8 +604,14 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
     # A noun trigger that is the object of a verb trigger is part of that event ("imposed sanctions").
     for token in list(found):
         if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:
-            found[sentence.head(token)].absorbed.append(found[token])
-            del found[token]
+            verb = sentence.head(token)
+            if sentence.lemma(verb) in LIGHT_VERBS:
+                # "gave the Serbs an ultimatum", "launched an attack": the noun is the event, the verb carries it.
+                found[token].absorbed.append(found[verb])
+                del found[verb]
+            else:
+                found[verb].absorbed.append(found[token])
+                del found[token]
     # What is rejected, criticised or worried about, or what protesters demand, is part of that event:
     # "rejected calls by X for aid" is one rejection, "denounced Serbia's suppression of unrest" one
     # denunciation (of Serbia), "rallied to demand reforms" one protest.
@@ -598,9 +621,13 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             continue
         outer, inner = found[governor], found[token]
         rejected_thing = outer.trigger.frame == "reject" and inner.trigger.pos == "NOUN"
-        criticised_thing = outer.code[:2] in COMMENT_ROOTS and inner.trigger.pos == "NOUN"
+        criticised_thing = outer.code[:2] in COMMENT_ROOTS and (
+            inner.trigger.pos == "NOUN" or _gerund_of(sentence, token)
+        )
+        # "called for sanctions against Nigeria", "demanded the withdrawal of troops": asked for, not done.
+        requested_thing = outer.trigger.frame in ("appeal", "demand") and inner.trigger.pos == "NOUN"
         protest_demand = outer.code[:2] == "14" and inner.code[:2] in ("02", "10")
-        if rejected_thing or criticised_thing or protest_demand:
+        if rejected_thing or criticised_thing or requested_thing or protest_demand:
             outer.absorbed.append(inner)
             del found[token]
     _fold_violence(sentence, found)
@@ -631,13 +658,15 @@ def _fold_violence(sentence: ParsedSentence, found: dict[int, _Candidate]) -> No
                 found[governor].absorbed.append(candidate)
                 del found[token]
                 continue
+        # "killed in a car bomb explosion": the noun trigger may modify the phrase's head.
+        noun = sentence.head(token) if sentence.dep(token) == "compound" else token
         if (
             candidate.trigger.pos == "NOUN"
-            and sentence.dep(token) == "pobj"
-            and sentence.lemma(sentence.head(token)) in ("in", "during", "with")
+            and sentence.dep(noun) == "pobj"
+            and sentence.lemma(sentence.head(noun)) in ("in", "during", "with")
         ):
             # "marched in London during an anti-Brexit march": the same kind of event told twice is one event.
-            verb = sentence.head(sentence.head(token))
+            verb = sentence.head(sentence.head(noun))
             kindred = ASSAULT_ROOTS if violent else {candidate.code[:2]}
             if verb in found and found[verb].trigger.pos == "VERB" and found[verb].code[:2] in kindred:
                 if found[verb].code in GENERIC_VIOLENCE_CODES and candidate.code not in GENERIC_VIOLENCE_CODES:
@@ -661,17 +690,30 @@ def _event_at(sentence: ParsedSentence, verb: int, found: dict[int, _Candidate])
     return carried[0] if carried else None
 
 
+def _gerund_of(sentence: ParsedSentence, token: int) -> bool:
+    """Whether a verb is the gerund of a preposition ("accused X of violating rights, ignoring the law")."""
+    node = sentence.head(token) if sentence.dep(token) == "conj" else token
+    return sentence.dep(node) == "pcomp"
+
+
 def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, _Candidate]) -> int | None:
     """The nearest trigger above ``token`` through objects, prepositions and purpose clauses."""
     node = token
+    if sentence.dep(node) == "conj" and sentence.dep(sentence.head(node)) == "pcomp":
+        node = sentence.head(node)  # "accused X of violating rights, ignoring the law"
     for _ in range(4):
-        if sentence.dep(node) not in ("dobj", "pobj", "prep", "xcomp", "advcl", "acl", "compound", "appos"):
+        if sentence.dep(node) not in ("dobj", "pobj", "prep", "pcomp", "xcomp", "advcl", "acl", "compound", "appos"):
             return None
         parent = sentence.head(node)
         if parent == node:
             return None
         if parent in found:
             return parent
+        if sentence.dep(node) in ("xcomp", "advcl"):
+            # "continued their hunger strike to demand ...": the light verb's noun trigger governs its purpose.
+            carried = _event_at(sentence, parent, found)
+            if carried is not None and carried != token:
+                return carried
         node = parent
     return None
 
@@ -682,7 +724,12 @@ def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dic
     for child in sentence.children[frame_token]:
         if sentence.dep(child) in ("xcomp", "ccomp", "acl"):
             # "called on NATO to impose a no-fly zone or send fighter jets": the trigger may be a conjunct.
-            embedded.extend(c for c in [child, *sentence.clause_conjuncts(child)] if c in candidates)
+            for clause in [child, *sentence.clause_conjuncts(child)]:
+                if clause in candidates:
+                    embedded.append(clause)
+                elif sentence.lemma(clause) in ASPECTUAL_VERBS | LIGHT_VERBS:
+                    # "warned they would resume fighting", "agreed to begin talks": through the verb that carries it.
+                    embedded.extend(c for c in sentence.kids(clause, OBJECTS | {"xcomp"}) if c in candidates)
     return embedded
 
 
@@ -757,13 +804,36 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 subjects = sentence.kids(verb, SUBJECTS) or sentence.kids(verb, PASSIVE_SUBJECTS)
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
+    if not heads and trigger.pos == "NOUN" and sentence.dep(token) == "pobj":
+        # "negotiators returned to Geneva for talks", "gathered in the square for a rally": who went for it.
+        prep = sentence.head(token)
+        verb = sentence.head(prep)
+        if sentence.lemma(prep) == "for" and verb != prep and sentence.a.pos[verb] in ("VERB", "AUX"):
+            subjects = sentence.kids(verb, SUBJECTS)
+            if subjects:
+                heads = sentence.conjuncts(subjects[0])
     if not heads and not _is_passive(sentence, token):
         # "Russia agreed to send", "Syria is willing to withdraw": the controlling clause's subject.
         node = token
-        for _ in range(3):
+        if trigger.pos == "NOUN" and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger):
+            node = carrier  # "Iran is ready to resume negotiations": from the verb that carries the noun
+        if (
+            sentence.dep(node) == "acl"
+            and sentence.a.tags[node] == "VBG"
+            and sentence.dep(sentence.head(node)) in OBJECTS
+        ):
+            # "the PKK issued a declaration demanding ...": the participle shares the subject of the verb whose
+            # object it describes.
+            node = sentence.head(node)
+            subjects = sentence.kids(sentence.head(node), SUBJECTS)
+            if subjects:
+                heads = sentence.conjuncts(subjects[0])
+        for _ in range(0 if heads else 3):
             parent = sentence.head(node)
             # "police opened fire, killing one person": a participle clause shares its governor's subject.
-            participle = sentence.dep(node) == "advcl" and sentence.a.tags[node] == "VBG"
+            participle = sentence.dep(node) == "advcl" and (
+                sentence.a.tags[node] == "VBG" or sentence.lemma(parent) in GATHERING_VERBS
+            )
             if parent == node or (sentence.dep(node) not in ("xcomp", "conj", "acomp") and not participle):
                 break
             subjects = sentence.kids(parent, SUBJECTS)
@@ -802,34 +872,51 @@ def _localised(actors: list[CodedActor], country: str | None, evidence: list[str
 
 
 def _member_countries(sentence: ParsedSentence, head: int) -> list[CodedActor]:
-    """ "the air forces of Russia and Belarus": one actor per country, each with the head's sector."""
+    """ "the air forces of Russia and Belarus", "French and Egyptian warships": one actor per country, each
+    with the head's sector."""
     whole = _resolve(sentence, head)
     if whole is None:
         return []
-    for prep in sentence.kids(head, {"prep"}):
-        if sentence.lemma(prep) != "of":
-            continue
-        for pobj in sentence.kids(prep, {"pobj"}):
-            parts = [_resolve(sentence, c) for c in sentence.conjuncts(pobj)]
-            countries = [p for p in parts if p is not None and p.actor.country]
-            if len({p.actor.country for p in countries}) < 2:
-                continue
-            sector = whole.actor.sector
-            return [
-                CodedActor(
-                    whole.text,
-                    whole.start,
-                    whole.end,
-                    Actor(
-                        whole.text,
-                        (p.actor.code or "")[:3] + (sector or ""),
-                        p.actor.country,
-                        sector,
-                        f"{p.actor.matched} in {whole.text}",
-                    ),
+    groups = [
+        sentence.conjuncts(pobj)
+        for prep in sentence.kids(head, {"prep"})
+        if sentence.lemma(prep) == "of"
+        for pobj in sentence.kids(prep, {"pobj"})
+    ]
+    for adjective in sentence.kids(head, {"amod"}):
+        coordinated = [c for c in sentence.kids(adjective, {"conj"}) if sentence.a.pos[c] in ("ADJ", "PROPN")]
+        if coordinated:
+            groups.append([adjective, *coordinated])
+    for group in groups:
+        countries = []
+        for part in group:
+            found = find_country(sentence.a.words[part]) if sentence.a.pos[part] == "ADJ" else None
+            if found is not None:
+                countries.append(
+                    Actor(sentence.a.words[part], cameo_country(found), found, None, sentence.a.words[part])
                 )
-                for p in countries
-            ]
+                continue
+            resolved = _resolve(sentence, part)
+            if resolved is not None and resolved.actor.country:
+                countries.append(resolved.actor)
+        if len({c.country for c in countries}) < 2:
+            continue
+        sector = whole.actor.sector
+        return [
+            CodedActor(
+                whole.text,
+                whole.start,
+                whole.end,
+                Actor(
+                    whole.text,
+                    (c.code or "")[:3] + (sector or ""),
+                    c.country,
+                    sector,
+                    f"{c.matched} in {whole.text}",
+                ),
+            )
+            for c in countries
+        ]
     return []
 
 
@@ -883,6 +970,10 @@ def _target(
 
     def actors(heads: list[int]) -> list[CodedActor]:
         heads = [h for h in heads if h not in exclude]
+        # "guerrillas who overran it": an object "it" is a thing more often than the clause's subject.
+        heads = [
+            h for h in heads if not (sentence.dep(h) in OBJECTS | {"pobj"} and sentence.lemma(h) in ("it", "they"))
+        ]
         # "reinforced their defense forces", "withdraw its troops": the source's own, not a target.
         heads = [
             h
@@ -901,7 +992,8 @@ def _target(
         subjects = sentence.kids(sentence.head(token), SUBJECTS | PASSIVE_SUBJECTS)
         if subjects:
             return actors(sentence.conjuncts(subjects[0]))
-    objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude]
+    # "discussed Libya with Greece": what is discussed or negotiated is the topic, not the other party.
+    objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude and trigger.lemma not in TOPIC_VERBS]
     if objects and (found := actors(sentence.conjuncts(objects[0]))):
         return found
     if objects_only:
@@ -922,7 +1014,11 @@ def _target(
     for owner in owners:
         for prep in sentence.kids(owner, {"prep", "dative"}):
             # "suspended a military aid programme for Bosnia": aid is for its recipient.
-            beneficiary = owner in objects and trigger.cameo[:2] in AID_ROOTS and sentence.lemma(prep) == "for"
+            beneficiary = (
+                (owner in objects or (owner == token and trigger.pos == "NOUN"))
+                and trigger.cameo[:2] in AID_ROOTS
+                and sentence.lemma(prep) == "for"
+            )
             if sentence.lemma(prep) in prepositions or beneficiary:
                 for pobj in sentence.kids(prep, {"pobj"}):
                     if found := actors(sentence.conjuncts(pobj)):
@@ -931,6 +1027,8 @@ def _target(
     for thing in objects + phrase_objects:
         if found := actors(_owners_of(sentence, thing)):
             return found
+    if trigger.frame is None and trigger.cameo[:2] not in ADDRESSED_ROOTS:
+        return []  # "discussed how he joined the party": what is talked about is not a party to it
     for clause in sentence.kids(token, {"ccomp", "xcomp"}):
         subjects = sentence.kids(clause, SUBJECTS)
         if subjects and (found := actors(sentence.conjuncts(subjects[0]))):
@@ -970,7 +1068,7 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
         # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
         # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
         infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(token, {"aux"}))
-        if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES:
+        if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
             return "infinitive of purpose"
         return None
     node = token
@@ -1118,6 +1216,8 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
         )
     if sentence.a.pos[token] == "NOUN":
         owners.append(_clause_verb(sentence, token))
+    # "used tear gas to disperse demonstrators in Harare": a purpose clause says where, too.
+    owners.extend(sentence.kids(token, {"xcomp"}))
     for owner in owners:
         for prep in sentence.kids(owner, {"prep"}):
             if sentence.lemma(prep) not in LOCATION_PREPOSITIONS:
@@ -1126,6 +1226,16 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
                 found = _place_of(sentence, obj, depth=2)
                 if found[0] is not None:
                     return found
+    # "set fire to shops in Jakarta": where the thing acted on is.
+    for owner in owners[:1]:
+        for prep in sentence.kids(owner, {"prep"}):
+            for obj in sentence.kids(prep, {"pobj"}):
+                for inner in sentence.kids(obj, {"prep"}):
+                    if sentence.lemma(inner) in LOCATION_PREPOSITIONS:
+                        for place in sentence.kids(inner, {"pobj"}):
+                            found = _place_of(sentence, place, depth=2)
+                            if found[0] is not None:
+                                return found
     return None, None
 
 
@@ -1241,10 +1351,25 @@ def _code_candidate(
             code = recoded
             content_token = inner
             break
-    # What is done, before intent, refusal or threat reframe it: "will extend the curfew" is about a curfew.
     act_code = candidates[content_token].code if content_token != token else code
+    if content_token == token and code == trigger.cameo and trigger.frame in ("appeal", "demand"):
+        # "demanded the withdrawal of Serbian forces": a demand that they withdraw (105).
+        for inner in candidate.absorbed:
+            recoded = reframe(trigger.frame, inner.code)
+            if recoded is not None:
+                evidence.append(f"asks for {sentence.a.words[inner.token]!r} ({inner.code}) → {recoded}")
+                code, act_code = recoded, inner.code
+                break
+    # act_code: what is done, before intent, refusal or threat reframe it ("will extend the curfew" is a curfew).
     event_mode, negated = _mode(sentence, token)
-    if not negated and sentence.lemma(sentence.head(token)) in INTENT_ADJECTIVES and sentence.dep(token) == "xcomp":
+    # "ready to resume negotiations": the intent adjective governs the trigger or the verb that carries it.
+    carrier = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
+    carried_by = carrier if carrier != token and _carries(sentence, carrier, token, trigger) else token
+    if (
+        not negated
+        and sentence.lemma(sentence.head(carried_by)) in INTENT_ADJECTIVES
+        and sentence.dep(carried_by) == "xcomp"
+    ):
         event_mode = "intended"
     if event_mode == "intended" and trigger.frame is None:
         recoded = reframe("intent", code)
@@ -1278,6 +1403,23 @@ def _code_candidate(
         # Killing by soldiers is military force (19), not unconventional violence (18).
         evidence.append("killing by a military actor → 190")
         code = "190"
+    elif code == "190" and sources and all(a.actor.sector in IRREGULAR_SECTORS for a in sources):
+        # Gunmen, militiamen or gangs: unconventional violence (18), not conventional military force (19).
+        evidence.append("attack by an irregular armed group → 180")
+        code = "180"
+    elif code[:3] in PROTESTER_VIOLENCE and sources and all(a.actor.sector == "OPP" for a in sources):
+        # "protesters clashed with police", "rioters set fire to shops": a violent protest (145).
+        evidence.append("violence by protesters → 145")
+        code = "145"
+    exercise = candidates[content_token].trigger if content_token != token else trigger
+    several = len({a.actor.country for a in sources if a.actor.country}) >= 2
+    if act_code[:2] == "15" and several and any("joint" in rule.words for rule in exercise.refinements):
+        # "French and Egyptian warships launched war games": exercises of two countries together are joint (062),
+        # seen through the same frame as before ("will hold" is an intent, 0312).
+        frame = trigger.frame if content_token != token else "intent" if event_mode == "intended" else None
+        recoded = (reframe(frame, "062") if frame else None) or "062"
+        evidence.append(f"exercises of several countries → {recoded}")
+        code, act_code = recoded, "062"
     entry = cameo_entry(code)
     exclude = {token}
     # The country a target named only by its sector belongs to: where the event happens, else, for mostly
@@ -1293,7 +1435,7 @@ def _code_candidate(
             actor
             for inner in candidate.absorbed
             for actor in _source(sentence, inner.token, inner.trigger, inner.code)
-            if _known(actor)
+            if _known(actor) and actor.actor.code not in {a.actor.code for a in sources}
         ]
         if criticised:
             evidence.append(f"target: the actor of {sentence.a.words[candidate.absorbed[0].token]!r}")
@@ -1307,6 +1449,11 @@ def _code_candidate(
             break
         # "the attack killed five soldiers", "shelled positions, killing three Croatian soldiers".
         targets = _target(sentence, inner.token, inner.trigger, exclude, place_country=context_country)
+    if act_code[:2] in COMPATRIOT_ROOTS and (
+        abroad := next((a.actor.country for a in targets if a.actor.country), None)
+    ):
+        # "Islamic fundamentalists demanded the resignation of the Algerian president": Algerian fundamentalists.
+        sources = _localised(sources, abroad, evidence)
     if not targets:
         # "threatened to cut off electricity to Nakhichevan": the embedded clause names the target even
         # when its verb is not itself an event.
@@ -1314,7 +1461,9 @@ def _code_candidate(
             targets = _target(sentence, clause, trigger, exclude, place_country=context_country)
             if targets:
                 break
-    joint = content_token == token and (code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES)
+    joint = content_token == token and (
+        code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or trigger.lemma in MUTUAL_LEMMAS
+    )
     if not targets and len(sources) >= 2 and joint:
         # "Israel and Lebanon renewed negotiations": each party is the other's target.
         pairs = [(a, b) for a in sources for b in sources if a.actor.code != b.actor.code]
@@ -1324,7 +1473,7 @@ def _code_candidate(
         pairs = []
     target_inferred = False
     placed_root = act_code[:2]
-    place_targeted = placed_root in PLACE_TARGETED_ROOTS or bool(embedded_clauses)
+    place_targeted = placed_root in PLACE_TARGETED_ROOTS or act_code == "042" or bool(embedded_clauses)
     if not targets and not pairs and location is not None and location.country and place_targeted:
         # The attacked place's country, not its government: "strikes near Kyiv" target UKR, not UKRGOV.
         inferred = Actor(
@@ -1347,6 +1496,10 @@ def _code_candidate(
         target_inferred = True
         evidence.append(f"target inferred: a domestic act of {home.text!r} ({country})")
     if not any(_known(a) for a in sources + targets):
+        return
+    consultation = act_code[:2] == "04" and content_token == token
+    if consultation and not pairs and not (any(_known(a) for a in sources) and (targets or act_code == "045")):
+        # "the cabinet met on Sunday": a consultation needs both parties (a mediator, the parties may go unnamed).
         return
     only_places = all(a.actor.matched.startswith("place ") for a in targets if _known(a))
     if (

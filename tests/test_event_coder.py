@@ -370,3 +370,102 @@ def test_a_campaign_rally_is_not_a_protest(code):
 def test_mislemmatised_light_verbs_still_carry_their_noun(code):
     # spaCy's small model lemmatises "staged" as "stag".
     assert code("Bolivian teachers staged a protest in La Paz.")[0][:2] == ("140", "BOLEDU")
+
+
+def test_a_consultation_needs_both_parties(code):
+    assert code("The Cuban cabinet met on Sunday.") == []
+    assert code("Ghana's president met Togo's president in Accra.") == [("040", "GHAGOV", "TGOGOV")]
+
+
+def test_what_is_asked_for_is_part_of_the_appeal_not_an_event(code):
+    assert code("A South African bishop called for sanctions against Zimbabwe.") == [("020", "ZAFREL", "ZWE")]
+    assert code("Kenyan opposition leaders demanded the release of political prisoners.")[0][:2] == ("1053", "KENOPP")
+
+
+def test_what_someone_is_accused_of_is_not_coded_again(code):
+    text = "The rights group accused Uganda of torturing detainees, ignoring court orders and jailing journalists."
+    assert [c[0] for c in code(text)] == ["112"]
+
+
+def test_a_noun_trigger_inside_the_means_phrase(code):
+    assert code("A journalist was killed in a car bomb explosion in Mogadishu.") == [("1832", None, "SOMMED")]
+
+
+def test_exercises_of_two_countries_are_joint(code):
+    assert code("Greek and Turkish warships held naval exercises in the Aegean.") == [
+        ("062", "GRC", "TUR"),
+        ("062", "TUR", "GRC"),
+    ]
+
+
+def test_who_uses_force_decides_between_assault_fight_and_riot(code):
+    assert code("Militiamen attacked a village in eastern Congo.") == [("180", "CODUAF", "COD")]
+    assert code("Tunisian protesters clashed with police in Tunis.") == [("145", "TUNOPP", "TUNCOP")]
+
+
+def test_closing_a_border_restricts_movement(code):
+    assert code("The Thai government closed its border with Cambodia.") == [("191", "THAGOV", "KHM")]
+
+
+def test_those_who_travel_for_talks_hold_them(code):
+    assert ("040", "CHNGOV", "JPNGOV") in code("Chinese and Japanese diplomats travelled to Geneva for talks.")
+
+
+def test_a_pronoun_inside_the_subject_is_not_its_own_antecedent(code):
+    text = "Belgian officials said their troops had completed their withdrawal from Mali."
+    assert code(text) == [("0874", "BELGOV", "MLI")]
+
+
+def test_gathering_to_protest_is_protesting(code):
+    assert code("Nigerian students gathered to protest against the new fees.") == [("140", "NGAEDU", "NGA")]
+
+
+def test_an_infinitive_marker_is_not_a_to_phrase(code):
+    assert [c[0] for c in code("Kenyan doctors went on strike to protest against low pay.")] == ["143"]
+
+
+def test_reform_frames(code):
+    assert code("Protesters in Lima called on the Peruvian president to resign.")[0][:2] == ("0241", "PEROPP")
+
+
+def test_a_light_verb_trigger_yields_to_its_noun(code):
+    text = "NATO gave the Bosnian Serbs an ultimatum to withdraw their heavy weapons."
+    assert code(text) == [("139", "NATO", "BIH")]
+
+
+def test_purpose_clause_and_the_acted_on_phrase_say_where(code):
+    assert code("Police used tear gas to disperse demonstrators in Harare.") == [("175", "ZWECOP", "ZWE")]
+
+
+def test_an_offer_to_negotiate_needs_no_named_counterpart(code):
+    assert code("The Colombian government offered to negotiate with the rebels.") == [("036", "COLGOV", None)]
+
+
+def test_support_for_and_asking_for(code):
+    assert code("The Arab League voiced support for the Lebanese government.") == [("051", "ARL", "LBNGOV")]
+    assert code("Angola asked Portugal for economic assistance.") == [("0231", "AGO", "PRT")]
+
+
+def test_a_diplomatic_protest_targets_whom_it_is_lodged_with(code):
+    text = "China lodged a protest with the United States over the visit of the Dalai Lama."
+    assert code(text) == [("114", "CHN", "USA")]
+
+
+def test_a_visit_targets_the_country_visited(code):
+    text = "The Turkish foreign minister arrived in Athens on Tuesday for a two-day visit."
+    assert code(text) == [("042", "TURGOV", "GRC")]
+
+
+def test_readiness_to_resume_talks_is_an_intent(code):
+    assert code("Iran said it was ready to resume negotiations with the European Union.") == [("036", "IRN", "EUR")]
+
+
+def test_mutual_fire_of_two_armies(code):
+    assert code("Indian and Pakistani troops exchanged fire across the border in Kashmir.") == [
+        ("190", "INDMIL", "PAKMIL"),
+        ("190", "PAKMIL", "INDMIL"),
+    ]
+
+
+def test_a_threat_framed_through_an_aspectual_verb(code):
+    assert code("Somali rebels warned that they would resume attacks on Mogadishu.")[0][0].startswith("138")
