@@ -40,6 +40,8 @@ WEAK_SECTOR_TERMS = frozenset(
         "advisers",
         "advisor",
         "advisors",
+        "counterpart",
+        "counterparts",
     }
 )
 
@@ -63,6 +65,9 @@ NON_COUNTRY_PHRASES = (
     "Indian Ocean",
     "Native American",
     "Native Americans",
+    "Western Sahara",
+    "Western Europe",
+    "Western European",
 )
 
 PRONOUNS = frozenset(
@@ -195,6 +200,19 @@ def _groups() -> re.Pattern[str]:
     return _alternation(_group_codes())
 
 
+@cache
+def _group_adjectives() -> dict[str, str]:
+    """Adjective → group code ("Arab" → ARB), for "<adjective> <sector term>" phrases."""
+    with (DATA_DIR / "groups.tsv").open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return {row["adjective"]: row["code"] for row in csv.DictReader(lines, delimiter="\t") if row.get("adjective")}
+
+
+@cache
+def _group_adjective_re() -> re.Pattern[str]:
+    return _alternation(_group_adjectives())
+
+
 def resolve_actor(phrase: str) -> Actor | None:
     """Resolve a noun phrase to an :class:`Actor`, or None when nothing is recognised.
 
@@ -212,8 +230,11 @@ def resolve_actor(phrase: str) -> Actor | None:
     entity: _Entity | None = None
     entity_term = ""
     org_spans: list[tuple[int, int]] = []
+    stop_spans: list[tuple[int, int]] = []
     for m in lex.entity_re.finditer(text):
         found = lex.entities[m.group(0)]
+        if found.kind == "stop":
+            stop_spans.append(m.span())
         if found.kind == "country" and ETHNIC.search(text[: m.start()]):
             continue  # "ethnic Albanians in Serbia" are not Albania
         if found.kind == "org":
@@ -244,6 +265,16 @@ def resolve_actor(phrase: str) -> Actor | None:
             return Actor(text=phrase, code=code + (sector or ""), country=None, sector=sector, matched=matched)
         if sector_hit is None:
             return None
+        adjective = _group_adjective_re().search(text)
+        if (
+            adjective is not None
+            and adjective.end() <= text.lower().find(sector_hit[1].lower())
+            and not any(start <= adjective.start() < end for start, end in stop_spans)
+        ):
+            # "Arab foreign ministers", "European diplomats": the group's officials.
+            code = _group_adjectives()[adjective.group(0)]
+            matched = f"{adjective.group(0)}|{sector_hit[1]}"
+            return Actor(text=phrase, code=code + (sector or ""), country=None, sector=sector, matched=matched)
         return Actor(text=phrase, code=None, country=None, sector=sector, matched=sector_hit[1])
 
     if entity.kind == "seat" and sector is None:

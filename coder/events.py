@@ -304,14 +304,19 @@ def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
     if sentence.lemma(head) in actor_heads() or word.lower() in actor_heads() or find_country(word):
         return True
     # The head with its compounds: "air force", "Defense Ministry" (not place names: "Kabul car bombing").
+    # ... and its adjectives: "foreign secretary", "prime minister".
     compounds = [
         c
-        for c in sentence.kids(head, {"compound"})
-        if c < head and sentence.entity_of.get(c, (0, 0, ""))[2] not in ("GPE", "LOC", "FAC")
+        for c in sentence.kids(head, {"compound", "amod"})
+        if c < head and sentence.entity_of.get(c, (0, 0, ""))[2] not in ("GPE", "LOC", "FAC", "NORP")
     ]
     name = " ".join([sentence.a.words[c] for c in compounds] + [word])
     actor = resolve_actor(name)
-    return actor is not None and actor.sector is not None
+    if actor is None or actor.sector is None:
+        return False
+    # With adjectives, the sector term must be the head's own ("foreign secretary"), not "official contact".
+    adjectives = any(sentence.dep(c) == "amod" for c in compounds)
+    return not adjectives or word.lower() in actor.matched.lower()
 
 
 def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
@@ -975,11 +980,7 @@ def _target(
             h for h in heads if not (sentence.dep(h) in OBJECTS | {"pobj"} and sentence.lemma(h) in ("it", "they"))
         ]
         # "reinforced their defense forces", "withdraw its troops": the source's own, not a target.
-        heads = [
-            h
-            for h in heads
-            if not any(sentence.a.words[p].lower() in POSSESSIVE_PRONOUNS for p in sentence.kids(h, {"poss"}))
-        ]
+        heads = [h for h in heads if not _owned_by_the_source(sentence, h)]
         heads = [h for h in heads if not {sentence.lemma(t) for t in _phrase_tokens(sentence, h)} & instruments]
         found = _localised(_resolve_coordinated(sentence, heads), place_country, [])
         return found if any(_known(a) for a in found) else []
@@ -1034,6 +1035,20 @@ def _target(
         if subjects and (found := actors(sentence.conjuncts(subjects[0]))):
             return found
     return []
+
+
+def _owned_by_the_source(sentence: ParsedSentence, head: int) -> bool:
+    """ "reinforced their defense forces", "withdraw its troops": the source's own, not a target; but "met his
+    Pakistani counterpart" names another country's official."""
+    if not any(sentence.a.words[p].lower() in POSSESSIVE_PRONOUNS for p in sentence.kids(head, {"poss"})):
+        return False
+    own_words = " ".join(
+        sentence.a.words[t]
+        for t in _phrase_tokens(sentence, head)
+        if sentence.a.words[t].lower() not in POSSESSIVE_PRONOUNS
+    )
+    named = resolve_actor(own_words)
+    return named is None or (named.country is None and named.code is None)
 
 
 def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
@@ -1248,6 +1263,12 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         if place is not None:
             return place, text
     if depth > 0 and sentence.a.pos[obj] == "NOUN":
+        # "in a Paris subway station": a place name modifying the noun.
+        for modifier in sentence.kids(obj, {"compound", "amod", "poss"}):
+            if sentence.entity_of.get(modifier, (0, 0, ""))[2] == "GPE":
+                place = resolve_place(_phrase(sentence, modifier)[0])
+                if place is not None:
+                    return place, _phrase(sentence, modifier)[0]
         for prep in sentence.kids(obj, {"prep"}):
             if sentence.lemma(prep) in ("of", "in", "near"):
                 for inner in sentence.kids(prep, {"pobj"}):
@@ -1407,6 +1428,10 @@ def _code_candidate(
         # Gunmen, militiamen or gangs: unconventional violence (18), not conventional military force (19).
         evidence.append("attack by an irregular armed group → 180")
         code = "180"
+    elif code == "192" and sources and all(a.actor.sector == "OPP" for a in sources):
+        # "activists occupied the embassy": a sit-in (141), not a military occupation.
+        evidence.append("occupation by protesters → 141")
+        code = "141"
     elif code[:3] in PROTESTER_VIOLENCE and sources and all(a.actor.sector == "OPP" for a in sources):
         # "protesters clashed with police", "rioters set fire to shops": a violent protest (145).
         evidence.append("violence by protesters → 145")

@@ -469,3 +469,21 @@ def test_mutual_fire_of_two_armies(code):
 
 def test_a_threat_framed_through_an_aspectual_verb(code):
     assert code("Somali rebels warned that they would resume attacks on Mogadishu.")[0][0].startswith("138")
+
+
+def test_another_countrys_counterpart_is_a_target_not_the_sources_own(code):
+    text = "The Indian foreign secretary held talks with his Pakistani counterpart in Islamabad."
+    assert code(text) == [("040", "INDGOV", "PAKGOV")]
+
+
+def test_regional_group_adjective_with_a_sector(code):
+    assert code("Arab foreign ministers condemned the Israeli raid.")[0][:2] == ("111", "ARBGOV")
+
+
+def test_bombs_exploding_and_houses_blown_up(code):
+    assert code("A bomb exploded in a Paris subway station, killing four people.") == [("183", None, "FRACVL")]
+    assert code("Israeli soldiers blew up the house of a Palestinian militant.")[0][:2] == ("1712", "ISRMIL")
+
+
+def test_protesters_occupying_a_building_stage_a_sit_in(code):
+    assert code("Kurdish activists occupied the Greek embassy in Bonn.")[0][:3] == ("141", "DEUOPP", "GRCGOV")
