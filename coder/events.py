@@ -695,6 +695,19 @@ def _event_at(sentence: ParsedSentence, verb: int, found: dict[int, _Candidate])
     return carried[0] if carried else None
 
 
+def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
+    """ "attacked Trump", "attacked him for his remarks", "attack Trump on his taxes": words, not weapons."""
+    if sentence.a.pos[token] != "VERB":
+        return False
+    objects = sentence.kids(token, OBJECTS)
+    personal = any(
+        sentence.entity_of.get(o, (0, 0, ""))[2] == "PERSON" or sentence.lemma(o) in ("he", "she", "him", "her")
+        for o in objects
+    )
+    reason = any(sentence.lemma(p) in ("for", "over") for p in sentence.kids(token, {"prep"}))
+    return personal or (bool(objects) and reason)
+
+
 def _gerund_of(sentence: ParsedSentence, token: int) -> bool:
     """Whether a verb is the gerund of a preposition ("accused X of violating rights, ignoring the law")."""
     node = sentence.head(token) if sentence.dep(token) == "conj" else token
@@ -1436,6 +1449,10 @@ def _code_candidate(
         # "protesters clashed with police", "rioters set fire to shops": a violent protest (145).
         evidence.append("violence by protesters → 145")
         code = "145"
+    if code == "190" and trigger.lemma == "attack" and _verbal_attack(sentence, token):
+        # "Biden attacked Trump for his comments": an attack on a person, for what they said or did, is criticism.
+        evidence.append("attack on a person, or for a reason → 111")
+        code = "111"
     exercise = candidates[content_token].trigger if content_token != token else trigger
     several = len({a.actor.country for a in sources if a.actor.country}) >= 2
     if act_code[:2] == "15" and several and any("joint" in rule.words for rule in exercise.refinements):

@@ -66,7 +66,7 @@ def test_held_out_scores_do_not_regress(shared_dir, parse):
     assert result.target.accuracy >= FLOORS["target"], result.as_dict()
 
 
-FLOORS = {"f1": 0.62, "source": 0.74, "target": 0.64}
+FLOORS = {"f1": 0.63, "source": 0.77, "target": 0.74}
 
 
 @pytest.mark.parametrize("split", ["dev", "test", "all"])

@@ -487,3 +487,9 @@ def test_bombs_exploding_and_houses_blown_up(code):
 
 def test_protesters_occupying_a_building_stage_a_sit_in(code):
     assert code("Kurdish activists occupied the Greek embassy in Bonn.")[0][:3] == ("141", "DEUOPP", "GRCGOV")
+
+
+def test_attacking_a_person_in_words_is_criticism(code):
+    text = "After Biden attacked Trump for his comments, Trump changed the subject."
+    assert code(text, date(2020, 9, 1))[0][0] == "111"
+    assert code("Russian troops attacked Ukrainian positions near Kharkiv.") == [("190", "RUSMIL", "UKR")]
