@@ -1,13 +1,23 @@
-"""Throughput benchmark: raw spaCy (R) against the whole pipeline on one worker (P1), two workers (P2) and in
-cascade mode (P1c, P2c), in one run on the same replicated Wikinews corpus; prints and writes the figures as JSON.
+"""Throughput benchmark: raw spaCy against the whole pipeline, in one run on the same replicated Wikinews corpus;
+prints the figures and writes them as JSON (``benchmarks/results/``), so runs can be compared across commits.
 
-    .venv/bin/python benchmarks/throughput.py                    # 600 articles: R, P1, P2, P1c, P2c + overlap
+    .venv/bin/python benchmarks/throughput.py                    # 600 articles: all modes + cascade overlap
     .venv/bin/python benchmarks/throughput.py --modes R,P1c       # a subset
-    .venv/bin/python benchmarks/throughput.py --memory 10000      # memory mode: RSS over a long P1c run
+    .venv/bin/python benchmarks/throughput.py --memory 10000      # memory mode: worker RSS over a long run
 
-Figures are only comparable within one run (the machine is shared): compare the ratios, and the load
-averages recorded with each mode. Peak RSS is sampled from /proc for the run's whole process tree, so the
-worker processes of the multi-processing DirectRunner are measured too.
+Modes (README, "Performance"):
+
+* ``R``: ``nlp.pipe`` over the article texts with the pipeline's model and components, one process: the ceiling.
+* ``R2``: the same texts split in two halves of equal word count, parsed by two processes at once: what two
+  cores give spaCy itself on this machine, the ceiling for ``P2``.
+* ``P1``/``P2``: ``newsevents run --no-cascade`` end to end (read → Parquet written) on the DirectRunner, one
+  worker (in-memory) / two workers (``--direct_num_workers=2 --direct_running_mode=multi_processing``).
+* ``P1c``/``P2c``: the same in cascade mode (the default of ``newsevents run``).
+
+Figures are only comparable within one run (the machine is shared): compare the ratios, and the load averages
+recorded with each mode. RSS and CPU time are sampled from /proc for the run's whole process tree, per process
+and role: ``driver`` (the ``newsevents`` process: the runner, and in one-worker mode the worker too) and
+``worker`` (the SDK worker processes of the multi-processing DirectRunner).
 """
 
 from __future__ import annotations
@@ -17,6 +27,8 @@ import contextlib
 import json
 import os
 import platform
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,12 +38,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.overlap import measure, plover_texts, wikinews_texts  # noqa: E402
-
 SHARED = ROOT.parent / "shared"
+# The code the benchmark runs: copied once at the start, so that edits made in the checkout during a run (other
+# work goes on in it) do not change the code between one mode and the next.
+PACKAGES = ("pipeline", "transforms", "schemas", "coder", "ingest", "nlp", "reports", "benchmarks")
+ENVIRONMENT = dict(os.environ)
 NEWSEVENTS = str(Path(sys.executable).parent / "newsevents")
+MODES = ("R", "R2", "P1", "P2", "P1c", "P2c")
 PIPELINE_MODES = {
     "P1": ["--no-cascade"],
     "P2": ["--no-cascade", "--direct_num_workers=2", "--direct_running_mode=multi_processing"],
@@ -44,8 +57,62 @@ def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def _busy_seconds() -> float:
+    """CPU time the whole machine has spent busy (all CPUs, /proc/stat), in seconds."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_for_quiet(limit: float, share: float = 0.05, window: float = 5.0) -> float:
+    """Waits (up to ``limit`` seconds) for a ``window`` in which other processes use under ``share`` of the CPUs;
+    returns the seconds waited. The figures of a mode are only as good as the machine was quiet."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        with OtherLoad() as other:
+            time.sleep(window)
+        if other.share is not None and other.share < share:
+            break
+    return round(time.perf_counter() - started, 1)
+
+
+def _own_seconds() -> float:
+    """CPU time of this process and of its finished children (the modes' subprocesses and theirs)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class OtherLoad:
+    """How much of the machine other processes used while a mode ran: the machine's busy CPU time minus the
+    benchmark's own (this process and its children), as a share of the CPUs' capacity over the mode's time.
+    On a shared machine this says whether a mode's figures were measured on a quiet machine (near 0)."""
+
+    def __enter__(self) -> OtherLoad:
+        self.started, self.busy, self.own = time.perf_counter(), _busy_seconds(), _own_seconds()
+        self.share: float | None = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        wall = time.perf_counter() - self.started
+        other = (_busy_seconds() - self.busy) - (_own_seconds() - self.own)
+        self.share = round(max(other, 0.0) / (wall * (os.cpu_count() or 1)), 3) if wall > 0 else None
+
+
+def snapshot(folder: Path) -> Path:
+    """Copies the project's packages to ``folder/src``; subprocesses run from there (``PYTHONPATH``, run from
+    ``folder``, so the checkout is not on the path), and so do this process's imports."""
+    source = folder / "src"
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__", "results"))
+    ENVIRONMENT["PYTHONPATH"] = str(source)
+    sys.path.insert(0, str(source))
+    return source
+
+
 def replicate(corpus: Path, articles: int, folder: Path) -> tuple[Path, int]:
     """The corpus articles repeated (with new ids) up to ``articles``, as JSONL; returns (path, words)."""
+    from benchmarks.overlap import wikinews_texts
+
     base = list(wikinews_texts(corpus))
     path = folder / "articles.jsonl"
     words = 0
@@ -88,31 +155,69 @@ def _rss_mb(pid: int) -> float | None:
     return None
 
 
-class TreeSampler(threading.Thread):
-    """Samples the RSS of every process under ``pid`` until stopped: peak per process, and a time series."""
+_TICKS = os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, pid: int, interval: float = 0.25) -> None:
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of the process so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _role(pid: int, root: int) -> str:
+    if pid == root:
+        return "driver"
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "other"
+    return "worker" if "sdk_worker_main" in command and not command.startswith("/bin/sh") else "other"
+
+
+class TreeSampler(threading.Thread):
+    """Samples every process under ``pid`` until stopped: peak RSS and CPU time per process, with its role, and a
+    time series of (seconds, driver RSS MB, largest worker RSS MB, workers' RSS MB)."""
+
+    def __init__(self, pid: int, interval: float = 0.5) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
-        self.peaks: dict[int, float] = {}
-        self.series: list[tuple[float, float]] = []  # (seconds, largest process RSS MB)
+        self.processes: dict[int, dict[str, object]] = {}
+        self.series: list[tuple[float, float, float, list[float]]] = []
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         start = time.perf_counter()
         while not self._stop_event.is_set():
-            largest = 0.0
+            driver, workers = 0.0, []
             for pid in _tree(self.pid):
-                rss = _rss_mb(pid)
-                if rss is not None:
-                    self.peaks[pid] = max(self.peaks.get(pid, 0.0), rss)
-                    largest = max(largest, rss)
-            self.series.append((round(time.perf_counter() - start, 1), round(largest, 1)))
+                rss, cpu = _rss_mb(pid), _cpu_seconds(pid)
+                if rss is None:
+                    continue
+                entry = self.processes.setdefault(pid, {"role": _role(pid, self.pid), "peak_rss_mb": 0.0})
+                entry["peak_rss_mb"] = round(max(float(entry["peak_rss_mb"]), rss), 1)
+                if cpu is not None:
+                    entry["cpu_seconds"] = round(cpu, 1)
+                if entry["role"] == "driver":
+                    driver = rss
+                elif entry["role"] == "worker":
+                    workers.append(round(rss, 1))
+            elapsed = round(time.perf_counter() - start, 1)
+            self.series.append((elapsed, round(driver, 1), max(workers, default=0.0), workers))
             self._stop_event.wait(self.interval)
 
     def stop(self) -> None:
         self._stop_event.set()
         self.join()
+
+    def by_role(self) -> dict[str, list[dict[str, object]]]:
+        roles: dict[str, list[dict[str, object]]] = {}
+        for entry in self.processes.values():
+            if entry["role"] != "other":
+                roles.setdefault(str(entry["role"]), []).append({k: v for k, v in entry.items() if k != "role"})
+        return roles
 
 
 # --- the modes ---------------------------------------------------------------------------------------------------
@@ -128,7 +233,6 @@ def raw_spacy(input_path: Path, words: int, batch_size: int = 64) -> dict[str, o
     nlp = load_model()
     loaded = time.perf_counter()
     tokens = 0
-    # memory_zone per chunk, as the pipeline does: strings of finished documents are freed.
     for start in range(0, len(texts), batch_size):
         with nlp.memory_zone():
             tokens += sum(len(doc) for doc in nlp.pipe(texts[start : start + batch_size], batch_size=batch_size))
@@ -147,14 +251,83 @@ def raw_spacy(input_path: Path, words: int, batch_size: int = 64) -> dict[str, o
     }
 
 
-def pipeline_run(mode: str, input_path: Path, words: int, articles: int, folder: Path) -> dict[str, object]:
-    """P*: ``newsevents run`` end to end (read → Parquet written) in a child process, its tree's RSS sampled."""
-    output = folder / f"out-{mode}"
-    command = [NEWSEVENTS, "run", str(input_path), "--output", str(output), "--quiet", "--ingest-date=2026-01-01"]
-    command += ["--runner=DirectRunner", *PIPELINE_MODES[mode]]
+def halves(lengths: list[int]) -> tuple[list[int], list[int]]:
+    """Indexes split in two parts of nearly equal total length (longest first, each to the lighter part)."""
+    parts: tuple[list[int], list[int]] = ([], [])
+    totals = [0, 0]
+    for index in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
+        lighter = 0 if totals[0] <= totals[1] else 1
+        parts[lighter].append(index)
+        totals[lighter] += lengths[index]
+    return parts
+
+
+def raw_child(input_path: Path, part: int, batch_size: int = 64) -> None:
+    """One of R2's processes: load the model, say so, wait for the word, parse its half, print the seconds."""
+    from nlp.annotate import load_model
+
+    texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
+    mine = [texts[i] for i in halves([len(t.split()) for t in texts])[part]]
+    nlp = load_model()
+    print("ready", flush=True)
+    sys.stdin.readline()
+    started = time.perf_counter()
+    for start in range(0, len(mine), batch_size):
+        with nlp.memory_zone():
+            for _ in nlp.pipe(mine[start : start + batch_size], batch_size=batch_size):
+                pass
+    print(json.dumps({"seconds": time.perf_counter() - started, "rss_mb": _rss_mb(os.getpid())}), flush=True)
+
+
+def raw_spacy_two(input_path: Path, words: int, articles: int) -> dict[str, object]:
+    """R2: two processes parse one half each (equal word counts) at the same time, started together once both
+    have loaded the model; the time is from the start until both are done."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--raw-child", str(input_path), "--part"]
+    children = [
+        subprocess.Popen(
+            [*command, str(part)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=ENVIRONMENT,
+            cwd=input_path.parent,
+        )
+        for part in (0, 1)
+    ]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
     load_before = load()
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    results = [json.loads(child.communicate()[0].strip().splitlines()[-1]) for child in children]
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": round(seconds, 2),
+        "process_seconds": [round(r["seconds"], 2) for r in results],
+        "articles_per_s": round(articles / seconds, 2),
+        "words_per_s": round(words / seconds),
+        "peak_rss_mb": {"processes": [round(r["rss_mb"] or 0, 1) for r in results]},
+        "load_before": load_before,
+        "load_after": load(),
+    }
+
+
+def pipeline_run(
+    mode: str, input_path: Path, words: int, articles: int, folder: Path, options: list[str] | None = None
+) -> dict[str, object]:
+    """P*: ``newsevents run`` end to end (read → Parquet written) in a child process, its tree sampled."""
+    output = folder / f"out-{mode}"
+    options = options if options is not None else PIPELINE_MODES[mode]
+    command = [NEWSEVENTS, "run", str(input_path), "--output", str(output), "--quiet", "--ingest-date=2026-01-01"]
+    command += ["--runner=DirectRunner", *options]
+    load_before = load()
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENVIRONMENT, cwd=folder
+    )
     sampler = TreeSampler(process.pid)
     sampler.start()
     _, stderr = process.communicate()
@@ -165,26 +338,37 @@ def pipeline_run(mode: str, input_path: Path, words: int, articles: int, folder:
     manifest = json.loads(sorted((output / "_runs").glob("*.json"))[-1].read_text())
     seconds = float(manifest["seconds"])
     counts = manifest.get("counts", {})
-    # Worker processes: those that loaded the model (the launcher and the CLI itself stay small).
-    peaks = sorted(sampler.peaks.values(), reverse=True)
+    roles = sampler.by_role()
+    workers = roles.get("worker", [])
     return {
         "seconds": round(seconds, 2),
         "wall_seconds": round(wall, 2),
         "articles_per_s": round(articles / seconds, 2),
         "words_per_s": round(words / seconds),
+        # One worker (in-memory): the driver process is the worker. Two workers: separate worker processes.
         "peak_rss_mb": {
-            "largest_process": round(peaks[0], 1) if peaks else None,
-            "processes_over_300mb": [round(p, 1) for p in peaks if p > 300],
+            "driver": roles.get("driver", [{}])[0].get("peak_rss_mb"),
+            "workers": [w["peak_rss_mb"] for w in workers],
+        },
+        "cpu_seconds": {
+            "driver": roles.get("driver", [{}])[0].get("cpu_seconds"),
+            "workers": [w.get("cpu_seconds") for w in workers],
         },
         "counts": {
             key: counts.get(key)
-            for key in ("articles", "sentences", "sentences_annotated", "sentences_skipped_by_cascade", "events")
+            for key in (
+                "articles_accepted",
+                "sentences",
+                "sentences_annotated",
+                "sentences_skipped_by_cascade",
+                "events",
+            )
         },
-        "options": PIPELINE_MODES[mode],
+        "options": options,
         "output": str(output),
         "load_before": load_before,
         "load_after": load(),
-        "rss_series": sampler.series[:: max(1, len(sampler.series) // 200)],
+        "rss_series": sampler.series,
     }
 
 
@@ -198,6 +382,7 @@ def event_keys(output: str) -> set[tuple]:
 
 
 def overlap_of_outputs(full: str, cascade: str) -> dict[str, object]:
+    """Events of the full-mode run against the cascade run's, keyed by article, sentence, trigger, code, actors."""
     full_keys, cascade_keys = event_keys(full), event_keys(cascade)
     kept = len(full_keys & cascade_keys)
     return {
@@ -212,6 +397,7 @@ def overlap_of_outputs(full: str, cascade: str) -> dict[str, object]:
 
 def plover_overlap(path: Path) -> dict[str, object]:
     """Full vs cascade events over the PLOVER gold-standard sentences (in process; not used to tune the rules)."""
+    from benchmarks.overlap import measure, plover_texts
     from nlp.annotate import load_model
     from nlp.cascade import build_cascade
 
@@ -226,74 +412,153 @@ def ratio(a: dict[str, object] | None, b: dict[str, object] | None) -> float | N
     return round(float(b["seconds"]) / float(a["seconds"]), 3)
 
 
+def memory_figures(run: dict[str, object], articles: int) -> dict[str, object]:
+    """Worker and driver RSS over a long run: at 10 %, 50 % and 90 % of the run, the peak, and the workers'
+    growth between 10 % and 90 % (MB per 1,000 articles, taking the articles as spread evenly over the run)."""
+    series = run["rss_series"]
+    seconds = series[-1][0] if series else 0.0
+
+    def at(share: float) -> tuple[float, float]:
+        moment = seconds * share
+        sample = min(series, key=lambda row: abs(row[0] - moment))
+        return sample[1], sample[2]
+
+    (driver_10, worker_10), (driver_50, worker_50), (driver_90, worker_90) = at(0.1), at(0.5), at(0.9)
+    per_thousand = (worker_90 - worker_10) / (0.8 * articles / 1000) if articles else None
+    return {
+        "worker_rss_mb": {"at_10pct": worker_10, "at_50pct": worker_50, "at_90pct": worker_90},
+        "worker_peak_rss_mb": max((row[2] for row in series), default=None),
+        "worker_growth_mb_per_1000_articles_10_to_90pct": round(per_thousand, 2) if per_thousand is not None else None,
+        "driver_rss_mb": {"at_10pct": driver_10, "at_50pct": driver_50, "at_90pct": driver_90},
+        "driver_peak_rss_mb": max((row[1] for row in series), default=None),
+        "samples": len(series),
+    }
+
+
+def summary_table(report: dict[str, object]) -> str:
+    modes: dict[str, dict[str, object]] = report["modes"]  # type: ignore[assignment]
+    header = f"{'mode':5} {'seconds':>8} {'articles/s':>10} {'words/s':>8} {'others':>6}"
+    lines = [f"{header}  peak RSS MB (driver | workers); others: CPU share used by other processes"]
+    for name, figures in modes.items():
+        rss = figures.get("peak_rss_mb", {})
+        shown = " | ".join(str(v) for v in rss.values())
+        others = figures.get("other_processes_cpu_share")
+        lines.append(
+            f"{name:5} {figures['seconds']:>8} {figures['articles_per_s']:>10} {figures['words_per_s']:>8} "
+            f"{others if others is not None else '':>6}  {shown}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     parser.add_argument("--plover", type=Path, default=SHARED / "eval" / "plover_gsr.json")
     parser.add_argument("--articles", type=int, default=600, help="Replicate the corpus to this many articles.")
-    parser.add_argument("--modes", default="R,P1,P2,P1c,P2c", help="Comma-separated: R, P1, P2, P1c, P2c.")
+    parser.add_argument("--modes", default=",".join(MODES), help=f"Comma-separated, of {', '.join(MODES)}.")
     parser.add_argument(
         "--memory",
         type=int,
         default=0,
         metavar="N",
-        help="Memory mode: one P1c run over N replicated articles, with the RSS time series.",
+        help="Memory mode: one run over N replicated articles (P2c unless --modes names one), RSS over time.",
     )
     parser.add_argument(
         "--json", type=Path, default=None, help="Where to write the figures (default benchmarks/results/)."
     )
     parser.add_argument("--keep", action="store_true", help="Keep the replicated input and the outputs.")
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=180.0,
+        metavar="SECONDS",
+        help="Before each mode, wait up to this long for 5 s in which other processes use under 5%% of the CPUs.",
+    )
+    parser.add_argument(
+        "--snapshot",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="Run a copy of the code taken at the start (default), not the checkout as it changes.",
+    )
+    parser.add_argument("--raw-child", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--part", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.raw_child is not None:
+        raw_child(args.raw_child, args.part)
+        return 0
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
         return 2
 
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "nlp", "transforms", "pipeline", "ingest", "coder"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
     folder = Path(tempfile.mkdtemp(prefix="newsevents-bench-"))
+    if args.snapshot:
+        snapshot(folder)
+    else:
+        sys.path.insert(0, str(ROOT))
     articles = args.memory or args.articles
     input_path, words = replicate(args.corpus, articles, folder)
     report: dict[str, object] = {
         "started": stamp,
         "commit": commit.strip(),
+        "uncommitted_changes": sorted({line[3:] for line in dirty.splitlines()}),
+        "snapshot": args.snapshot,
+        "command": " ".join(["benchmarks/throughput.py", *(argv if argv is not None else sys.argv[1:])]),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "articles": articles,
         "words": words,
         "modes": {},
     }
     modes: dict[str, dict[str, object]] = report["modes"]  # type: ignore[assignment]
-    wanted = ["P1c"] if args.memory else [m.strip() for m in args.modes.split(",") if m.strip()]
+    if args.memory:
+        wanted = [args.modes] if args.modes in PIPELINE_MODES else ["P2c"]
+    else:
+        wanted = [m.strip() for m in args.modes.split(",") if m.strip()]
     for mode in wanted:
         print(f"[{datetime.now():%H:%M:%S}] {mode} ... load {load()}", flush=True)
-        modes[mode] = (
-            raw_spacy(input_path, words) if mode == "R" else pipeline_run(mode, input_path, words, articles, folder)
-        )
+        waited = wait_for_quiet(args.wait_quiet) if args.wait_quiet > 0 else 0.0
+        with OtherLoad() as other:
+            if mode == "R":
+                modes[mode] = raw_spacy(input_path, words)
+            elif mode == "R2":
+                modes[mode] = raw_spacy_two(input_path, words, articles)
+            else:
+                modes[mode] = pipeline_run(mode, input_path, words, articles, folder)
+        modes[mode]["other_processes_cpu_share"] = other.share
+        modes[mode]["waited_for_quiet_seconds"] = waited
         shown = {k: v for k, v in modes[mode].items() if k not in ("rss_series", "output", "components")}
         print(f"  {json.dumps(shown)}", flush=True)
 
     if args.memory:
-        series = modes["P1c"]["rss_series"]
-        busy = [rss for _, rss in series]
-        quarter = busy[len(busy) // 4] if busy else None
-        report["memory"] = {"rss_mb_at_25pct": quarter, "rss_mb_at_end": busy[-1] if busy else None, "peak": max(busy)}
+        report["memory"] = memory_figures(modes[wanted[0]], articles)
     else:
-        r, p1, p2 = modes.get("R"), modes.get("P1"), modes.get("P2")
-        p1c, p2c = modes.get("P1c"), modes.get("P2c")
+        get = modes.get
         report["ratios"] = {
-            "P1/R": ratio(p1, r),
-            "P2/P1": ratio(p2, p1),
-            "P1c/R": ratio(p1c, r),
-            "P2c/P1c": ratio(p2c, p1c),
-            "P2c/R": ratio(p2c, r),
+            "P1/R": ratio(get("P1"), get("R")),
+            "P2/P1": ratio(get("P2"), get("P1")),
+            "R2/R": ratio(get("R2"), get("R")),
+            "P2/R2": ratio(get("P2"), get("R2")),
+            "P1c/R": ratio(get("P1c"), get("R")),
+            "P2c/P1c": ratio(get("P2c"), get("P1c")),
+            "P2c/R": ratio(get("P2c"), get("R")),
         }
-        if p1 and p1c:
-            report["overlap_wikinews"] = overlap_of_outputs(str(p1["output"]), str(p1c["output"]))
+        if get("P1") and get("P1c"):
+            report["overlap_wikinews"] = overlap_of_outputs(str(modes["P1"]["output"]), str(modes["P1c"]["output"]))
         if args.plover.is_file():
             report["overlap_plover"] = plover_overlap(args.plover)
 
-    target = args.json or ROOT / "benchmarks" / "results" / f"{stamp}.json"
+    kind = "memory" if args.memory else "throughput"
+    target = args.json or ROOT / "benchmarks" / "results" / f"{kind}-{stamp}-{report['commit']}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(report, indent=1, default=str) + "\n")
+    print(summary_table(report))
     for key in ("ratios", "overlap_wikinews", "overlap_plover", "memory"):
         if key in report:
             print(f"{key}: {json.dumps(report[key])}")
