@@ -668,12 +668,20 @@ def _fold_violence(sentence: ParsedSentence, found: dict[int, _Candidate]) -> No
         if (
             candidate.trigger.pos == "NOUN"
             and sentence.dep(noun) == "pobj"
-            and sentence.lemma(sentence.head(noun)) in ("in", "during", "with")
+            and sentence.lemma(sentence.head(noun)) in ("in", "during", "with", "for")
         ):
-            # "marched in London during an anti-Brexit march": the same kind of event told twice is one event.
+            # "marched in London during an anti-Brexit march", "met in Niamey for a summit": the same kind of event
+            # told twice is one event.
             verb = sentence.head(sentence.head(noun))
             kindred = ASSAULT_ROOTS if violent else {candidate.code[:2]}
-            if verb in found and found[verb].trigger.pos == "VERB" and found[verb].code[:2] in kindred:
+            # "for" names a purpose: only the very same act ("met for a summit", not "travelled for talks").
+            purpose = sentence.lemma(sentence.head(noun)) == "for"
+            if (
+                verb in found
+                and found[verb].trigger.pos == "VERB"
+                and found[verb].code[:2] in kindred
+                and (not purpose or found[verb].code == candidate.code)
+            ):
                 if found[verb].code in GENERIC_VIOLENCE_CODES and candidate.code not in GENERIC_VIOLENCE_CODES:
                     found[verb].code = candidate.code
                 found[verb].absorbed.append(candidate)
@@ -1540,7 +1548,14 @@ def _code_candidate(
     if not any(_known(a) for a in sources + targets):
         return
     consultation = act_code[:2] == "04" and content_token == token
-    if consultation and not pairs and not (any(_known(a) for a in sources) and (targets or act_code == "045")):
+    # Members of a group or organisation consult each other ("Western leaders met in Brussels").
+    among_members = any(a.actor.country is None and a.actor.code is not None for a in sources)
+    if (
+        consultation
+        and not pairs
+        and not among_members
+        and not (any(_known(a) for a in sources) and (targets or act_code == "045"))
+    ):
         # "the cabinet met on Sunday": a consultation needs both parties (a mediator, the parties may go unnamed).
         return
     only_places = all(a.actor.matched.startswith("place ") for a in targets if _known(a))

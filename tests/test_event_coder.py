@@ -493,3 +493,8 @@ def test_attacking_a_person_in_words_is_criticism(code):
     text = "After Biden attacked Trump for his comments, Trump changed the subject."
     assert code(text, date(2020, 9, 1))[0][0] == "111"
     assert code("Russian troops attacked Ukrainian positions near Kharkiv.") == [("190", "RUSMIL", "UKR")]
+
+
+def test_members_of_a_group_consult_each_other(code):
+    assert code("Western leaders met in Brussels.") == [("040", "WSTGOV", None)]
+    assert code("Leaders of African Union member states met in Niamey for an AU summit.") == [("040", "AFU", None)]
