@@ -13,8 +13,9 @@ On the true positives the actors are scored: the source (target) is right when o
 coder's events of that type has a source (target) country among the gold actors' countries,
 or, for a gold international organisation (``IGO``/``NGO``), an organisation code.
 
-The gold set uses the PLOVER types of its time (FIGHT, DEMAND, DISAPPROVE, INVESTIGATE);
-the coder's CAMEO codes are mapped to those (``gold_type``). The split into ``dev`` and
+Both sides are compared in PLOVER 0.8 names: the coder's ``plover_type`` (from the published
+CAMEO→PLOVER table) as it is, the gold set's PLOVER 0.5 types renamed (FIGHT → ASSAULT, DEMAND →
+REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE; ``normalised_type``). The split into ``dev`` and
 ``test`` is fixed by a hash of the record id, so the same records are held out every time.
 """
 
@@ -37,35 +38,16 @@ from schemas.records import Annotation
 SPLITS = ("dev", "test", "all")
 ORGANISATION_CODES = frozenset({"IGO", "NGO"})
 
-# CAMEO root → the PLOVER type name used by the gold standard.
-_GOLD_TYPE_BY_ROOT = {
-    "02": "DEMAND",
-    "03": "AGREE",
-    "04": "CONSULT",
-    "05": "SUPPORT",
-    "06": "COOPERATE",
-    "07": "AID",
-    "09": "INVESTIGATE",
-    "10": "DEMAND",
-    "11": "DISAPPROVE",
-    "12": "REJECT",
-    "13": "THREATEN",
-    "14": "PROTEST",
-    "15": "MOBILIZE",
-    "16": "SANCTION",
-    "17": "COERCE",
-    "18": "ASSAULT",
-    "19": "FIGHT",
-    "20": "ASSAULT",
-}
+# The gold records are typed in PLOVER 0.5; the coder's types come from the published CAMEO→PLOVER table,
+# PLOVER 0.8, which renamed or merged four types (../shared/README.md: "normalise both sides before comparing").
+PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
-def gold_type(cameo_code: str, plover_type: str | None) -> str | None:
-    """The gold standard's type name for a coded event (root 08 follows the PLOVER mapping)."""
-    root = cameo_code[:2]
-    if root == "08":
-        return plover_type  # CONCEDE or RETREAT, as the mapping says
-    return _GOLD_TYPE_BY_ROOT.get(root)
+def normalised_type(plover_type: str | None) -> str | None:
+    """A PLOVER type name of either version, as PLOVER 0.8 names it (None stays None: CAMEO 01 has no type)."""
+    if plover_type is None:
+        return None
+    return PLOVER_RENAMES.get(plover_type, plover_type)
 
 
 def split_of(record_id: str) -> str:
@@ -124,7 +106,7 @@ def load_gold(path: Path) -> list[GoldRecord]:
             GoldRecord(
                 record_id=raw["id"],
                 text=text,
-                event_type=event_type,
+                event_type=normalised_type(event_type),
                 published=published,
                 sources=_actor_codes(raw.get("source"), iso),
                 targets=_actor_codes(raw.get("target"), iso),
@@ -229,7 +211,7 @@ def evaluate(records: list[GoldRecord], parse: Callable[[str], Annotation], spli
         events = code_text(record.text, parse, record.published)
         by_type: dict[str, list[CodedEvent]] = defaultdict(list)
         for event in events:
-            name = gold_type(event.cameo_code, event.plover_type)
+            name = normalised_type(event.plover_type)
             if name is not None:
                 by_type[name].append(event)
         gold = record.event_type

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from coder.evaluation import evaluate, gold_type, load_gold, select, split_of
+from coder.evaluation import evaluate, load_gold, normalised_type, select, split_of
 
 
 def test_split_is_deterministic_and_balanced():
@@ -17,13 +17,22 @@ def test_split_is_deterministic_and_balanced():
     assert 150 < dev < 250
 
 
-def test_gold_type_follows_the_gold_standard_names():
-    assert gold_type("0232", "REQUEST") == "DEMAND"
-    assert gold_type("195", "ASSAULT") == "FIGHT"
-    assert gold_type("183", "ASSAULT") == "ASSAULT"
-    assert gold_type("111", "ACCUSE") == "DISAPPROVE"
-    assert gold_type("0874", "RETREAT") == "RETREAT"
-    assert gold_type("010", None) is None
+def test_both_versions_of_plover_compare_in_version_0_8_names():
+    # The gold set's PLOVER 0.5 names, renamed or merged in 0.8 (the version of the published table).
+    assert normalised_type("DEMAND") == "REQUEST"
+    assert normalised_type("FIGHT") == "ASSAULT"
+    assert normalised_type("DISAPPROVE") == normalised_type("INVESTIGATE") == "ACCUSE"
+    # The coder's types come from the 0.8 table and stay as they are.
+    for name in ("REQUEST", "ASSAULT", "ACCUSE", "RETREAT", "COERCE", "SANCTION"):
+        assert normalised_type(name) == name
+    assert normalised_type(None) is None  # CAMEO 01, a statement, has no PLOVER type
+
+
+def test_gold_records_carry_version_0_8_types(tmp_path):
+    path = tmp_path / "gold.json"
+    record = {"id": "x", "event": "FIGHT", "text": "Troops fought rebels.", "date": "2022-04-26"}
+    path.write_text(json.dumps([record]))
+    assert load_gold(path)[0].event_type == "ASSAULT"
 
 
 def test_scoring_counts_hits_misses_and_extras(tmp_path, parse):
@@ -54,7 +63,7 @@ def test_scoring_counts_hits_misses_and_extras(tmp_path, parse):
     result = evaluate(records, parse, "all")
     assert (result.overall.tp, result.overall.fn) == (1, 1)
     assert result.source.accuracy == 1.0 and result.target.accuracy == 1.0
-    assert result.as_dict()["per_type"]["FIGHT"]["f1"] == 1.0
+    assert result.as_dict()["per_type"]["ASSAULT"]["f1"] == 1.0  # gold FIGHT, PLOVER 0.8 ASSAULT
 
 
 def test_held_out_scores_do_not_regress(shared_dir, parse):
@@ -66,7 +75,7 @@ def test_held_out_scores_do_not_regress(shared_dir, parse):
     assert result.target.accuracy >= FLOORS["target"], result.as_dict()
 
 
-FLOORS = {"f1": 0.63, "source": 0.77, "target": 0.74}
+FLOORS = {"f1": 0.65, "source": 0.77, "target": 0.74}
 
 
 @pytest.mark.parametrize("split", ["dev", "test", "all"])
