@@ -28,7 +28,7 @@ from datetime import date
 from coder.actors import Actor, cameo_country, find_country, resolve_actor
 from coder.dates import resolve_expression
 from coder.lexicon import Trigger, actor_heads, non_actors, reframe, trigger_rows
-from coder.people import ArticleMemory
+from coder.people import ArticleMemory, Mention
 from coder.places import Place, resolve_place
 from schemas.codebook import cameo_entry
 from schemas.records import Annotation
@@ -164,6 +164,8 @@ class ParsedSentence:
         for index, head in enumerate(annotation.heads):
             if head != index:
                 self.children[head].append(index)
+        # The persons this sentence names, in order (``remember_persons``).
+        self.mentions: list[tuple[int, Mention]] = []
         self.entity_of: dict[int, tuple[int, int, str]] = {}
         for entity in annotation.entities:
             for token in range(entity.start, entity.end):
@@ -358,13 +360,9 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     if word in PRONOUNS:
         if not allow_pronoun:
             return None
-        found = _antecedent(sentence, head)
-        person = sentence.memory.last_person
-        if found is None and word in PERSONAL_PRONOUNS and person is not None:
-            # "he said ...": the person the article last introduced.
-            start = sentence.a.offsets[head]
-            return CodedActor(sentence.a.words[head], start, start + len(word), person)
-        return found
+        if word in PERSONAL_PRONOUNS:
+            return _person_pronoun(sentence, head)
+        return _antecedent(sentence, head)
     if sentence.lemma(head) in QUANTITY_HEADS:
         # "thousands of Serbian students", "some of the rebels": the people counted are the actor.
         for prep in sentence.kids(head, {"prep"}):
@@ -439,7 +437,9 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
                 titled = described
                 break
     if titled is not None and (titled.country or titled.code):
-        if titled.sector is None:  # "Russia's Putin": a named person of a country is its government
+        # "Russia's Putin": a named person of a country is its government; but "US lawyer Michael Avenatti",
+        # "Avenatti, a US lawyer" are a national described by an ordinary noun, not an official.
+        if titled.sector is None and not _ordinary_description(sentence, head):
             titled = Actor(
                 titled.text,
                 (titled.code or "") + "GOV" if titled.country else titled.code,
@@ -451,20 +451,152 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
         return titled
     recalled = sentence.memory.recall(name)
     if recalled is not None:
-        sentence.memory.last_person = recalled
         return Actor(text, recalled.code, recalled.country, recalled.sector, f"{name} = {recalled.matched}")
     return titled
 
 
+def _ordinary_description(sentence: ParsedSentence, head: int) -> bool:
+    """Whether a person's phrase or apposition is headed by an ordinary noun that is no sector term: "US
+    *lawyer* Michael Avenatti", "Avenatti, a US *lawyer*" (not "Russia's Putin", "Putin, Russia's leader")."""
+    entity = sentence.entity_of.get(head, (head, head + 1, ""))
+    nouns = [t for t in _phrase_tokens(sentence, head) if not entity[0] <= t < entity[1]]
+    nouns += sentence.kids(head, {"appos"})
+    for token in nouns:
+        if sentence.a.pos[token] != "NOUN":
+            continue
+        found = resolve_actor(sentence.a.words[token])
+        if found is None or found.sector is None:
+            return True
+    return False
+
+
+# Words that give a person's gender: titles and honorifics ("Mrs", "Queen"), and gendered role or kin nouns in
+# the person's phrase or apposition ("spokeswoman", "his wife"). Names themselves are not guessed at.
+MALE_WORDS = frozenset(
+    """mr mr. sir lord king prince duke emperor pope sultan emir sheikh father brother son husband widower
+    grandfather uncle nephew boy man gentleman spokesman chairman congressman businessman councilman""".split()
+)
+FEMALE_WORDS = frozenset(
+    """mrs mrs. ms ms. miss madam madame dame lady queen princess duchess empress mother sister daughter wife
+    widow grandmother aunt niece girl woman spokeswoman chairwoman congresswoman businesswoman councilwoman
+    actress""".split()
+)
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f"}
+
+
+def _gender(sentence: ParsedSentence, head: int, name: str) -> str | None:
+    """A person's gender from the words of their phrase, the word before the name, their apposition, or
+    what the article said of them before; None when nothing says."""
+    entity = sentence.entity_of.get(head, (head, head + 1, ""))
+    tokens = set(_phrase_tokens(sentence, head)) | {entity[0] - 1}
+    for apposition in sentence.kids(head, {"appos"}):
+        tokens.update(_phrase_tokens(sentence, apposition))
+    words = {sentence.a.words[t].lower() for t in tokens if 0 <= t < len(sentence)}
+    if words & MALE_WORDS and not words & FEMALE_WORDS:
+        return "m"
+    if words & FEMALE_WORDS and not words & MALE_WORDS:
+        return "f"
+    return sentence.memory.gender_of(name)
+
+
+def _is_subject(sentence: ParsedSentence, head: int) -> bool:
+    node = head
+    while sentence.dep(node) in ("conj", "appos") and sentence.head(node) != node:
+        node = sentence.head(node)
+    return sentence.dep(node) in SUBJECTS | PASSIVE_SUBJECTS
+
+
 def remember_persons(sentence: ParsedSentence) -> None:
-    """Register every titled person of the sentence, even where no event is coded."""
+    """Register every titled person of the sentence, even where no event is coded, and list the sentence's
+    persons, titled or not, in ``sentence.mentions`` (what a "he"/"she" may stand for)."""
     for entity in sentence.a.entities:
         if entity.label != "PERSON":
             continue
         inside = range(entity.start, entity.end)
         head = next((t for t in inside if sentence.head(t) not in inside or sentence.head(t) == t), None)
-        if head is not None:
-            _resolve(sentence, head, allow_pronoun=False)
+        if head is None or sentence.a.words[head].lower() in PRONOUNS:
+            continue
+        resolved = _resolve(sentence, head, allow_pronoun=False)
+        actor = resolved.actor if _known(resolved) else None
+        name = sentence.span_text(entity.start, entity.end - 1)[0]
+        gender = _gender(sentence, head, name)
+        sentence.mentions.append((head, Mention(name, actor, gender, _is_subject(sentence, head))))
+
+
+def _agrees(mention: Mention, gender: str | None) -> bool:
+    return mention.gender is None or gender is None or mention.gender == gender
+
+
+def _pick(mentions: list[Mention], gender: str | None) -> Mention | None:
+    """The antecedent among one sentence's persons: the first subject that agrees in gender, else the first
+    person that agrees."""
+    agreeing = [m for m in mentions if _agrees(m, gender)]
+    return next((m for m in agreeing if m.subject), agreeing[0] if agreeing else None)
+
+
+def _may_be_person(sentence: ParsedSentence, head: int) -> bool:
+    """Whether a subject can be what "he"/"she" refers to: a person's name or a person noun, not a country,
+    an organisation or a thing ("Russia said he ..." does not make Russia "he")."""
+    label = sentence.entity_of.get(head, (0, 0, ""))[2]
+    if label == "PERSON":
+        return True
+    if label in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+        return False
+    return sentence.lemma(head) in PERSON_NOUNS
+
+
+# Common nouns that name one person ("the president said he ..."), for pronoun agreement.
+PERSON_NOUNS = frozenset(
+    """president minister leader spokesman spokeswoman spokesperson secretary chancellor premier king queen prince
+    princess ambassador envoy governor mayor senator general commander chief head chairman chairwoman official
+    officer judge candidate lawyer man woman""".split()
+)
+
+
+def _person_pronoun(sentence: ParsedSentence, token: int) -> CodedActor | None:
+    """What "he"/"she"/"him" stands for, or None when it is a person the coder cannot code.
+
+    In order: the subject of a governing clause that is a person and agrees in gender ("Trump said he
+    banned ..."); a person named earlier in the sentence ("Blagojevich was jailed after he tried ...");
+    the persons of the last sentences that named any, newest first, the subject preferred. The nearest
+    agreeing person is the antecedent even when no dictionary knows them: a pronoun never skips over them to
+    an older, titled person.
+    """
+    word = sentence.a.words[token].lower()
+    gender = PRONOUN_GENDER.get(word)
+    start = sentence.a.offsets[token]
+
+    def as_actor(actor: Actor | None) -> CodedActor | None:
+        return CodedActor(sentence.a.words[token], start, start + len(word), actor) if actor is not None else None
+
+    node, seen = token, set()
+    while node not in seen:
+        seen.add(node)
+        parent = sentence.head(node)
+        if parent == node:
+            break
+        for subject in sentence.kids(parent, SUBJECTS):
+            subject = _relative_head(sentence, subject)
+            if token in sentence.subtree(subject) or sentence.lemma(subject) in PRONOUNS:
+                continue
+            if not _may_be_person(sentence, subject):
+                continue
+            name = _person_name(sentence, subject)
+            mention = next((m for h, m in sentence.mentions if h == subject), None)
+            if mention is not None and not _agrees(mention, gender):
+                continue
+            if name is not None and gender is not None:
+                sentence.memory.learn_gender(name, gender)  # "Ardern said she ...": Ardern is a woman
+            return _resolve(sentence, subject, allow_pronoun=False)
+        node = parent
+    earlier = [m for h, m in sentence.mentions if h < token]
+    if earlier and (found := _pick(earlier, gender)) is not None:
+        return as_actor(found.actor)
+    for mentions in reversed(sentence.memory.recent):
+        found = _pick(list(mentions), gender)
+        if found is not None:
+            return as_actor(found.actor)
+    return None
 
 
 def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> Actor:
@@ -1361,6 +1493,7 @@ def code_sentence(
         if token in framed:
             continue  # coded as part of its frame ("agreed to send" is one event)
         events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
+    sentence.memory.note_mentions([mention for _, mention in sentence.mentions])
     return events
 
 

@@ -2,7 +2,10 @@
 
 * :class:`ArticleMemory` remembers the persons an article introduces with a title or a nationality
   ("Ukrainian President Volodymyr Zelensky", "Alexander Lukashenko, President of Belarus") so that
-  later bare mentions ("Zelensky") and "he"/"she" resolve to the same actor.
+  later bare mentions ("Zelensky") resolve to the same actor; and the persons the last sentences named,
+  titled or not, so that "he"/"she" stands for a person just named (``coder.events`` picks which), not for
+  the last titled one: after "Trump pardoned Safavian. Safavian was convicted in 2006.", "He was sentenced"
+  is Safavian, whom no dictionary knows, not Trump.
 * :func:`known_person` looks a name up in ``schemas/data/people.tsv``: heads of state and
   government, ministers and leaders with the years of their role, so "Putin" in a 2022 article is
   RUSGOV while "Bush" resolves to whichever Bush held office at the article's date.
@@ -93,13 +96,30 @@ def known_person(name: str, day: date | None) -> Actor | None:
     return latest.actor(name)
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in a sentence, as a later "he"/"she" may refer to them."""
+
+    name: str
+    actor: Actor | None  # None: a person the coder cannot code (not titled, not in the gazetteer)
+    gender: str | None  # "m" | "f" from the text (a title, "Mrs", "spokeswoman"), else None: agrees with both
+    subject: bool  # the subject of its clause: the preferred antecedent of a pronoun in the next sentence
+
+
+# How many earlier sentences that name persons a pronoun looks back over: beyond the nearest one only when
+# none of its persons agrees in gender.
+MENTION_SENTENCES = 3
+
+
 @dataclass
 class ArticleMemory:
     """Persons an article has introduced, so later mentions resolve the same way."""
 
     published: date | None = None
     by_name: dict[str, Actor] = field(default_factory=dict)
-    last_person: Actor | None = None
+    # The persons of the last sentences that named any, oldest first ("he" looks here, newest first).
+    recent: list[tuple[Mention, ...]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # name key → gender learnt from the text
 
     def remember(self, name: str, actor: Actor) -> None:
         """Store ``actor`` under the full name and under its last word (the surname)."""
@@ -111,7 +131,18 @@ class ArticleMemory:
         self.by_name[" ".join(words).lower()] = actor
         if len(words[-1]) >= 3:
             self.by_name[words[-1].lower()] = actor
-        self.last_person = actor
+
+    def note_mentions(self, mentions: list[Mention]) -> None:
+        """The persons one sentence named, in order; a sentence that names none leaves the memory as it was."""
+        if mentions:
+            self.recent = [*self.recent, tuple(mentions)][-MENTION_SENTENCES:]
+
+    def learn_gender(self, name: str, gender: str) -> None:
+        for key in _name_keys(name):
+            self.genders.setdefault(key, gender)
+
+    def gender_of(self, name: str) -> str | None:
+        return next((self.genders[key] for key in _name_keys(name) if key in self.genders), None)
 
     def recall(self, name: str) -> Actor | None:
         words = name.replace("’s", "").replace("'s", "").split()
@@ -121,3 +152,9 @@ class ArticleMemory:
             if key in self.by_name:
                 return self.by_name[key]
         return known_person(" ".join(words), self.published) or known_person(words[-1], self.published)
+
+
+def _name_keys(name: str) -> list[str]:
+    """The full name and the surname, as the memory keys them."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    return [" ".join(words).lower(), words[-1].lower()] if words else []

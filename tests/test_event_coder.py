@@ -498,3 +498,73 @@ def test_attacking_a_person_in_words_is_criticism(code):
 def test_members_of_a_group_consult_each_other(code):
     assert code("Western leaders met in Brussels.") == [("040", "WSTGOV", None)]
     assert code("Leaders of African Union member states met in Niamey for an AU summit.") == [("040", "AFU", None)]
+
+
+def _code_article(parse, sentences: list[str]) -> list[list[tuple]]:
+    from coder.people import ArticleMemory
+
+    memory = ArticleMemory(PUBLISHED)
+    return [
+        [
+            (e.cameo_code, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
+            for e in code_sentence(text, parse(text), PUBLISHED, memory)
+        ]
+        for text in sentences
+    ]
+
+
+def test_he_is_the_person_just_named_even_when_no_dictionary_knows_them(parse):
+    # Recency: "he" does not skip over the untitled person of the previous sentence to the titled one before.
+    coded = _code_article(
+        parse,
+        [
+            "Ukrainian President Volodymyr Zelensky pardoned Mark Dunmore on Monday.",
+            "Dunmore was a banker in Leeds.",
+            "He criticized Germany.",
+        ],
+    )
+    assert coded[2] == [("111", None, "DEU")]
+    # With nobody named in between, "he" is still the titled person.
+    coded = _code_article(parse, ["Ukrainian President Volodymyr Zelensky spoke on Monday.", "He criticized Germany."])
+    assert coded[1] == [("111", "UKRGOV", "DEU")]
+
+
+def test_he_prefers_the_subject_and_agrees_in_gender(parse):
+    # Subject preference: of the two persons of the last sentence, "he" is the one who acted.
+    coded = _code_article(
+        parse,
+        ["Polish Prime Minister Donald Tusk met German Chancellor Olaf Scholz in Warsaw.", "He criticized Russia."],
+    )
+    assert coded[1] == [("111", "POLGOV", "RUS")]
+    # Gender agreement: "she" is not the man the subject is, however recent he is.
+    coded = _code_article(
+        parse,
+        [
+            "Ukrainian Foreign Minister Olena Dravko, a mother of two, spoke on Monday.",
+            "British Foreign Secretary Mr Tom Hollis said the weather was bad.",
+            "She criticized Russia.",
+        ],
+    )
+    assert coded[2] == [("111", "UKRGOV", "RUS")]
+
+
+def test_a_person_named_earlier_in_the_sentence_is_he(parse):
+    coded = _code_article(
+        parse,
+        [
+            "Ukrainian President Volodymyr Zelensky spoke on Monday.",
+            "Mark Dunmore was fined after he attacked Germany's policy.",
+        ],
+    )
+    assert all(source is None for _, source, _ in coded[1])
+    # "Russia said he ...": a country is not "he".
+    coded = _code_article(
+        parse, ["Ukrainian President Volodymyr Zelensky spoke on Monday.", "Russia said he criticized Germany."]
+    )
+    assert ("111", "UKRGOV", "DEU") in coded[1]
+
+
+def test_a_national_described_by_an_ordinary_noun_is_not_the_government(code):
+    # "a US lawyer" is American, not the US government; "Russia's Putin" is.
+    assert code("A court convicted Michael Avenatti, a US lawyer, of fraud.") == [("116", None, "USA")]
+    assert code("Poland criticized Russia's Putin.") == [("111", "POL", "RUSGOV")]
