@@ -72,8 +72,10 @@ MAX_CONJUNCTS = 3
 HYPOTHETICAL_MODIFIERS = frozenset(
     "possible potential expected future likely imminent hypothetical feared planned prospective".split()
 )
+# ... or only permitted: "an agreement that allowed Turkish army deployments" permits them, it does not deploy.
 HYPOTHETICAL_GOVERNORS = frozenset(
-    "expect fear anticipate predict prevent deter avoid risk warn forestall prepare aim".split()
+    "expect fear anticipate predict prevent deter avoid risk warn forestall prepare aim allow permit authorize "
+    "authorise".split()
 )
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
@@ -82,8 +84,11 @@ GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
 INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed".split())
 # For a verb only its direct governor counts: "warned that Russia attacked" reports a real attack.
 VERB_HYPOTHETICAL_GOVERNORS = frozenset(
-    "plot conspire fear expect prevent deter avoid hope want wish seek try attempt aim".split()
+    "plot conspire fear expect prevent deter avoid hope want wish seek try attempt aim allow permit authorize "
+    "authorise".split()
 )
+# Clauses that are not asserted: "would not say whether he supported ...", "if Russia attacks, ...".
+CONDITIONAL_MARKS = frozenset({"whether", "if", "unless"})
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
@@ -151,6 +156,9 @@ class CodedEvent:
     plover_context: str | None = None
     date_rule: str | None = None  # explicit | month_day | weekday | relative (None: no date in the text)
     reported_by: str | None = None
+
+
+CLAUSE_STOPS = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
 
 
 class ParsedSentence:
@@ -228,7 +236,7 @@ class ParsedSentence:
 
     def clause_lemmas(self, i: int) -> set[str]:
         """Lemmas of ``i``'s phrase, not descending into other clauses."""
-        return {self.lemma(t) for t in self.subtree(i, stop=frozenset({"relcl", "advcl", "ccomp", "parataxis"}))}
+        return {self.lemma(t) for t in self.subtree(i, stop=CLAUSE_STOPS)}
 
 
 # Dependents that belong to a noun phrase; prepositional phrases only through "of"
@@ -669,17 +677,31 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
     if trigger.needs_kind == "head":
         return sentence.lemma(sentence.head(token)) in trigger.needs_values
     if trigger.needs_kind == "modal":
-        return any(
-            sentence.a.words[aux].lower() in trigger.needs_values
-            for clause in sentence.kids(token, {"ccomp"})
-            for aux in sentence.kids(clause, {"aux"})
-        )
+        return any(_modal_clause(sentence, clause, trigger) for clause in sentence.kids(token, {"ccomp"}))
     if trigger.needs_kind == "child":
         # Not the infinitive marker: "to protest against" has no "to" phrase.
         return any(
             sentence.lemma(c) in trigger.needs_values and sentence.dep(c) != "aux" for c in sentence.children[token]
         )
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
+
+
+# Verbs of being and having: "should be immune", "would be a disaster", "must have the backs of our allies" judge a
+# state of affairs; they ask for, or threaten, no act.
+STATE_VERBS = frozenset("be have remain stay become seem appear".split())
+FIRST_PERSON = frozenset({"i", "we", "us"})
+
+
+def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bool:
+    """Whether a clause under "said"/"warned" with one of the trigger's modals ("China must drop barriers",
+    "they would retaliate") states an act asked for or threatened, rather than an opinion."""
+    if not any(sentence.a.words[aux].lower() in trigger.needs_values for aux in sentence.kids(clause, {"aux"})):
+        return False
+    if sentence.lemma(clause) in STATE_VERBS:
+        return False
+    # "We must stand together": a demand is made of someone else; what the speakers say they must do is an opinion.
+    subjects = sentence.kids(clause, SUBJECTS | PASSIVE_SUBJECTS)
+    return not (trigger.frame == "demand" and any(sentence.lemma(s) in FIRST_PERSON for s in subjects))
 
 
 def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | None:
@@ -692,8 +714,11 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
         for t in sentence.subtree(obj, stop=frozenset({"relcl"}))  # not "a budget that allocates funding"
         for word in (sentence.lemma(t), sentence.a.words[t].lower())
     }
-    words = sentence.clause_lemmas(token)
-    words |= {sentence.a.words[t].lower() for t in sentence.subtree(token)}
+    # Not a relative clause's words, however deep: "will not approve a budget that allocates funding" is not
+    # about funding.
+    described = {t for r in range(len(sentence)) if sentence.dep(r) == "relcl" for t in sentence.subtree(r)}
+    words = {sentence.lemma(t) for t in sentence.subtree(token, stop=CLAUSE_STOPS) if t not in described}
+    words |= {sentence.a.words[t].lower() for t in sentence.subtree(token) if t not in described}
     if trigger.pos == "NOUN":
         verb = _clause_verb(sentence, token)
         if _carries(sentence, verb, token, trigger):
@@ -1222,7 +1247,17 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
 
 
 def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
-    """Why the event is only expected, feared or possible ("a possible attack", "expecting an attack")."""
+    """Why the event is only expected, feared or possible ("a possible attack", "expecting an attack"), asked
+    about or supposed ("Did Russia attack?", "if Russia attacks", "whether he supported")."""
+    if sentence.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
+        return "a question"
+    node = _clause_verb(sentence, token) if sentence.a.pos[token] == "NOUN" else token
+    for _ in range(3):
+        if any(sentence.lemma(m) in CONDITIONAL_MARKS for m in sentence.kids(node, {"mark"})):
+            return "a conditional or indirect question"
+        if sentence.dep(node) not in ("conj", "xcomp") or sentence.head(node) == node:
+            break
+        node = sentence.head(node)
     for child in sentence.kids(token, {"amod"}):
         if sentence.lemma(child) in HYPOTHETICAL_MODIFIERS:
             return f"modified by {sentence.a.words[child]!r}"
@@ -1256,6 +1291,30 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     return None
 
 
+OBLIGATION_AUXILIARIES = frozenset({"should", "must", "shall"})
+
+
+def _statement_of_accord(sentence: ParsedSentence, token: int, trigger: Trigger) -> bool:
+    """Whether an intent verb ("agree", "promise") takes only a statement: "agreed that the talks were useful",
+    "agreed that corruption is a problem". A commitment has an infinitive ("agreed to withdraw"), an object
+    ("agreed a ceasefire"), "on"/"to" ("agreed on talks"), or a clause of what will or should be done ("agreed
+    that they would meet again", "proposed that the UN send troops")."""
+    if trigger.frame != "intent" or sentence.a.pos[token] != "VERB":
+        return False
+    clauses = sentence.kids(token, {"ccomp"})
+    if not clauses or sentence.kids(token, OBJECTS | {"xcomp"}):
+        return False
+    if any(sentence.lemma(p) in ("on", "to", "upon") for p in sentence.kids(token, {"prep"})):
+        return False
+    for clause in clauses:
+        auxiliaries = {sentence.a.words[a].lower() for a in sentence.kids(clause, {"aux"})}
+        if auxiliaries & (FUTURE_AUXILIARIES | OBLIGATION_AUXILIARIES):
+            return False
+        if sentence.a.tags[clause] == "VB" and not auxiliaries:
+            return False  # a subjunctive: "proposed that the UN send troops"
+    return True
+
+
 def _auxiliaries(sentence: ParsedSentence, token: int) -> set[str]:
     return {sentence.a.words[c].lower() for c in sentence.kids(token, {"aux", "auxpass"})}
 
@@ -1270,6 +1329,15 @@ def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:
     if sentence.a.pos[token] == "NOUN":
         owners.append(_clause_verb(sentence, token))
     negated = any(sentence.kids(o, {"neg"}) for o in owners)
+    # "Neither the EU nor the US would endorse", "no country recognised": a negated subject negates the clause.
+    negated = negated or any(
+        sentence.lemma(d) == "neither"
+        or (sentence.dep(d) == "cc" and sentence.lemma(d) == "nor")
+        or (sentence.dep(d) == "det" and sentence.lemma(d) == "no")
+        for o in owners
+        for subject in sentence.kids(o, SUBJECTS | PASSIVE_SUBJECTS)
+        for d in sentence.children[subject]
+    )
     auxiliaries = {sentence.a.words[c].lower() for o in owners for c in sentence.kids(o, {"aux", "auxpass"})}
     if negated:
         return "negated", True
@@ -1485,7 +1553,7 @@ def code_sentence(
     candidates = _find_candidates(sentence)
     framed: dict[int, tuple[int, str]] = {}  # embedded token -> (frame token, frame)
     for token, candidate in candidates.items():
-        if candidate.trigger.frame is not None:
+        if candidate.trigger.frame is not None and not _statement_of_accord(sentence, token, candidate.trigger):
             for inner in _embedded_events(sentence, token, candidates):
                 framed[inner] = (token, candidate.trigger.frame)
     events = []
@@ -1507,6 +1575,8 @@ def _code_candidate(
     token, trigger = candidate.token, candidate.trigger
     if candidate.code != "185" and _hypothetical(sentence, token) is not None:
         return
+    if _statement_of_accord(sentence, token, trigger):
+        return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment
     if any(sentence.lemma(_relative_head(sentence, s)) in non_actors() for s in sentence.kids(token, SUBJECTS)):
         return  # "an earthquake struck southern Philippines"
     code = candidate.code

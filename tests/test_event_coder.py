@@ -568,3 +568,47 @@ def test_a_national_described_by_an_ordinary_noun_is_not_the_government(code):
     # "a US lawyer" is American, not the US government; "Russia's Putin" is.
     assert code("A court convicted Michael Avenatti, a US lawyer, of fraud.") == [("116", None, "USA")]
     assert code("Poland criticized Russia's Putin.") == [("111", "POL", "RUSGOV")]
+
+
+def test_an_opinion_with_must_or_should_is_not_a_demand(code):
+    assert code("Germany said that China must drop its trade barriers.") == [("100", "DEU", "CHN")]
+    # What the speakers say they themselves must do, and a judgement about a state of affairs, ask nothing of anyone.
+    assert code("Biden said that we must stand with our allies.") == []
+    assert [c for c, _, _ in code("Germany said that the embargo should be permanent.")] == []
+    # The same for a warning: "would be long" threatens nothing.
+    assert code("Russia warned that the war would be long.") == []
+    assert [c for c, _, _ in code("Russia warned that it would retaliate against Poland.")] == ["130"]
+
+
+def test_questions_conditionals_and_whether_clauses_assert_no_event(code):
+    assert code("Did Russia attack Ukraine?") == []
+    assert code("Which countries does Germany support?") == []
+    assert code("If Russia attacks Poland, NATO will respond.") == []
+    assert code("Scholz would not say whether Germany criticized Russia.") == []
+    assert code("Germany criticized Russia.") == [("111", "DEU", "RUS")]
+
+
+def test_a_negated_subject_negates_the_clause(events):
+    # "Neither ... nor ... would endorse" is a refusal, not an intent to cooperate.
+    coded = events("Neither France nor Germany would endorse the plan.")
+    assert [(e.cameo_code, e.source.actor.code, e.event_mode) for e in coded] == [
+        ("120", "FRA", "refused"),
+        ("120", "DEU", "refused"),
+    ]
+
+
+def test_what_is_only_permitted_has_not_happened(code):
+    assert code("The agreement allowed Turkish troop deployments in Libya.") == []
+    assert code("The accord permits Russia to deploy troops in Belarus.") == []
+
+
+def test_agreeing_with_a_statement_is_not_an_intent_to_cooperate(code):
+    assert code("France and Germany agreed that the talks were useful.") == []
+    assert ("036", "FRA", None) in code("France and Germany agreed that they would meet again.")
+    assert code("France agreed to send tanks to Ukraine.") == [("0332", "FRA", "UKR")]
+
+
+def test_a_relative_clause_does_not_refine_the_code(code):
+    # "funding" describes the budget: refusing to approve a budget is no refusal of economic aid.
+    assert code("Germany will not approve a budget that allocates funding for the army.") == []
+    assert code("Germany will not approve funding for Ukraine.") == [("1221", "DEU", "UKR")]
