@@ -27,7 +27,7 @@ from datetime import date
 
 from coder.actors import Actor, cameo_country, find_country, resolve_actor
 from coder.dates import resolve_expression
-from coder.lexicon import Trigger, actor_heads, non_actors, reframe, trigger_rows
+from coder.lexicon import Trigger, actor_heads, ideas, non_actors, reframe, trigger_rows
 from coder.people import ArticleMemory, Mention
 from coder.places import Place, resolve_place
 from schemas.codebook import cameo_entry
@@ -860,17 +860,65 @@ def _event_at(sentence: ParsedSentence, verb: int, found: dict[int, _Candidate])
     return carried[0] if carried else None
 
 
-def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
-    """ "attacked Trump", "attacked him for his remarks", "attack Trump on his taxes": words, not weapons."""
-    if sentence.a.pos[token] != "VERB":
+# Force, coercion and reduced relations are done to an actor, a person, a place or a thing people build.
+PATIENT_RESTRICTED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
+def _patients(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[int]:
+    """Who or what the act is done to, or, for a noun, by: its objects, a passive subject, an "against"/"on"
+    phrase ("the fight against the virus", "an attack on the problem"), a noun's "of"/"by" phrase, possessor
+    or compound ("an invasion of locusts", "a locust invasion"), on the trigger or the verb that carries it."""
+    owners = [token]
+    if trigger.pos == "NOUN" and _carries(sentence, verb := _clause_verb(sentence, token), token, trigger):
+        owners.append(verb)
+    found = sentence.kids(token, OBJECTS | PASSIVE_SUBJECTS)
+    if trigger.pos == "NOUN":
+        found += sentence.kids(token, {"compound", "poss"})
+    for owner in owners:
+        for prep in sentence.kids(owner, {"prep"}):
+            lemma = sentence.lemma(prep)
+            doer = trigger.pos == "NOUN" and owner == token and lemma in ("of", "by")
+            if lemma in ("against", "on", "upon") or doer:
+                found += sentence.kids(prep, {"pobj"})
+    return [_relative_head(sentence, t) for t in found]
+
+
+def _non_actor_patient(sentence: ParsedSentence, token: int, candidate: _Candidate) -> bool:
+    """Whether force or coercion is done to, or by, something that is no actor (``non_actors.tsv``): a
+    disease, pests, a problem, a practice ("outlawed the death penalty"), or an idea, which only words attack
+    ("attacked the plan" is criticism, see :func:`_verbal_attack`)."""
+    if candidate.code[:2] not in PATIENT_RESTRICTED_ROOTS:
         return False
+    # Not a trigger noun: in "exchanged fire", the fire is the act itself, not a blaze it is done to.
+    table = trigger_rows()
+    lemmas = {
+        sentence.lemma(t)
+        for t in _patients(sentence, token, candidate.trigger)
+        if (sentence.lemma(t), "NOUN") not in table
+    }
+    if candidate.trigger.lemma == "attack":
+        lemmas -= ideas()
+    return bool(lemmas & non_actors())
+
+
+def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
+    """ "attacked Trump", "attacked him for his remarks", "attack Trump on his taxes", "attacked the plan",
+    "an attack on the government's policy": words, not weapons."""
+    if sentence.a.pos[token] != "VERB":
+        return any(
+            sentence.lemma(pobj) in ideas()
+            for prep in sentence.kids(token, {"prep"})
+            if sentence.lemma(prep) in ("on", "upon", "against")
+            for pobj in sentence.kids(prep, {"pobj"})
+        )
     objects = sentence.kids(token, OBJECTS)
     personal = any(
         sentence.entity_of.get(o, (0, 0, ""))[2] == "PERSON" or sentence.lemma(o) in ("he", "she", "him", "her")
         for o in objects
     )
     reason = any(sentence.lemma(p) in ("for", "over") for p in sentence.kids(token, {"prep"}))
-    return personal or (bool(objects) and reason)
+    said = any(sentence.lemma(o) in ideas() for o in objects)
+    return personal or said or (bool(objects) and reason)
 
 
 def _gerund_of(sentence: ParsedSentence, token: int) -> bool:
@@ -1579,6 +1627,8 @@ def _code_candidate(
         return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment
     if any(sentence.lemma(_relative_head(sentence, s)) in non_actors() for s in sentence.kids(token, SUBJECTS)):
         return  # "an earthquake struck southern Philippines"
+    if _non_actor_patient(sentence, token, candidate):
+        return  # "an invasion of locusts", "the fight against the virus", "outlawed the death penalty"
     code = candidate.code
     evidence = [f"trigger {sentence.a.words[token]!r} ({trigger.lemma}/{trigger.pos}) → {trigger.cameo}"]
     if code != trigger.cameo:

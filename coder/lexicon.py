@@ -113,5 +113,12 @@ def actor_heads() -> frozenset[str]:
 
 @cache
 def non_actors() -> frozenset[str]:
-    """Subjects that are never actors ("an earthquake struck ...")."""
+    """Things that are never actors, nor what force or coercion is done to ("an earthquake struck ...", "an
+    invasion of locusts", "the fight against the virus")."""
     return frozenset(row["lemma"].lower() for row in _data_rows("non_actors.tsv"))
+
+
+@cache
+def ideas() -> frozenset[str]:
+    """Non-actors attacked only in words: "attacked the plan" is criticism."""
+    return frozenset(row["lemma"].lower() for row in _data_rows("non_actors.tsv") if row["kind"] == "idea")

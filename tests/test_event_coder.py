@@ -612,3 +612,22 @@ def test_a_relative_clause_does_not_refine_the_code(code):
     # "funding" describes the budget: refusing to approve a budget is no refusal of economic aid.
     assert code("Germany will not approve a budget that allocates funding for the army.") == []
     assert code("Germany will not approve funding for Ukraine.") == [("1221", "DEU", "UKR")]
+
+
+def test_force_and_coercion_need_an_actor_person_place_or_built_thing(code):
+    # Selectional restriction: a disease, pests, a problem or a practice is not what force is done to, or by.
+    assert code("An invasion of locusts destroyed crops in Kenya.") == []
+    assert code("The Kenyan army fought the virus.") == []
+    assert code("Kenya launched an attack on the problem of poverty.") == []
+    assert code("The Kenyan government declared war on corruption.") == []
+    assert code("Police cracked down on crime in Nairobi.") == []
+    assert code("Kenya outlawed the death penalty.") == []
+    # Actors, persons, places and things people build are.
+    assert code("Kenya outlawed the opposition party.") == [("1722", "KEN", "KENOPP")]
+    assert code("Russian troops attacked the convoy near Kyiv.") == [("190", "RUSMIL", "UKR")]
+    assert code("Police cracked down on protesters in Nairobi.") == [("175", "KENCOP", "KENOPP")]
+
+
+def test_attacking_an_idea_is_criticism(code):
+    assert code("Biden attacked the Republican plan.") == [("111", "USAGOV", None)]
+    assert [c for c, _, _ in code("Germany launched an attack on Poland's policy.")] == ["111"]
