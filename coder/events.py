@@ -107,6 +107,10 @@ IRREGULAR_SECTORS = frozenset({"UAF", "CRM"})
 PROTESTER_VIOLENCE = frozenset({"171", "180", "182", "190"})
 # Triggers whose compound subject fight each other: "Indian and Pakistani troops exchanged fire".
 MUTUAL_LEMMAS = frozenset({"clash", "exchange", "skirmish"})
+# Violence with a "with" opponent; for other violent triggers "with" names the means.
+RECIPROCAL_LEMMAS = MUTUAL_LEMMAS | frozenset(
+    "fight fighting battle war gunbattle gunfight firefight shootout hostility engage combat conflict".split()
+)
 # Events addressed to whoever must act in their embedded clause ("demanded that the US cancel ...").
 ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate"})
@@ -1015,6 +1019,8 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
         ]
         for child in own:
             resolved = _resolve(sentence, child, allow_pronoun=sentence.dep(child) == "poss")
+            if _known(resolved) and sentence.dep(child) != "poss" and resolved.actor.matched.startswith("place "):
+                continue  # "the Raqqa battle": a town modifying the noun says where it was fought, not who fought
             if _known(resolved):
                 return [resolved]  # type: ignore[list-item]
         for prep in sentence.kids(token, {"prep"}):
@@ -1237,6 +1243,10 @@ def _target(
         if _carries(sentence, verb, token, trigger):
             owners.append(verb)  # "held drills with Russia"
     prepositions = TARGET_PREPOSITIONS if trigger.cameo[:2] in ASSAULT_ROOTS else TARGET_PREPOSITIONS | {"from"}
+    if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma not in RECIPROCAL_LEMMAS:
+        # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where
+        # two sides fight each other ("clashed with police", "a battle with the rebels").
+        prepositions = prepositions - {"with"}
     phrase_objects = []
     for owner in owners:
         for prep in sentence.kids(owner, {"prep", "dative"}):
@@ -1777,7 +1787,11 @@ def _code_candidate(
     target_inferred = False
     placed_root = act_code[:2]
     place_targeted = placed_root in PLACE_TARGETED_ROOTS or act_code == "042" or bool(embedded_clauses)
-    if not targets and not pairs and location is not None and location.country and place_targeted:
+    # "Khashoggi was murdered in Istanbul": a named victim the coder cannot code is not the place's country.
+    named_victim = act_code[:2] in ASSAULT_ROOTS and any(
+        sentence.entity_of.get(v, (0, 0, ""))[2] == "PERSON" for v in sentence.kids(token, OBJECTS | PASSIVE_SUBJECTS)
+    )
+    if not targets and not pairs and location is not None and location.country and place_targeted and not named_victim:
         # The attacked place's country, not its government: "strikes near Kyiv" target UKR, not UKRGOV.
         inferred = Actor(
             text=location.name,

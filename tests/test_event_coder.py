@@ -631,3 +631,16 @@ def test_force_and_coercion_need_an_actor_person_place_or_built_thing(code):
 def test_attacking_an_idea_is_criticism(code):
     assert code("Biden attacked the Republican plan.") == [("111", "USAGOV", None)]
     assert [c for c, _, _ in code("Germany launched an attack on Poland's policy.")] == ["111"]
+
+
+def test_a_place_or_an_instrument_is_not_who_fights_or_who_is_hit(code):
+    # A town modifying the noun says where the battle was, not who fought it.
+    assert code("The SDF suffered heavy casualties in the Raqqa battle.") == []
+    # "with" names the means of an air strike, but the opponent of a clash.
+    assert ("195", None, "SAUMIL") not in code(
+        "Saudi Arabia backed the government, providing airstrikes with the Royal Saudi Air Force."
+    )
+    assert code("Syrian troops clashed with Turkish soldiers near Idlib.") == [("190", "SYRMIL", "TURMIL")]
+    # A named victim the coder cannot code is not the country of the place where they were killed.
+    assert code("Ahmed Dunmore was murdered in Istanbul.") == []
+    assert code("Two journalists were killed in Istanbul.") == [("180", None, "TURMED")]
