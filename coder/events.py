@@ -388,6 +388,12 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     actor = resolve_actor(text)
     if person_name is not None:
         actor = _person_actor(sentence, head, person_name, text, actor)
+    elif actor is None and sentence.a.words[head][:1].isupper() and sentence.entity_of.get(head) is not None:
+        # A name the small model tags as an organisation ("Trump said ..."): a person the article or the
+        # gazetteer knows, when the phrase names nothing else.
+        recalled = sentence.memory.recall(sentence.a.words[head])
+        if recalled is not None:
+            actor = Actor(text, recalled.code, recalled.country, recalled.sector, f"{text} = {recalled.matched}")
     if actor is None or actor.country is None:
         wider = resolve_actor(_phrase_words(sentence, head))
         if wider is not None and (actor is None or wider.country is not None):
@@ -476,6 +482,8 @@ def _ordinary_description(sentence: ParsedSentence, head: int) -> bool:
     for token in nouns:
         if sentence.a.pos[token] != "NOUN":
             continue
+        if sentence.lemma(token) in TITLE_HEADS:
+            continue  # "Soleimani, head of Iran's Quds Force": a title, not an ordinary noun
         found = resolve_actor(sentence.a.words[token])
         if found is None or found.sector is None:
             return True
@@ -552,6 +560,13 @@ def _may_be_person(sentence: ParsedSentence, head: int) -> bool:
     label = sentence.entity_of.get(head, (0, 0, ""))[2]
     if label == "PERSON":
         return True
+    # The small model tags some persons as places or organisations ("the United Kingdom's Queen Elizabeth II",
+    # "Trump"): a title in the phrase, or a person the article or the gazetteer knows, is still a person.
+    phrase = _phrase_tokens(sentence, head)
+    if any(sentence.lemma(t) in PERSON_NOUNS for t in phrase):
+        return True
+    if sentence.a.words[head][:1].isupper() and sentence.memory.recall(sentence.a.words[head]) is not None:
+        return True
     if label in ("GPE", "ORG", "NORP", "LOC", "FAC"):
         return False
     return sentence.lemma(head) in PERSON_NOUNS
@@ -562,7 +577,7 @@ PERSON_NOUNS = frozenset(
     """president minister leader spokesman spokeswoman spokesperson secretary chancellor premier king queen prince
     princess ambassador envoy governor mayor senator general commander chief head chairman chairwoman official
     officer judge candidate lawyer man woman""".split()
-)
+) | MALE_WORDS | FEMALE_WORDS
 
 
 def _person_pronoun(sentence: ParsedSentence, token: int) -> CodedActor | None:
@@ -692,7 +707,8 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
 
 # Verbs of being and having: "should be immune", "would be a disaster", "must have the backs of our allies" judge a
 # state of affairs; they ask for, or threaten, no act.
-STATE_VERBS = frozenset("be have remain stay become seem appear".split())
+# Nor do verbs of knowing: "people must know that ...", "they should understand".
+STATE_VERBS = frozenset("be have remain stay become seem appear know understand remember realize realise".split())
 FIRST_PERSON = frozenset({"i", "we", "us"})
 
 

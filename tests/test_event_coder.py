@@ -644,3 +644,19 @@ def test_a_place_or_an_instrument_is_not_who_fights_or_who_is_hit(code):
     # A named victim the coder cannot code is not the country of the place where they were killed.
     assert code("Ahmed Dunmore was murdered in Istanbul.") == []
     assert code("Two journalists were killed in Istanbul.") == [("180", None, "TURMED")]
+
+
+def test_a_known_person_the_model_tags_as_an_organisation_is_still_a_person(parse):
+    # The small model tags "Trump" as ORG here; the gazetteer knows him, and "he" is him.
+    coded = _code_article(parse, ["Trump said he banned travel from China in January."])
+    assert coded[0] == [("172", "USAGOV", "CHN")]
+
+
+def test_a_title_in_an_apposition_is_not_an_ordinary_noun(code):
+    assert ("195", "USAMIL", "IRNGOV") in code(
+        "United States forces killed Qasem Soleimani, head of Iran's Quds Force, in an airstrike."
+    )
+
+
+def test_what_people_must_know_is_no_demand(code):
+    assert code("The archbishop of Malta said that people must know the truth.") == []
