@@ -500,14 +500,14 @@ def test_members_of_a_group_consult_each_other(code):
     assert code("Leaders of African Union member states met in Niamey for an AU summit.") == [("040", "AFU", None)]
 
 
-def _code_article(parse, sentences: list[str]) -> list[list[tuple]]:
+def _code_article(parse, sentences: list[str], published: date = PUBLISHED) -> list[list[tuple]]:
     from coder.people import ArticleMemory
 
-    memory = ArticleMemory(PUBLISHED)
+    memory = ArticleMemory(published)
     return [
         [
             (e.cameo_code, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
-            for e in code_sentence(text, parse(text), PUBLISHED, memory)
+            for e in code_sentence(text, parse(text), published, memory)
         ]
         for text in sentences
     ]
@@ -648,7 +648,7 @@ def test_a_place_or_an_instrument_is_not_who_fights_or_who_is_hit(code):
 
 def test_a_known_person_the_model_tags_as_an_organisation_is_still_a_person(parse):
     # The small model tags "Trump" as ORG here; the gazetteer knows him, and "he" is him.
-    coded = _code_article(parse, ["Trump said he banned travel from China in January."])
+    coded = _code_article(parse, ["Trump said he banned travel from China in January."], date(2020, 10, 23))
     assert coded[0] == [("172", "USAGOV", "CHN")]
 
 
