@@ -125,6 +125,37 @@ def candidate_pairs(members: Iterable[tuple[str, tuple[int, ...]]]) -> list[tupl
     return pairs
 
 
+def linking_pairs(members: Iterable[tuple[str, tuple[int, ...]]]) -> list[tuple[str, str]]:
+    """Enough similar pairs of one bucket to connect what :func:`candidate_pairs` connects, as (smaller id, larger
+    id): for each article, one similar article in each group of the bucket it is not yet joined to.
+
+    The groups are connected components, so a spanning set of pairs gives the same groups as every pair, and
+    many copies of one story (a wire piece reprinted n times) give n - 1 pairs instead of n(n - 1)/2: checked
+    against one group after another, a copy joins the first group at its first comparison.
+    """
+    groups: list[list[tuple[str, tuple[int, ...]]]] = []
+    pairs: list[tuple[str, str]] = []
+    for member in sorted(dict(members).items()):
+        home: list[tuple[str, tuple[int, ...]]] | None = None
+        kept = []
+        for group in groups:
+            match = next((other for other in group if similar(member[1], other[1])), None)
+            if match is None:
+                kept.append(group)
+                continue
+            pairs.append((match[0], member[0]))  # members are taken in id order: the match's id is smaller
+            if home is None:
+                home = group
+                group.append(member)
+                kept.append(group)
+            else:
+                home.extend(group)  # the member joins two groups: they become one
+        if home is None:
+            kept.append([member])
+        groups = kept
+    return pairs
+
+
 def duplicate_groups(
     pairs: Iterable[tuple[str, str]], published: Mapping[str, datetime | None] | None = None
 ) -> dict[str, str]:
@@ -176,5 +207,5 @@ def find_near_duplicates(
             continue
         for key in band_keys(sig):
             buckets.setdefault(key, []).append((article_id, sig))
-    pairs = {pair for bucket in buckets.values() if len(bucket) > 1 for pair in candidate_pairs(bucket)}
+    pairs = {pair for bucket in buckets.values() if len(bucket) > 1 for pair in linking_pairs(bucket)}
     return duplicate_groups(sorted(pairs), published)

@@ -8,7 +8,7 @@ from datetime import datetime
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
-from ingest.near_duplicates import band_keys, candidate_pairs, duplicate_groups, signature
+from ingest.near_duplicates import band_keys, duplicate_groups, linking_pairs, signature
 from schemas.models import Article, ArticleRow
 
 NAMESPACE = "newsevents"
@@ -29,7 +29,8 @@ def _to_bands(signed: Signed) -> Iterator[tuple[str, Signed]]:
 
 
 class _BucketPairsFn(beam.DoFn):
-    """One band bucket → the similar pairs in it, each with both articles' publication times."""
+    """One band bucket → enough similar pairs in it to connect its near-duplicates (not every pair: n copies of one
+    story give n - 1 pairs), each with both articles' publication times."""
 
     def __init__(self) -> None:
         self._bucket_size = Metrics.distribution(NAMESPACE, "near_duplicate_bucket_size")
@@ -40,7 +41,7 @@ class _BucketPairsFn(beam.DoFn):
         if len(unique) < 2:
             return
         self._bucket_size.update(len(unique))
-        for left, right in candidate_pairs((article_id, sig) for article_id, (sig, _) in unique.items()):
+        for left, right in linking_pairs((article_id, sig) for article_id, (sig, _) in unique.items()):
             yield left, right, {left: unique[left][1], right: unique[right][1]}
 
 
