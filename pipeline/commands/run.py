@@ -18,6 +18,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
+from nlp.memory import limit_malloc_arenas
 from pipeline.build import RunSettings, build_pipeline
 from pipeline.commit import (
     InputFile,
@@ -121,6 +122,8 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
     log = get_logger("newsevents")
 
     started = datetime.now(timezone.utc)
+    # Before any worker process or thread exists: the local runner's workers inherit it (nlp/memory.py).
+    limit_malloc_arenas()
     run_id = args.run_id or _new_run_id(started)
     options = PipelineOptions(beam_args)
     if options.view_as(StandardOptions).runner is None:
