@@ -27,8 +27,9 @@ trigger and an actor of their own, the cascade keeps:
   stop word) of an earlier sentence that holds an actor term, which is what a title needs to resolve
   ("Ardern", after "New Zealand Prime Minister Jacinda Ardern");
 * the sentences that may have introduced the names a kept sentence uses, and, for a kept sentence with
-  "he"/"she", the last earlier sentence that may have named a person, so the memory the coder builds over the
-  parsed sentences is the one it builds over all of them; and, in turn, what those sentences depend on.
+  "he"/"she", the earlier sentences that may have named the person it stands for (any capitalised word; as
+  many as the coder looks back over, ``coder.people.MENTION_SENTENCES``), so the memory the coder builds over
+  the parsed sentences is the one it builds over all of them; and, in turn, what those sentences depend on.
 
 Everything is read from the text with a regular-expression word split, which over-approximates spaCy's tokens
 (every spaCy token made of word characters is one of the runs; the few trigger forms with a hyphen,
@@ -73,6 +74,8 @@ class Cascade:
     person_index: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded, like places
     person_pronouns: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()  # folded; never taken for a person's name
+    # How many earlier sentences that name persons the coder's "he"/"she" looks back over.
+    pronoun_lookback: int = 1
     # Trigger forms that are not one word run ("sit-in"): looked for in the lower-cased text.
     trigger_phrases: tuple[str, ...] = field(init=False, default=())
 
@@ -130,7 +133,7 @@ class Cascade:
 
     def keep_article(self, texts: Sequence[str]) -> list[bool]:
         """Which sentences of one article (``texts`` in article order) must be parsed; see the module docstring."""
-        return keep_article([self.cues(text) for text in texts])
+        return keep_article([self.cues(text) for text in texts], self.pronoun_lookback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,33 +147,34 @@ class Cues:
     names: frozenset[str] = frozenset()
 
 
-def keep_article(cues: Sequence[Cues]) -> list[bool]:
+def keep_article(cues: Sequence[Cues], lookback: int = 1) -> list[bool]:
     """The sentences to parse, from the cues of an article's sentences in order.
 
     A sentence is an **event candidate** when it has a trigger and an actor term, a person pronoun, or a name
     that an earlier sentence may have introduced. A sentence with an actor term may **introduce** its
-    capitalised words (a title needs an actor term to resolve); a sentence that may introduce or recall a
-    name may **set** the person a later "he"/"she" stands for. Candidates are parsed, and so is everything they
-    depend on: the sentences that may have introduced their names and, with a pronoun, the last sentence
-    before that may have set the person; transitively.
+    capitalised words (a title needs an actor term to resolve); a sentence with a capitalised word may **name**
+    the person a later "he"/"she" stands for (the coder looks back over the last ``lookback`` sentences that
+    named anyone). Candidates are parsed, and so is everything they depend on: the sentences that may have
+    introduced their names and, with a pronoun, the last ``lookback`` sentences before that may have named a
+    person; transitively.
     """
     introduced: dict[str, list[int]] = {}  # name → earlier sentences that may have introduced it
     depends: list[list[int]] = []  # per sentence: the earlier sentences its memory may come from
     candidates: list[int] = []
-    last_setter: int | None = None
+    naming: list[int] = []  # the last ``lookback`` sentences that may have named a person
     for index, cue in enumerate(cues):
         named = [name for name in cue.names if name in introduced]
         needs = [source for name in named for source in introduced[name]]
-        if cue.pronoun and last_setter is not None:
-            needs.append(last_setter)
+        if cue.pronoun:
+            needs.extend(naming)
         depends.append(needs)
         if cue.trigger and (cue.actor or cue.pronoun or named):
             candidates.append(index)
         if cue.actor:
             for name in cue.names:
                 introduced.setdefault(name, []).append(index)
-        if (cue.actor and cue.names) or named:
-            last_setter = index
+        if cue.names:
+            naming = [*naming, index][-lookback:] if lookback > 0 else []
     keep = [False] * len(cues)
     stack = candidates
     while stack:
@@ -292,6 +296,13 @@ def person_names() -> list[str]:
     return list(table()) if table is not None else []
 
 
+def pronoun_lookback() -> int:
+    """How many earlier sentences that named persons the coder's "he"/"she" looks back over."""
+    from coder import people
+
+    return int(getattr(people, "MENTION_SENTENCES", 1))
+
+
 def person_pronouns() -> frozenset[str]:
     """Pronouns the coder resolves to the person an article last introduced ("he said")."""
     from coder import events
@@ -330,5 +341,6 @@ def build_cascade(nlp: Language) -> Cascade:
         place_index=name_index(place_names(), fold=True, exclude=nlp.Defaults.stop_words),
         person_index=name_index(person_names(), fold=True, exclude=nlp.Defaults.stop_words),
         person_pronouns=person_pronouns(),
+        pronoun_lookback=pronoun_lookback(),
         stop_words=frozenset(word.casefold() for word in nlp.Defaults.stop_words),
     )

@@ -156,6 +156,20 @@ def test_a_pronoun_keeps_the_last_sentence_that_may_have_named_a_person_and_what
     assert keep_article([FILLER, he]) == [False, True]
 
 
+def test_a_pronoun_looks_back_over_as_many_naming_sentences_as_the_coder():
+    he = Cues(trigger=True, actor=False, pronoun=True)
+    unknown = Cues(trigger=False, actor=False, pronoun=False, names=frozenset({"smith"}))  # no title: still named
+    assert keep_article([INTRO, FILLER, unknown, he], lookback=1) == [False, False, True, True]
+    assert keep_article([INTRO, FILLER, unknown, he], lookback=3) == [True, False, True, True]
+    assert keep_article([INTRO, unknown, unknown, unknown, he], lookback=3) == [False, True, True, True, True]
+
+
+def test_the_lookback_is_the_coders(nlp):
+    from coder import people
+
+    assert build_cascade(nlp).pronoun_lookback == getattr(people, "MENTION_SENTENCES", 1)
+
+
 def cues_strategy() -> st.SearchStrategy[Cues]:
     names = st.frozensets(st.sampled_from(["ardern", "putin", "kyiv", "smith"]), max_size=3)
     return st.builds(Cues, st.booleans(), st.booleans(), st.booleans(), names)
