@@ -196,7 +196,9 @@ class TreeSampler(threading.Thread):
                 rss, cpu = _rss_mb(pid), _cpu_seconds(pid)
                 if rss is None:
                     continue
-                entry = self.processes.setdefault(pid, {"role": _role(pid, self.pid), "peak_rss_mb": 0.0})
+                entry = self.processes.setdefault(pid, {"role": "other", "peak_rss_mb": 0.0})
+                if entry["role"] == "other":  # seen while starting (no command line yet): look again
+                    entry["role"] = _role(pid, self.pid)
                 entry["peak_rss_mb"] = round(max(float(entry["peak_rss_mb"]), rss), 1)
                 if cpu is not None:
                     entry["cpu_seconds"] = round(cpu, 1)
