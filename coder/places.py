@@ -112,7 +112,8 @@ def _gazetteer() -> _Gazetteer:
         if _better(cities.get(city.name), city):
             cities[city.name] = city
         for alt in record["alternatenames"]:
-            if _LATIN_NAME.match(alt) and _better(alternates.get(alt), city):
+            # Not the airport and other codes among the alternate names: "PMF" (Parma) is a militia in the news.
+            if _LATIN_NAME.match(alt) and not alt.isupper() and _better(alternates.get(alt), city):
                 alternates[alt] = city
         if city.iso3 and capital_names.get(city.iso3) == city.name and _better(capitals.get(city.iso3), city):
             capitals[city.iso3] = city

