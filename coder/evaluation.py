@@ -36,6 +36,9 @@ from nlp.sentences import split_sentences
 from schemas.records import Annotation
 
 SPLITS = ("dev", "test", "all")
+# The PLOVER GSR file gives every record this date, a placeholder (../shared/README.md): the sentences are from
+# the 1980s to the 2000s, so a person's role must not be looked up as of 1 January 2000.
+PLACEHOLDER_DATES = frozenset({date(2000, 1, 1)})
 ORGANISATION_CODES = frozenset({"IGO", "NGO"})
 
 # The gold records are typed in PLOVER 0.5; the coder's types come from the published CAMEO→PLOVER table,
@@ -102,6 +105,8 @@ def load_gold(path: Path) -> list[GoldRecord]:
             published = date.fromisoformat(str(raw.get("date")))
         except ValueError:
             published = None
+        if published in PLACEHOLDER_DATES:
+            published = None  # not the day the sentence was written: code it as undated text
         records.append(
             GoldRecord(
                 record_id=raw["id"],

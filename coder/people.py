@@ -38,7 +38,7 @@ class PersonRole:
 
     def holds_on(self, day: date | None) -> bool:
         if day is None:
-            return self.end is None  # undated text: only people still in office
+            return self.end is None  # undated text: people still in office (else see known_person)
         return (self.start is None or self.start <= day.year) and (self.end is None or day.year <= self.end)
 
     def actor(self, text: str) -> Actor:
@@ -88,6 +88,8 @@ def known_person(name: str, day: date | None) -> Actor | None:
     if not roles:
         return None
     current = [r for r in roles if r.holds_on(day)]
+    if not current and day is None and len({(r.country, r.sector) for r in roles}) == 1:
+        current = list(roles)  # undated text: a name whose every role is of one country and sector, in any year
     if not current:
         return None
     # The table has years only: in the year someone changes role (opposition leader → prime minister), both

@@ -35,6 +35,14 @@ def test_gold_records_carry_version_0_8_types(tmp_path):
     assert load_gold(path)[0].event_type == "ASSAULT"
 
 
+def test_the_placeholder_date_of_the_gold_file_is_no_publication_date(tmp_path):
+    # Every PLOVER GSR record carries 2000-01-01 (../shared/README.md): its sentences are coded as undated.
+    path = tmp_path / "gold.json"
+    record = {"id": "x", "event": "FIGHT", "text": "Troops fought rebels.", "date": "2000-01-01"}
+    path.write_text(json.dumps([record]))
+    assert load_gold(path)[0].published is None
+
+
 def test_scoring_counts_hits_misses_and_extras(tmp_path, parse):
     gold = [
         {
