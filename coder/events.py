@@ -422,9 +422,26 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
                 return resolved
     if actor is None:
         actor = _place_actor(sentence, head, text)
+    if actor is None and sentence.lemma(head) in DELEGATE_HEADS:
+        # "a delegation from Iran", "representatives of Hamas", "a spokesman for the rebels": who they speak for.
+        for prep in sentence.kids(head, {"prep"}):
+            if sentence.lemma(prep) not in ("from", "of", "for"):
+                continue
+            for pobj in sentence.kids(prep, {"pobj"}):
+                inner = _resolve(sentence, pobj, allow_pronoun=False)
+                if inner is not None and _known(inner) and not inner.actor.matched.startswith("place "):
+                    found = inner.actor
+                    matched = f"{sentence.lemma(head)} of {found.matched}"
+                    return CodedActor(text, start, end, Actor(text, found.code, found.country, found.sector, matched))
     if actor is None:
         return None
     return CodedActor(text, start, end, actor)
+
+
+# Nouns for people who act for someone else, named by a "from/of/for" phrase.
+DELEGATE_HEADS = frozenset(
+    "delegation delegate representative spokesman spokeswoman spokesperson negotiator team mission".split()
+)
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him"})
@@ -715,7 +732,14 @@ FIRST_PERSON = frozenset({"i", "we", "us"})
 def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bool:
     """Whether a clause under "said"/"warned" with one of the trigger's modals ("China must drop barriers",
     "they would retaliate") states an act asked for or threatened, rather than an opinion."""
-    if not any(sentence.a.words[aux].lower() in trigger.needs_values for aux in sentence.kids(clause, {"aux"})):
+    auxiliaries = sentence.kids(clause, {"aux", "auxpass"})
+    if not any(sentence.a.words[aux].lower() in trigger.needs_values for aux in auxiliaries) and not (
+        # "insisted that North Korea dismantle its programme": the mandative subjunctive asks for an act, too.
+        "subjunctive" in trigger.needs_values
+        and sentence.a.tags[clause] == "VB"
+        and not sentence.kids(clause, {"aux"})
+        and sentence.kids(clause, SUBJECTS)
+    ):
         return False
     if sentence.lemma(clause) in STATE_VERBS:
         return False
@@ -1263,6 +1287,8 @@ def _target(
         # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where
         # two sides fight each other ("clashed with police", "a battle with the rebels").
         prepositions = prepositions - {"with"}
+    if trigger.needs_kind == "child" and "out" in trigger.needs_values:
+        prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government"
     phrase_objects = []
     for owner in owners:
         for prep in sentence.kids(owner, {"prep", "dative"}):
@@ -1557,6 +1583,13 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         place = resolve_place(text) or resolve_place(sentence.span_text(entity[0], entity[1] - 1)[0])
         if place is not None:
             return place, text
+    elif sentence.a.pos[obj] == "PROPN" and (entity is None or entity[1] - entity[0] == 1):
+        # "in northern Mali" with "Mali" mis-tagged as a person: a country (or a region of one) after a place
+        # preposition is that place whatever the entity label says; a town needs the label (names are not towns).
+        text, _, _ = _phrase(sentence, obj)
+        place = resolve_place(text)
+        if place is not None and place.kind in ("country", "region") and place.country is not None:
+            return place, text
     if depth > 0 and sentence.a.pos[obj] == "NOUN":
         # "in a Paris subway station": a place name modifying the noun.
         for modifier in sentence.kids(obj, {"compound", "amod", "poss"}):
@@ -1626,6 +1659,13 @@ def code_sentence(
     remember_persons(sentence)
     candidates = _find_candidates(sentence)
     framed: dict[int, tuple[int, str]] = {}  # embedded token -> (frame token, frame)
+    # A frame folded into another event still holds what it embeds: "staged rallies, saying Abbas must resign" is
+    # one protest, and the resignation it demands is not coded as done.
+    for candidate in candidates.values():
+        for folded in candidate.absorbed:
+            if folded.trigger.frame is not None and not _statement_of_accord(sentence, folded.token, folded.trigger):
+                for inner in _embedded_events(sentence, folded.token, candidates):
+                    framed.setdefault(inner, (folded.token, folded.trigger.frame))
     for token, candidate in candidates.items():
         if candidate.trigger.frame is not None and not _statement_of_accord(sentence, token, candidate.trigger):
             for inner in _embedded_events(sentence, token, candidates):
@@ -1800,6 +1840,32 @@ def _code_candidate(
             evidence.append("compound actor of a joint event: each party targets the other")
     else:
         pairs = []
+    main_event = sentence.dep(token) == "ROOT" or (
+        sentence.dep(token) in SUBJECTS and sentence.dep(sentence.head(token)) == "ROOT"
+    )
+    if (
+        not pairs
+        and main_event
+        and not any(_known(a) for a in sources)
+        and (joint or trigger.lemma in RECIPROCAL_LEMMAS)
+    ):
+        # "clashes between police and protesters left ten dead", "talks between Israel and Syria resumed": with
+        # no one else acting, the parties named by "between" act on each other. Only for the sentence's main
+        # event: "closed its borders because of fighting between ..." reports the closure, not the fighting.
+        parties = [
+            a
+            # "fighting broke out between ...": the phrase may sit on the verb the noun is the subject of.
+            for holder in [token] + ([sentence.head(token)] if sentence.dep(token) in SUBJECTS else [])
+            for prep in sentence.kids(holder, {"prep"})
+            if sentence.lemma(prep) == "between"
+            for pobj in sentence.kids(prep, {"pobj"})
+            for a in _localised(_resolve_coordinated(sentence, sentence.conjuncts(pobj)), context_country, [])
+            if _known(a)
+        ]
+        pairs = [(a, b) for a in parties for b in parties if a.actor.code != b.actor.code]
+        if pairs:
+            sources = [a for a, _ in pairs]
+            evidence.append("parties named by 'between': each acts on the other")
     target_inferred = False
     placed_root = act_code[:2]
     place_targeted = placed_root in PLACE_TARGETED_ROOTS or act_code == "042" or bool(embedded_clauses)

@@ -253,6 +253,9 @@ def test_people_gazetteer_is_dated():
     assert known_person("Putin", date(2022, 4, 26)).code == "RUSGOV"
     assert known_person("Zelensky", date(2015, 1, 1)) is None
     assert known_person("Starmer", date(2024, 7, 10)).code == "GBRGOV"  # the year he became prime minister
+    # Undated text: a name whose every role is of one country and sector is that actor; an ambiguous one is not.
+    assert known_person("Mubarak", None).code == "EGYGOV"
+    assert known_person("Shevardnadze", None) is None  # Soviet foreign minister, then president of Georgia
 
 
 def test_sector_actors_take_the_country_named_around_them(code):
@@ -660,3 +663,48 @@ def test_a_title_in_an_apposition_is_not_an_ordinary_noun(code):
 
 def test_what_people_must_know_is_no_demand(code):
     assert code("The archbishop of Malta said that people must know the truth.") == []
+
+
+def test_codebook_synonyms_of_accusation_concession_and_force(code):
+    # Verb families of the CAMEO codebook beyond their head words: an indictment is a formal accusation (1121),
+    # "lashed out at" is criticism, legalising a party eases a ban on it (0812), "relaxed restrictions" eases them.
+    assert code("A Kenyan court indicted a former Ugandan minister.") == [("1121", "KENJUD", "UGAGOV")]
+    assert code("Venezuela lashed out at Colombia over the border incident.") == [("111", "VEN", "COL")]
+    assert [c for c, _, _ in code("The Algerian government legalized the Islamist party.")] == ["0812"]
+    assert [c for c, _, _ in code("Belarus relaxed restrictions on the press.")] == ["081"]
+    assert [c for c, _, _ in code("Libyan rebels handed their weapons to the army.")] == ["0873"]
+    assert [c for c, _, _ in code("The Palestinians broke off peace talks with Israel.")] == ["164"]
+    assert code("Soldiers executed dozens of villagers in Congo.")[0][0] == "190"  # by a military actor
+    # Not every "execute", "quit" or "vote" is an event.
+    assert code("Germany executed its plan to modernise the railways.") == []
+    assert code("Britain quit the talks.") == []
+
+
+def test_a_mandative_subjunctive_is_a_demand(code):
+    assert code("Washington insisted that North Korea dismantle its nuclear program.") == [("100", "USAGOV", "PRK")]
+    assert code("Washington insisted that North Korea was dismantling its program.") == []
+
+
+def test_parties_named_by_between_act_on_each_other(code):
+    assert code("Talks between Israel and Syria resumed in Washington.") == [
+        ("040", "ISR", "SYR"),
+        ("040", "SYR", "ISR"),
+    ]
+    assert code("Clashes between police and protesters left ten dead in Cairo.") == [
+        ("190", "EGYCOP", "EGYOPP"),
+        ("190", "EGYOPP", "EGYCOP"),
+    ]
+    # Only for the sentence's main event: the closure is reported, the fighting is its reason (its parties
+    # stay targets, as before, and do not become each other's attackers).
+    assert ("190", "AZE", "ARM") not in code(
+        "Russia closed its border because of fighting between Azerbaijan and Armenia."
+    )
+
+
+def test_a_delegation_stands_for_whom_it_comes_from(code):
+    assert code("A delegation from Iran visited Baghdad.") == [("042", "IRN", "IRQGOV")]
+
+
+def test_a_country_after_a_place_preposition_is_a_place_whatever_its_entity_label(code):
+    # The small model tags "Mali" as a person here.
+    assert code("Rebels attacked a military base in northern Mali.") == [("190", "MLIREB", "MLI")]
