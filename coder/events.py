@@ -1046,6 +1046,15 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
     else:
         for agent in sentence.kids(token, {"agent"}):
             heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]
+    if not heads and trigger.pos == "VERB" and _is_passive(sentence, token):
+        # "has been accused of misusing funds by Haitian officials": the agent the parser hung on the gerund.
+        for prep in sentence.kids(token, {"prep"}):
+            for gerund in sentence.kids(prep, {"pcomp"}):
+                if sentence.a.tags[gerund] != "VBG":
+                    continue
+                for by in sentence.kids(gerund, {"prep"}):
+                    if sentence.lemma(by) == "by":
+                        heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
     if trigger.pos == "NOUN" and not heads:
         # Possessor or nationality adjective: "Russia's strikes", "Russian strikes".
         own = [
@@ -1077,8 +1086,11 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
         if not heads:
             verb = _clause_verb(sentence, token)
             if _carries(sentence, verb, token, trigger):
-                # "held drills", "were engaged in training": the light verb's (passive) subject.
-                subjects = sentence.kids(verb, SUBJECTS) or sentence.kids(verb, PASSIVE_SUBJECTS)
+                # "held drills", "were engaged in training": the light verb's (passive) subject; but who is "put
+                # under investigation" or "taken into custody" undergoes it.
+                subjects = sentence.kids(verb, SUBJECTS) or (
+                    [] if _undergone(sentence, token) else sentence.kids(verb, PASSIVE_SUBJECTS)
+                )
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
     if not heads and trigger.pos == "NOUN" and sentence.dep(token) == "pobj":
@@ -1258,6 +1270,10 @@ def _target(
         return found if any(_known(a) for a in found) else []
 
     passive = sentence.kids(token, PASSIVE_SUBJECTS)
+    carrier = sentence.head(sentence.head(token))
+    if not passive and _undergone(sentence, token) and _carries(sentence, carrier, token, trigger):
+        # "a US national was put under investigation", "police placed him under arrest": who undergoes it.
+        passive = sentence.kids(carrier, PASSIVE_SUBJECTS) or sentence.kids(carrier, OBJECTS)
     if passive:
         return actors(sentence.conjuncts(passive[0]))
     if _is_passive(sentence, token) and sentence.dep(token) == "conj":
@@ -1327,6 +1343,13 @@ def _owned_by_the_source(sentence: ParsedSentence, head: int) -> bool:
     )
     named = resolve_actor(own_words)
     return named is None or (named.country is None and named.code is None)
+
+
+def _undergone(sentence: ParsedSentence, noun: int) -> bool:
+    """Whether a noun trigger is what its verb puts someone under or into: "put under investigation", "placed under
+    arrest", "taken into custody"."""
+    prep = sentence.head(noun)
+    return sentence.dep(noun) == "pobj" and sentence.lemma(prep) in ("under", "into") and sentence.head(prep) != prep
 
 
 def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:

@@ -708,3 +708,20 @@ def test_a_delegation_stands_for_whom_it_comes_from(code):
 def test_a_country_after_a_place_preposition_is_a_place_whatever_its_entity_label(code):
     # The small model tags "Mali" as a person here.
     assert code("Rebels attacked a military base in northern Mali.") == [("190", "MLIREB", "MLI")]
+
+
+def test_who_is_put_under_investigation_or_arrest_undergoes_it(code):
+    assert code("An American citizen was placed under investigation by Italian prosecutors.") == [
+        ("090", "ITAJUD", "USACVL")
+    ]
+    assert code("Egyptian police placed the opposition leader under arrest.") == [("173", "EGYCOP", "EGYOPP")]
+
+
+def test_a_passive_agent_hung_on_the_gerund_is_still_the_agent(code):
+    assert code("The former president has been accused of misusing public funds by Haitian government officials.") == [
+        ("112", "HTIGOV", None)
+    ]
+
+
+def test_a_pledge_of_aid_is_an_intent_to_give_it(code):
+    assert code("Japan announced a pledge of $1 billion in aid to Iraq.") == [("0331", "JPN", "IRQ")]
