@@ -59,7 +59,7 @@ LOCATION_PREPOSITIONS = frozenset(
 LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
-    open issue order remain put place go renew express voice raise attend gather assemble converge give""".split()
+    open issue order remain put place go renew express voice raise attend gather assemble converge give have""".split()
 )
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
@@ -818,6 +818,18 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             else:
                 found[verb].absorbed.append(found[token])
                 del found[token]
+    # "stop fighting", "halted cooperating": the gerund a de-escalation or a cut names is what stops.
+    for token in list(found):
+        head = sentence.head(token)
+        if (
+            head in found
+            and head != token
+            and sentence.dep(token) == "xcomp"
+            and sentence.a.tags[token] == "VBG"
+            and found[head].code[:2] in ("08", "16")
+        ):
+            found[head].absorbed.append(found[token])
+            del found[token]
     # What is rejected, criticised or worried about, or what protesters demand, is part of that event:
     # "rejected calls by X for aid" is one rejection, "denounced Serbia's suppression of unrest" one
     # denunciation (of Serbia), "rallied to demand reforms" one protest.
@@ -833,7 +845,9 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         # "called for sanctions against Nigeria", "demanded the withdrawal of troops": asked for, not done.
         requested_thing = outer.trigger.frame in ("appeal", "demand") and inner.trigger.pos == "NOUN"
         protest_demand = outer.code[:2] == "14" and inner.code[:2] in ("02", "10")
-        if rejected_thing or criticised_thing or requested_thing or protest_demand:
+        # "launched an inquiry into the massacre": what is investigated is what the investigation is about.
+        investigated_thing = outer.code[:2] == "09" and (inner.trigger.pos == "NOUN" or _gerund_of(sentence, token))
+        if rejected_thing or criticised_thing or requested_thing or protest_demand or investigated_thing:
             outer.absorbed.append(inner)
             del found[token]
     _fold_violence(sentence, found)

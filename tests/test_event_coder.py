@@ -725,3 +725,23 @@ def test_a_passive_agent_hung_on_the_gerund_is_still_the_agent(code):
 
 def test_a_pledge_of_aid_is_an_intent_to_give_it(code):
     assert code("Japan announced a pledge of $1 billion in aid to Iraq.") == [("0331", "JPN", "IRQ")]
+
+
+def test_what_stops_or_is_investigated_is_part_of_that_event(code):
+    # "stop fighting" is one de-escalation asked for, not also a fight; an inquiry into a massacre is no massacre.
+    called = code("The Security Council called on all parties in Somalia to stop fighting.")
+    assert [c for c, _, _ in called] == ["0256"]
+    assert [c for c, _, _ in code("Iraq threatened to stop cooperating with UN weapons inspectors.")] == ["131"]
+    assert [c for c, _, _ in code("The UN launched an inquiry into the massacre in Rwanda.")] == ["090"]
+
+
+def test_more_codebook_phrasings_of_consultation_release_and_aid(code):
+    assert code("President Putin had a telephone conversation with the German chancellor.") == [
+        ("041", "RUSGOV", "DEUGOV")
+    ]
+    assert code("The Chinese premier welcomed the visiting Pakistani president in Beijing.") == [
+        ("043", "CHNGOV", "PAKGOV")
+    ]
+    assert [c for c, _, _ in code("Indonesia released the jailed East Timorese leader.")] == ["0841"]
+    assert [c for c, _, _ in code("The World Bank suspended loans to Kenya.")] == ["162"]
+    assert code("Kuwait announced a $1 billion loan to Egypt.") == [("071", "KWT", "EGY")]
