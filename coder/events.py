@@ -1115,6 +1115,8 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             subjects = sentence.kids(verb, SUBJECTS)
             if subjects:
                 heads = sentence.conjuncts(subjects[0])
+    if not heads and trigger.pos == "NOUN" and trigger.lemma in RECIPROCAL_LEMMAS:
+        heads = _fighters_of_the_clause(sentence, token)
     if not heads and not _is_passive(sentence, token):
         # "Russia agreed to send", "Syria is willing to withdraw": the controlling clause's subject.
         node = token
@@ -1357,6 +1359,28 @@ def _owned_by_the_source(sentence: ParsedSentence, head: int) -> bool:
     )
     named = resolve_actor(own_words)
     return named is None or (named.country is None and named.code is None)
+
+
+def _fighters_of_the_clause(sentence: ParsedSentence, noun: int) -> list[int]:
+    """Who fought "after five days of fighting" or "after fierce fighting with guerrillas": the subject of the act of
+    force the phrase is attached to ("Burmese troops captured the stronghold after ...")."""
+    node = noun
+    if sentence.dep(node) == "pobj" and sentence.lemma(sentence.head(node)) == "of":
+        measure = sentence.head(sentence.head(node))
+        if sentence.lemma(measure) in TIME_SPANS and sentence.dep(measure) == "pobj":
+            node = measure  # "after five days of fighting"
+    prep = sentence.head(node)
+    if sentence.dep(node) != "pobj" or sentence.lemma(prep) not in ("after", "during", "following", "amid"):
+        return []
+    verb = sentence.head(prep)
+    rows = trigger_rows().get((sentence.lemma(verb), "VERB"), ())
+    if verb == prep or not any(row.cameo[:2] in FORCE_ROOTS for row in rows):
+        return []
+    subjects = sentence.kids(verb, SUBJECTS)
+    return sentence.conjuncts(subjects[0]) if subjects else []
+
+
+TIME_SPANS = frozenset("hour hours day days week weeks month months year years".split())
 
 
 def _undergone(sentence: ParsedSentence, noun: int) -> bool:
@@ -1609,6 +1633,13 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
                             found = _place_of(sentence, place, depth=2)
                             if found[0] is not None:
                                 return found
+    if sentence.a.pos[token] == "NOUN" and sentence.dep(token) == "pobj":
+        # "retook a village in western Cambodia after fierce fighting": the fighting was where the act was.
+        prep = sentence.head(token)
+        verb = sentence.head(prep)
+        after = sentence.lemma(prep) in ("after", "during", "following", "amid")
+        if after and verb not in (prep, token) and sentence.a.pos[verb] == "VERB":
+            return _location(sentence, verb)
     return None, None
 
 

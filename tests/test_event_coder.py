@@ -745,3 +745,13 @@ def test_more_codebook_phrasings_of_consultation_release_and_aid(code):
     assert [c for c, _, _ in code("Indonesia released the jailed East Timorese leader.")] == ["0841"]
     assert [c for c, _, _ in code("The World Bank suspended loans to Kenya.")] == ["162"]
     assert code("Kuwait announced a $1 billion loan to Egypt.") == [("071", "KWT", "EGY")]
+
+
+def test_the_fighting_an_act_of_force_came_after_was_fought_by_its_doers(code):
+    coded = code(
+        "Vietnamese forces have retaken a strategic village in western Cambodia after fierce fighting with guerrillas."
+    )
+    assert ("190", "VNMMIL", "KHMREB") in coded
+    assert ("192", "VNMMIL", "KHM") in coded
+    # Only after an act of force: those who fled did not fight.
+    assert code("Thousands of civilians fled after fighting in the town.") == []
