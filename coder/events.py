@@ -711,7 +711,11 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
     if trigger.needs_kind == "nochild":
         return not any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
-        return sentence.lemma(sentence.head(token)) in trigger.needs_values
+        # "launched artillery, mortar and rocket fire": the head of the first of the coordinated nouns.
+        node = token
+        while sentence.dep(node) == "conj" and sentence.head(node) != node and sentence.a.pos[node] == "NOUN":
+            node = sentence.head(node)
+        return sentence.lemma(sentence.head(node)) in trigger.needs_values
     if trigger.needs_kind == "modal":
         return any(_modal_clause(sentence, clause, trigger) for clause in sentence.kids(token, {"ccomp"}))
     if trigger.needs_kind == "child":

@@ -755,3 +755,8 @@ def test_the_fighting_an_act_of_force_came_after_was_fought_by_its_doers(code):
     assert ("192", "VNMMIL", "KHM") in coded
     # Only after an act of force: those who fled did not fight.
     assert code("Thousands of civilians fled after fighting in the town.") == []
+
+
+def test_a_noun_that_needs_its_head_looks_through_coordination(code):
+    text = "Vietnamese forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla camps."
+    assert ("195", "VNMMIL", "KHMREB") in code(text)
