@@ -760,3 +760,9 @@ def test_the_fighting_an_act_of_force_came_after_was_fought_by_its_doers(code):
 def test_a_noun_that_needs_its_head_looks_through_coordination(code):
     text = "Vietnamese forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla camps."
     assert ("195", "VNMMIL", "KHMREB") in code(text)
+
+
+def test_yielding_on_dissent_rejection_by_phrasal_verbs_and_closing_the_press(code):
+    assert [c for c, _, _ in code("The Nigerian unions suspended their strike.")] == ["082"]
+    assert code("China brushed aside American criticism.") == [("120", "CHN", "USA")]
+    assert [c for c, _, _ in code("The Iranian government closed two reformist newspapers.")] == ["1721"]
