@@ -90,14 +90,18 @@ def _add_months(day: date, months: int) -> date:
 
 
 def _infer_year(month: int, day: int, reference: date) -> date | None:
-    """Pick the year for a year-less month/day: the reference year, unless that puts the date more
-    than 2 months after the reference (then the previous year) or more than 10 months before it
-    (then the next year)."""
+    """Pick the year for a year-less month/day: the reference year, unless that puts its month more
+    than 2 months after the reference's month (then the previous year) or more than 10 months before it
+    (then the next year).
+
+    Counted in whole months, so that the answer does not depend on the day within the month: "in
+    January" in a story of 2 November is the January ten months before, not the one two months after.
+    """
     year = reference.year
-    probe = date(year, month, min(day, calendar.monthrange(year, month)[1]))
-    if probe > _add_months(reference, 2):
+    months_ahead = month - reference.month
+    if months_ahead > 2:
         year -= 1
-    elif probe < _add_months(reference, -10):
+    elif months_ahead < -10:
         year += 1
     try:
         return date(year, month, day)

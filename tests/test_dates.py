@@ -78,6 +78,19 @@ def test_year_inference_crosses_year_boundaries() -> None:
     assert find_dates("February 29", date(2022, 3, 1)) == []  # no such day in 2022
 
 
+def test_year_inference_counts_whole_months() -> None:
+    # Ten months back is this year whatever the day: "in January" on 2 November is the past January.
+    assert only("in January", date(2020, 11, 2)).resolved == date(2020, 1, 1)
+    assert only("January 1", date(2020, 11, 2)).resolved == date(2020, 1, 1)
+    assert only("January 31", date(2020, 11, 30)).resolved == date(2020, 1, 31)
+    # Eleven months back is next year's (a schedule), two ahead this year's, three ahead last year's.
+    assert only("in December", date(2021, 1, 15)).resolved == date(2020, 12, 1)
+    assert only("in December", date(2020, 1, 31)).resolved == date(2019, 12, 1)
+    assert only("in January", date(2020, 12, 1)).resolved == date(2021, 1, 1)
+    assert only("in March", date(2020, 1, 31)).resolved == date(2020, 3, 1)
+    assert only("in April", date(2020, 1, 1)).resolved == date(2019, 4, 1)
+
+
 def test_sentences_from_the_brief() -> None:
     mention = only("Belarus announced on Tuesday that it would hold military exercises.")
     assert (mention.text, mention.resolved, mention.relative) == ("on Tuesday", date(2022, 4, 26), True)
