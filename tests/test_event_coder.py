@@ -766,3 +766,25 @@ def test_yielding_on_dissent_rejection_by_phrasal_verbs_and_closing_the_press(co
     assert [c for c, _, _ in code("The Nigerian unions suspended their strike.")] == ["082"]
     assert code("China brushed aside American criticism.") == [("120", "CHN", "USA")]
     assert [c for c, _, _ in code("The Iranian government closed two reformist newspapers.")] == ["1721"]
+
+
+def test_one_act_told_twice_in_a_sentence_is_one_event(code, events):
+    # A participle or noun restating the main act with the same actors is not a second event.
+    (kept,) = [e for e in events("Turkey began a military offensive with airstrikes on Wednesday.") if e.source]
+    assert kept.cameo_code == "195"  # the more specific code of the two; the other is named in its evidence
+    assert any("restated by 'offensive' (190)" in line for line in kept.evidence)
+    assert [c for c, _, _ in code("President Trump lashed out at Iran on Twitter, accusing it of lying.")] == ["111"]
+    # Different acts, or one act by several actors, stay apart.
+    assert code("Russia attacked Ukraine and threatened Poland.") == [("190", "RUS", "UKR"), ("130", "RUS", "POL")]
+    assert code("The United States and NATO refused to send aircraft to Ukraine.") == [
+        ("1222", "USA", "UKR"),
+        ("1222", "NATO", "UKR"),
+    ]
+
+
+def test_a_country_after_at_is_aimed_at_not_where(events):
+    (event,) = events("The minister hit out at France over the deal.")
+    assert (event.target.actor.code, event.location) == ("FRA", None)
+    assert event.source is None or event.source.actor.country is None  # not a French minister for being "at France"
+    (event,) = events("Rebels attacked a convoy at Kandahar.")
+    assert (event.location_text, event.source.actor.code) == ("Kandahar", "AFGREB")
