@@ -61,6 +61,16 @@ LIGHT_VERBS = frozenset(
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
     open issue order remain put place go renew express voice raise attend gather assemble converge give have""".split()
 )
+# Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
+# "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
+OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
+# Light verbs that aim what they carry "at" someone: "levelled accusations at Iran".
+AIMING_VERBS = frozenset({"level"})
+# A participle on a noun trigger whose agent is the doer: "an attack carried out by the Taliban", "the protest
+# organised by Hamas", "sanctions announced by the EU" (not "the attack condemned by the UN").
+AGENT_PARTICIPLES = LIGHT_VERBS | OBJECT_LIGHT_VERBS | frozenset(
+    """organise organize orchestrate perpetrate mastermind commit spearhead initiate lead call plan""".split()
+)
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
@@ -815,7 +825,7 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
     for token in list(found):
         if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:
             verb = sentence.head(token)
-            if sentence.lemma(verb) in LIGHT_VERBS:
+            if sentence.lemma(verb) in LIGHT_VERBS | OBJECT_LIGHT_VERBS:
                 # "gave the Serbs an ultimatum", "launched an attack": the noun is the event, the verb carries it.
                 found[token].absorbed.append(found[verb])
                 del found[verb]
@@ -1052,6 +1062,10 @@ def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -
     if verb == noun:
         return False
     lemma = sentence.lemma(verb)
+    if lemma in OBJECT_LIGHT_VERBS:
+        if sentence.dep(noun) == "appos" and sentence.dep(sentence.head(noun)) in OBJECTS:
+            noun = sentence.head(noun)  # "granted [Kerik] [a pardon]": the small model's apposition
+        return sentence.head(noun) == verb and sentence.dep(noun) in OBJECTS | PASSIVE_SUBJECTS
     return lemma in LIGHT_VERBS or (trigger.needs_kind == "head" and lemma in trigger.needs_values)
 
 
@@ -1102,6 +1116,13 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 if heads:
                     break
         if not heads:
+            for participle in sentence.kids(token, {"acl"}):
+                if sentence.a.tags[participle] == "VBN" and sentence.lemma(participle) in AGENT_PARTICIPLES:
+                    for agent in sentence.kids(participle, {"agent"}):
+                        heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]
+                if heads:
+                    break
+        if not heads:
             verb = _clause_verb(sentence, token)
             if _carries(sentence, verb, token, trigger):
                 # "held drills", "were engaged in training": the light verb's (passive) subject; but who is "put
@@ -1109,6 +1130,12 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 subjects = sentence.kids(verb, SUBJECTS) or (
                     [] if _undergone(sentence, token) else sentence.kids(verb, PASSIVE_SUBJECTS)
                 )
+                if subjects == [token]:
+                    # "sanctions were levied on Iran by the US": the noun itself is the passive subject; the
+                    # agent is the doer.
+                    subjects = [
+                        p for agent in sentence.kids(verb, {"agent"}) for p in sentence.kids(agent, {"pobj"})
+                    ] or subjects
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
     if not heads and trigger.pos == "NOUN" and sentence.dep(token) == "pobj":
@@ -1305,6 +1332,13 @@ def _target(
     objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude and trigger.lemma not in TOPIC_VERBS]
     if objects and (found := actors(sentence.conjuncts(objects[0]))):
         return found
+    carrier_verb = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
+    carried = trigger.pos == "NOUN" and _carries(sentence, carrier_verb, token, trigger)
+    if carried:
+        # "gave Serbia an ultimatum", "granted Kerik a pardon": the light verb's indirect object receives it.
+        datives = [d for d in sentence.kids(carrier_verb, {"dative", "iobj"}) if sentence.a.pos[d] != "ADP"]
+        if datives and (found := actors(sentence.conjuncts(datives[0]))):
+            return found
     if objects_only:
         return []
     for thing in objects:
@@ -1325,6 +1359,8 @@ def _target(
         prepositions = prepositions - {"with"}
     if trigger.needs_kind == "child" and "out" in trigger.needs_values:
         prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government"
+    if carried and sentence.lemma(carrier_verb) in AIMING_VERBS:
+        prepositions = prepositions | {"at"}  # "levelled criticism at France"
     phrase_objects = []
     for owner in owners:
         for prep in sentence.kids(owner, {"prep", "dative"}):

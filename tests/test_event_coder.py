@@ -788,3 +788,22 @@ def test_a_country_after_at_is_aimed_at_not_where(events):
     assert event.source is None or event.source.actor.country is None  # not a French minister for being "at France"
     (event,) = events("Rebels attacked a convoy at Kandahar.")
     assert (event.location_text, event.source.actor.code) == ("Kandahar", "AFGREB")
+
+
+def test_verbs_that_carry_a_noun_trigger_as_their_object(code):
+    # The noun names the act; the verb's subject does it, its indirect object or "at" phrase receives it.
+    assert code("The Belgian king granted Germany a full pardon.") == [("056", "BELGOV", "DEU")]
+    assert code("The European Union slapped new sanctions on Belarus.") == [("163", "EUR", "BLR")]
+    assert code("Canada levied sanctions against Venezuela.") == [("163", "CAN", "VEN")]
+    assert code("Sanctions were levied on Iran by the United States.") == [("163", "USA", "IRN")]
+    assert code("The Iranian government levelled accusations at France.") == [("112", "IRNGOV", "FRA")]
+    assert code("NATO gave Serbia an ultimatum.") == [("139", "NATO", "SRB")]
+    # Only as the object: a noun elsewhere in the clause is not carried by the verb.
+    assert code("With protests ongoing, the Chilean president granted an interview.") == []
+
+
+def test_the_agent_of_a_participle_on_a_noun_trigger_is_the_doer(code):
+    assert code("Dozens died in an attack carried out by the Taliban.") == [("190", "TAL", None)]
+    assert code("The march, organised by Hamas, drew thousands of people.")[0][:2] == ("141", "HMS")
+    # Who condemns or investigates an act did not do it.
+    assert ("190", "UNO", None) not in code("The attack, condemned by the United Nations, killed five people.")
