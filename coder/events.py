@@ -64,6 +64,8 @@ LIGHT_VERBS = frozenset(
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
 OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
+# A country's mission abroad stands where it is: "the US embassy in Tehran" is in Iran.
+DIPLOMATIC_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
 # Light verbs that aim what they carry "at" someone: "levelled accusations at Iran".
 AIMING_VERBS = frozenset({"level"})
 # A participle on a noun trigger whose agent is the doer: "an attack carried out by the Taliban", "the protest
@@ -1359,6 +1361,8 @@ def _target(
         prepositions = prepositions - {"with"}
     if trigger.needs_kind == "child" and "out" in trigger.needs_values:
         prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government"
+    if trigger.cameo[:2] == "14":
+        prepositions = prepositions | {"outside"}  # "protested outside the Chinese embassy": at whom it is aimed
     if carried and sentence.lemma(carrier_verb) in AIMING_VERBS:
         prepositions = prepositions | {"at"}  # "levelled criticism at France"
     phrase_objects = []
@@ -1370,8 +1374,22 @@ def _target(
                 and trigger.cameo[:2] in AID_ROOTS
                 and sentence.lemma(prep) == "for"
             )
+            pobjs = sentence.kids(prep, {"pobj"})
+            if (
+                trigger.cameo[:2] == "14"
+                and sentence.lemma(prep) == "in"
+                and [sentence.lemma(p) for p in pobjs] == ["front"]
+            ):
+                # "rallied in front of the parliament": as "outside".
+                pobjs = [
+                    p
+                    for of in sentence.kids(pobjs[0], {"prep"})
+                    if sentence.lemma(of) == "of"
+                    for p in sentence.kids(of, {"pobj"})
+                ]
+                beneficiary = True
             if sentence.lemma(prep) in prepositions or beneficiary:
-                for pobj in sentence.kids(prep, {"pobj"}):
+                for pobj in pobjs:
                     if found := actors(sentence.conjuncts(pobj)):
                         return found
                     phrase_objects.append(pobj)
@@ -1705,12 +1723,19 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         if place is not None and place.kind in ("country", "region") and place.country is not None:
             return place, text
     if depth > 0 and sentence.a.pos[obj] == "NOUN":
-        # "in a Paris subway station": a place name modifying the noun.
-        for modifier in sentence.kids(obj, {"compound", "amod", "poss"}):
+        # "in a Paris subway station": a place name modifying the noun; but "outside the US embassy in Tehran"
+        # is in Iran, whose country the mission stands on.
+        mission = sentence.lemma(obj) in DIPLOMATIC_MISSIONS
+        for modifier in [] if mission else sentence.kids(obj, {"compound", "amod", "poss"}):
             if sentence.entity_of.get(modifier, (0, 0, ""))[2] == "GPE":
                 place = resolve_place(_phrase(sentence, modifier)[0])
                 if place is not None:
                     return place, _phrase(sentence, modifier)[0]
+        # "in the Serbian capital Belgrade", "in the port town, Mokha": the name in apposition.
+        for name in sentence.kids(obj, {"appos"}):
+            found = _place_of(sentence, name, depth - 1)
+            if found[0] is not None:
+                return found
         for prep in sentence.kids(obj, {"prep"}):
             if sentence.lemma(prep) in ("of", "in", "near"):
                 for inner in sentence.kids(prep, {"pobj"}):
@@ -1980,7 +2005,15 @@ def _code_candidate(
         # "the attack killed five soldiers", "shelled positions, killing three Croatian soldiers".
         targets = _target(sentence, inner.token, inner.trigger, exclude, place_country=context_country)
     if act_code[:2] in COMPATRIOT_ROOTS and (
-        abroad := next((a.actor.country for a in targets if a.actor.country), None)
+        abroad := next(
+            (
+                a.actor.country
+                for a in targets
+                # "people protested outside the Chinese embassy": a mission abroad says nothing of who protests.
+                if a.actor.country and not set(a.text.lower().split()) & DIPLOMATIC_MISSIONS
+            ),
+            None,
+        )
     ):
         # "Islamic fundamentalists demanded the resignation of the Algerian president": Algerian fundamentalists.
         sources = _localised(sources, abroad, evidence)

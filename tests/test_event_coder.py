@@ -807,3 +807,19 @@ def test_the_agent_of_a_participle_on_a_noun_trigger_is_the_doer(code):
     assert code("The march, organised by Hamas, drew thousands of people.")[0][:2] == ("141", "HMS")
     # Who condemns or investigates an act did not do it.
     assert ("190", "UNO", None) not in code("The attack, condemned by the United Nations, killed five people.")
+
+
+def test_a_protest_outside_a_mission_is_aimed_at_its_country_and_held_where_it_stands(code, events):
+    (event,) = events("Students rallied outside the US embassy in Tehran.")
+    assert (event.source.actor.code, event.target.actor.code) == ("IRNEDU", "USAGOV")
+    assert event.location.country == "IRN"  # the embassy stands in Iran; the students are not American
+    assert code("Hundreds of people protested in front of the Chinese embassy.") == [("140", None, "CHNGOV")]
+    # Outside a protest, "outside" still says only where.
+    assert code("Police arrested two men outside the Chinese embassy.") != [("173", None, "CHNGOV")]
+
+
+def test_a_place_named_in_apposition(events):
+    (event,) = events("Protests took place in the Serbian capital Belgrade on Tuesday.")
+    assert (event.location_text, event.target.actor.code) == ("Belgrade", "SRB")
+    (event,) = events("Protests erupted in the capital, Belgrade.")
+    assert event.location_text == "Belgrade"
