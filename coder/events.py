@@ -1354,6 +1354,12 @@ def _target(
         verb = _clause_verb(sentence, token)
         if _carries(sentence, verb, token, trigger):
             owners.append(verb)  # "held drills with Russia"
+        # "a phone call made by Trump to Zelensky": the participle that names the doer also names the other side.
+        owners.extend(
+            p
+            for p in sentence.kids(token, {"acl"})
+            if sentence.a.tags[p] == "VBN" and sentence.lemma(p) in AGENT_PARTICIPLES
+        )
     prepositions = TARGET_PREPOSITIONS if trigger.cameo[:2] in ASSAULT_ROOTS else TARGET_PREPOSITIONS | {"from"}
     if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma not in RECIPROCAL_LEMMAS:
         # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where

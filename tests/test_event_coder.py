@@ -823,3 +823,15 @@ def test_a_place_named_in_apposition(events):
     assert (event.location_text, event.target.actor.code) == ("Belgrade", "SRB")
     (event,) = events("Protests erupted in the capital, Belgrade.")
     assert event.location_text == "Belgrade"
+
+
+def test_declining_an_offer_or_a_request_is_a_rejection(code):
+    assert code("Germany declined an invitation from Russia.") == [("120", "DEU", "RUS")]
+    assert [c for c, _, _ in code("The Kenyan government declined the request.")] == ["120"]
+    assert code("Exports to China declined sharply.") == []  # a fall, not a refusal
+    assert [c for c, _, _ in code("The Polish government declined to comment.")] == ["011"]
+
+
+def test_a_participle_that_names_the_doer_also_names_the_other_side(code):
+    text = "Officials described a phone call made by the Ukrainian president to the Polish prime minister."
+    assert ("041", "UKRGOV", "POLGOV") in code(text)
