@@ -64,6 +64,8 @@ LIGHT_VERBS = frozenset(
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
 OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
+# "on the High Road", "on Route 2": where something happened, not what it was done to.
+STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridge route motorway freeway".split())
 # A country's mission abroad stands where it is: "the US embassy in Tehran" is in Iran.
 DIPLOMATIC_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
 # Light verbs that aim what they carry "at" someone: "levelled accusations at Iran".
@@ -1396,6 +1398,8 @@ def _target(
                 beneficiary = True
             if sentence.lemma(prep) in prepositions or beneficiary:
                 for pobj in pobjs:
+                    if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS:
+                        continue  # "stabbed two women on Streatham High Road, London": where, not whom
                     if found := actors(sentence.conjuncts(pobj)):
                         return found
                     phrase_objects.append(pobj)
@@ -1687,8 +1691,11 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
                 found = _place_of(sentence, obj, depth=2)
                 if _names_where(sentence.lemma(prep), found[0]):
                     return found
-    # "set fire to shops in Jakarta": where the thing acted on is.
-    for owner in owners[:1]:
+    # "set fire to shops in Jakarta", "opened fire on a bus in Kabul": where the thing acted on is.
+    acting = owners[:1]
+    if sentence.a.pos[token] == "NOUN" and sentence.dep(token) in OBJECTS:
+        acting.append(sentence.head(token))
+    for owner in acting:
         for prep in sentence.kids(owner, {"prep"}):
             for obj in sentence.kids(prep, {"pobj"}):
                 for inner in sentence.kids(obj, {"prep"}):

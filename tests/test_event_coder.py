@@ -835,3 +835,20 @@ def test_declining_an_offer_or_a_request_is_a_rejection(code):
 def test_a_participle_that_names_the_doer_also_names_the_other_side(code):
     text = "Officials described a phone call made by the Ukrainian president to the Polish prime minister."
     assert ("041", "UKRGOV", "POLGOV") in code(text)
+
+
+def test_injuring_is_violence_like_wounding(code):
+    assert code("Gunmen injured three soldiers in Kabul.") == [("180", "AFGUAF", "AFGMIL")]
+    assert code("Israeli soldiers injured two Palestinians.") == [("190", "ISRMIL", "PSE")]  # by a military actor
+    assert [c for c, _, _ in code("Turkish soldiers maimed two villagers.")] == ["190"]
+    assert code("The earthquake injured 25 people in Mindanao.") == []  # no one did it
+
+
+def test_a_street_after_on_says_where_not_whom(code):
+    # "on Streatham High Road, London" is where; London is not the government attacked.
+    assert code("He stabbed a man and two women on the High Road, London.") == []
+
+
+def test_where_the_thing_a_light_verb_acts_on_is_says_where_the_act_was(events):
+    (event,) = events("Gunmen opened fire on protesters in Kabul.")
+    assert (event.source.actor.code, event.target.actor.code, event.location_text) == ("AFGUAF", "AFGOPP", "Kabul")
