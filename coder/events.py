@@ -66,6 +66,8 @@ LIGHT_VERBS = frozenset(
 OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
 # "on the High Road", "on Route 2": where something happened, not what it was done to.
 STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridge route motorway freeway".split())
+# What speaks for its issuer: "the Turkish statement called for ..." is Turkey's call.
+STATEMENT_WORDS = frozenset("statement communique communiqué declaration announcement decree".split())
 # A country's mission abroad stands where it is: "the US embassy in Tehran" is in Iran.
 DIPLOMATIC_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
 # Light verbs that aim what they carry "at" someone: "levelled accusations at Iran".
@@ -1184,9 +1186,26 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 heads = sentence.conjuncts(subjects[0])
                 break
             node = parent
+    heads = [issuer for h in heads for issuer in _issuers(sentence, h)]
     if len(heads) == 1 and (members := _member_countries(sentence, heads[0])):
         return members
     return _resolve_coordinated(sentence, heads)
+
+
+def _issuers(sentence: ParsedSentence, head: int) -> list[int]:
+    """Who a statement stands for: "the Turkish statement called for ...", "a statement from the Kremlin
+    condemned ...", "NATO's communique urged ..."; any other head stands for itself."""
+    if sentence.lemma(head) not in STATEMENT_WORDS:
+        return [head]
+    for child in sentence.children[head]:
+        known = _known(_resolve(sentence, child, allow_pronoun=False))
+        if sentence.dep(child) in ("poss", "amod", "compound") and known:
+            return [child]
+    for prep in sentence.kids(head, {"prep"}):
+        if sentence.lemma(prep) in ("from", "by", "of"):
+            for pobj in sentence.kids(prep, {"pobj"}):
+                return sentence.conjuncts(pobj)
+    return [head]
 
 
 def _localised(actors: list[CodedActor], country: str | None, evidence: list[str]) -> list[CodedActor]:
@@ -1890,7 +1909,11 @@ def _code_candidate(
         return
     if _statement_of_accord(sentence, token, trigger):
         return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment
-    if any(sentence.lemma(_relative_head(sentence, s)) in non_actors() for s in sentence.kids(token, SUBJECTS)):
+    if any(
+        sentence.lemma(subject := _relative_head(sentence, s)) in non_actors()
+        and _issuers(sentence, subject) == [subject]  # "the Turkish statement called for ..." speaks for Turkey
+        for s in sentence.kids(token, SUBJECTS)
+    ):
         return  # "an earthquake struck southern Philippines"
     if _non_actor_patient(sentence, token, candidate):
         return  # "an invasion of locusts", "the fight against the virus", "outlawed the death penalty"

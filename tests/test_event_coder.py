@@ -852,3 +852,11 @@ def test_a_street_after_on_says_where_not_whom(code):
 def test_where_the_thing_a_light_verb_acts_on_is_says_where_the_act_was(events):
     (event,) = events("Gunmen opened fire on protesters in Kabul.")
     assert (event.source.actor.code, event.target.actor.code, event.location_text) == ("AFGUAF", "AFGOPP", "Kabul")
+
+
+def test_a_statement_speaks_for_its_issuer(code):
+    assert code("A statement from the Kremlin condemned Ukraine.") == [("111", "RUSGOV", "UKR")]
+    assert code("A statement by the Iraqi foreign ministry denounced the American strike.")[0][:2] == ("111", "IRQGOV")
+    assert code("The Turkish statement called for a safe zone for refugees.") == [("020", "TUR", None)]
+    # A statement nobody is named for is still no actor.
+    assert code("A joint statement condemned the attack.") == []
