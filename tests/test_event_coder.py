@@ -860,3 +860,12 @@ def test_a_statement_speaks_for_its_issuer(code):
     assert code("The Turkish statement called for a safe zone for refugees.") == [("020", "TUR", None)]
     # A statement nobody is named for is still no actor.
     assert code("A joint statement condemned the attack.") == []
+
+
+def test_codebook_phrasings_of_clemency_resignation_and_refusing_a_deal(code):
+    assert code("The Russian president commuted the prison sentence of two Ukrainian sailors.") == [
+        ("056", "RUSGOV", "UKRMIL")
+    ]
+    assert [c for c, _, _ in code("The Ukrainian prime minister filed his resignation.")] == ["0831"]
+    assert [c for c, _, _ in code("The Kenyan president declined the deal.")] == ["120"]
+    assert code("The Kenyan government commuted to work by train.") == []  # travel, not clemency
