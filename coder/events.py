@@ -831,7 +831,12 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
     for token in list(found):
         if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:
             verb = sentence.head(token)
-            if sentence.lemma(verb) in LIGHT_VERBS | OBJECT_LIGHT_VERBS:
+            noun, governor = found[token].trigger, found[verb].trigger
+            # "vowed support for Azerbaijan": a verb that is an event only when it frames one ("vowed to send")
+            # carries a noun that names it as its head.
+            carrier = governor.needs_kind == "frame" and noun.needs_kind == "head"
+            carrier = carrier and governor.lemma in noun.needs_values
+            if sentence.lemma(verb) in LIGHT_VERBS | OBJECT_LIGHT_VERBS or carrier:
                 # "gave the Serbs an ultimatum", "launched an attack": the noun is the event, the verb carries it.
                 found[token].absorbed.append(found[verb])
                 del found[verb]

@@ -869,3 +869,9 @@ def test_codebook_phrasings_of_clemency_resignation_and_refusing_a_deal(code):
     assert [c for c, _, _ in code("The Ukrainian prime minister filed his resignation.")] == ["0831"]
     assert [c for c, _, _ in code("The Kenyan president declined the deal.")] == ["120"]
     assert code("The Kenyan government commuted to work by train.") == []  # travel, not clemency
+
+
+def test_a_vow_of_support_is_support_but_a_planned_attack_is_no_attack(code):
+    assert code("The president of Turkey vowed support for Azerbaijan.") == [("051", "TURGOV", "AZE")]
+    assert code("The Greek government reaffirmed its support for Cyprus.") == [("051", "GRCGOV", "CYP")]
+    assert code("The Turkish army planned an attack on Kurdish positions.") == []
