@@ -484,9 +484,15 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
     if titled is None or titled.country is None and titled.code is None:
         for apposition in sentence.kids(head, {"appos"}):
             described = resolve_actor(_phrase_words(sentence, apposition))
+            if described is not None and described.sector and not (described.country or described.code):
+                # "Wanda Vázquez, the governor of Puerto Rico": the title's country is in its own phrase.
+                described = _sector_with_country(sentence, apposition, described)
             if described is not None and (described.country or described.code):
                 titled = described
                 break
+    if titled is not None and titled.sector and not (titled.country or titled.code):
+        # "Florida Governor Ron DeSantis": a US state or a town before the title gives the country.
+        titled = _sector_with_country(sentence, head, titled)
     if titled is not None and (titled.country or titled.code):
         # "Russia's Putin": a named person of a country is its government; but "US lawyer Michael Avenatti",
         # "Avenatti, a US lawyer" are a national described by an ordinary noun, not an official.
@@ -665,12 +671,24 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
     country: str | None = None
     for child in sentence.children[head]:
         dep = sentence.dep(child)
-        if dep == "prep" and sentence.lemma(child) in ("in", "from", "throughout", "across"):
+        if dep == "prep" and sentence.lemma(child) in ("in", "from", "throughout", "across", "of"):
             for pobj in sentence.kids(child, {"pobj"}):
                 words = _phrase_words(sentence, pobj)
                 found = resolve_actor(words)
-                place = resolve_place(_phrase(sentence, pobj)[0]) if found is None or found.country is None else None
+                # "the governor of Louisiana": a US state or a town names the country; "of" only with a place name.
+                named = sentence.lemma(child) != "of" or sentence.entity_of.get(pobj, (0, 0, ""))[2] in ("GPE", "LOC")
+                place = (
+                    resolve_place(_phrase(sentence, pobj)[0])
+                    if named and (found is None or found.country is None)
+                    else None
+                )
+                if place is not None and sentence.lemma(child) == "of" and place.kind == "city":
+                    place = None  # "a resident of Antioch, Illinois": town names are shared across countries
                 country = (found.country if found is not None else None) or (place.country if place else None)
+        elif dep == "compound" and sentence.entity_of.get(child, (0, 0, ""))[2] == "GPE":
+            # "the Florida governor", "Texas police": a US state or a town before the sector.
+            place = resolve_place(_phrase(sentence, child)[0])
+            country = place.country if place is not None and place.kind != "city" else None
         elif dep == "compound" and sentence.entity_of.get(child, (0, 0, ""))[2] == "PERSON":
             person = sentence.memory.recall(sentence.a.words[child])
             country = person.country if person is not None else None
@@ -827,6 +845,16 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
                     code = "185"  # "an attempt to assassinate the governor": CAMEO's own category
                 found[token] = _Candidate(token, trigger, code)
                 break
+    # "delegates pledged to Sanders", "funds promised for the rebuilding": a participle of intent on the thing
+    # promised, with no one named who promised it, says what the thing is, not that anyone acted.
+    for token in list(found):
+        if (
+            found[token].code[:2] == "03"
+            and sentence.dep(token) == "acl"
+            and sentence.a.tags[token] in ("VBN", "VBD")  # the small model tags some such participles VBD
+            and not sentence.kids(token, {"agent"})
+        ):
+            del found[token]
     # A noun trigger that is the object of a verb trigger is part of that event ("imposed sanctions").
     for token in list(found):
         if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:

@@ -875,3 +875,20 @@ def test_a_vow_of_support_is_support_but_a_planned_attack_is_no_attack(code):
     assert code("The president of Turkey vowed support for Azerbaijan.") == [("051", "TURGOV", "AZE")]
     assert code("The Greek government reaffirmed its support for Cyprus.") == [("051", "GRCGOV", "CYP")]
     assert code("The Turkish army planned an attack on Kurdish positions.") == []
+
+
+def test_a_title_takes_the_country_of_the_us_state_it_names(code):
+    assert code("The governor of Louisiana declared a state of emergency.") == [("1724", "USAGOV", "USA")]
+    assert code("The Florida governor declared a state of emergency.") == [("1724", "USAGOV", "USA")]
+    assert code("Wanda Vázquez, the governor of Puerto Rico, declared a state of emergency.")[0][:2] == (
+        "1724",
+        "PRIGOV",
+    )
+    # A town is no country: town names are shared across countries ("Antioch, Illinois" is not Antioch, Turkey).
+    assert code("A resident of Antioch was accused of murder.") == []
+
+
+def test_a_participle_of_intent_on_the_thing_promised_is_no_event(code):
+    text = "The candidate was officially nominated with some delegates pledged to Senator Tom Carper of Delaware."
+    assert code(text) == []
+    assert code("The aid promised to Ukraine by the European Union arrived.") == [("030", "EUR", "UKR")]
