@@ -685,9 +685,10 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
                 if place is not None and sentence.lemma(child) == "of" and place.kind == "city":
                     place = None  # "a resident of Antioch, Illinois": town names are shared across countries
                 country = (found.country if found is not None else None) or (place.country if place else None)
-        elif dep == "compound" and sentence.entity_of.get(child, (0, 0, ""))[2] == "GPE":
-            # "the Florida governor", "Texas police": a US state or a town before the sector.
-            place = resolve_place(_phrase(sentence, child)[0])
+        elif dep in ("compound", "poss") and sentence.entity_of.get(child, (0, 0, ""))[2] == "GPE":
+            # "the Florida governor", "Puerto Rico's governor": a US state or a territory before the sector.
+            entity = sentence.entity_of[child]
+            place = resolve_place(sentence.span_text(entity[0], entity[1] - 1)[0])
             country = place.country if place is not None and place.kind != "city" else None
         elif dep == "compound" and sentence.entity_of.get(child, (0, 0, ""))[2] == "PERSON":
             person = sentence.memory.recall(sentence.a.words[child])

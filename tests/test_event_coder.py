@@ -880,6 +880,7 @@ def test_a_vow_of_support_is_support_but_a_planned_attack_is_no_attack(code):
 def test_a_title_takes_the_country_of_the_us_state_it_names(code):
     assert code("The governor of Louisiana declared a state of emergency.") == [("1724", "USAGOV", "USA")]
     assert code("The Florida governor declared a state of emergency.") == [("1724", "USAGOV", "USA")]
+    assert code("Florida's governor declared a state of emergency.") == [("1724", "USAGOV", "USA")]
     assert code("Wanda Vázquez, the governor of Puerto Rico, declared a state of emergency.")[0][:2] == (
         "1724",
         "PRIGOV",
