@@ -404,7 +404,12 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     actor = resolve_actor(text)
     if person_name is not None:
         actor = _person_actor(sentence, head, person_name, text, actor)
-    elif actor is None and sentence.a.words[head][:1].isupper() and sentence.entity_of.get(head) is not None:
+    elif (
+        actor is None
+        and sentence.a.words[head][:1].isupper()
+        # "Trump attacked the plan": the small model sometimes tags a known name as nothing at all.
+        and (sentence.entity_of.get(head) is not None or sentence.a.pos[head] == "PROPN")
+    ):
         # A name the small model tags as an organisation ("Trump said ..."): a person the article or the
         # gazetteer knows, when the phrase names nothing else.
         recalled = sentence.memory.recall(sentence.a.words[head])
@@ -1028,7 +1033,8 @@ def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
         sentence.entity_of.get(o, (0, 0, ""))[2] == "PERSON" or sentence.lemma(o) in ("he", "she", "him", "her")
         for o in objects
     )
-    reason = any(sentence.lemma(p) in ("for", "over") for p in sentence.kids(token, {"prep"}))
+    # "attacked Biden over his remarks", "attacked the subpoena as a political strategy": a reason or a label.
+    reason = any(sentence.lemma(p) in ("for", "over", "as") for p in sentence.kids(token, {"prep"}))
     said = any(sentence.lemma(o) in ideas() for o in objects)
     return personal or said or (bool(objects) and reason)
 

@@ -893,3 +893,24 @@ def test_a_participle_of_intent_on_the_thing_promised_is_no_event(code):
     text = "The candidate was officially nominated with some delegates pledged to Senator Tom Carper of Delaware."
     assert code(text) == []
     assert code("The aid promised to Ukraine by the European Union arrived.") == [("030", "EUR", "UKR")]
+
+
+def test_a_known_name_the_model_tags_as_nothing_is_still_that_person(parse):
+    from coder.people import ArticleMemory
+
+    memory = ArticleMemory(date(2019, 10, 1))
+    text = "Trump attacked the plan."
+    (event,) = code_sentence(text, parse(text), date(2019, 10, 1), memory)
+    assert (event.cameo_code, event.source.actor.code) == ("111", "USAGOV")  # words, not weapons
+
+
+def test_attacking_something_as_a_label_is_criticism(code):
+    assert code("The Turkish president attacked the decision as illegal.") == [("111", "TURGOV", None)]
+
+
+def test_hailing_from_somewhere_airlifting_a_patient_and_proposing_a_bill_are_no_events(code):
+    assert code("The Iraqi minister, who hails from Basra, spoke to reporters.") == []
+    assert code("The Russian opposition leader was airlifted from Omsk to Berlin.") == []
+    assert [c for c, _, _ in code("The United States airlifted food and medicine to Haiti.")] == ["073"]
+    assert code("The Kenyan government proposed a bill on taxes.") == []
+    assert [c for c, _, _ in code("The Kenyan government proposed talks with Somalia.")] == ["036"]
