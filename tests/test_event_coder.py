@@ -914,3 +914,9 @@ def test_hailing_from_somewhere_airlifting_a_patient_and_proposing_a_bill_are_no
     assert [c for c, _, _ in code("The United States airlifted food and medicine to Haiti.")] == ["073"]
     assert code("The Kenyan government proposed a bill on taxes.") == []
     assert [c for c, _, _ in code("The Kenyan government proposed talks with Somalia.")] == ["036"]
+
+
+def test_threats_made_against_someone_are_a_threat(code):
+    assert code("The Iranian government repeated its threats against Israel.") == [("130", "IRNGOV", "ISR")]
+    assert code("Iran issued a threat to attack American bases.") == [("1384", "IRN", "USA")]
+    assert code("Iran poses a threat to the region.") == []  # a state of affairs, not an act
