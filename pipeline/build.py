@@ -93,10 +93,10 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
     # Sentences the cascade skipped cannot give an event nor change what the coder remembers of the article:
     # they are not coded, only counted in their article's row.
     events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
-    all_sentences = (annotated["annotated"], sentences["skipped"]) | "AllSentences" >> beam.Flatten()
     article_rows = {
         "articles": articles["articles"],
-        "sentences": all_sentences,
+        "sentences": annotated["annotated"],
+        "skipped": sentences["skipped"],
         "events": events["events"],
     } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
     # Syndicated copies: recorded on the article rows and counted once per story in the clusters.
@@ -143,10 +143,10 @@ def build_stream_pipeline(pipeline: beam.Pipeline, settings: RunSettings, source
         settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
     )
     events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
-    all_sentences = (annotated["annotated"], sentences["skipped"]) | "AllSentences" >> beam.Flatten()
     article_rows = {
         "articles": arrived["articles"],
-        "sentences": all_sentences,
+        "sentences": annotated["annotated"],
+        "skipped": sentences["skipped"],
         "events": events["events"],
     } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
     rejected = (
