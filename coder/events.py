@@ -1162,10 +1162,9 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 if heads:
                     break
         if not heads:
-            for participle in sentence.kids(token, {"acl"}):
-                if sentence.a.tags[participle] == "VBN" and sentence.lemma(participle) in AGENT_PARTICIPLES:
-                    for agent in sentence.kids(participle, {"agent"}):
-                        heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]
+            for participle in _agent_participles(sentence, token):
+                for agent in sentence.kids(participle, {"agent"}):
+                    heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]
                 if heads:
                     break
         if not heads:
@@ -1230,6 +1229,15 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
     if len(heads) == 1 and (members := _member_countries(sentence, heads[0])):
         return members
     return _resolve_coordinated(sentence, heads)
+
+
+def _agent_participles(sentence: ParsedSentence, noun: int) -> list[int]:
+    """The participles on a noun trigger whose "by" phrase names its doer: "an attack *carried out* by ..."."""
+    return [
+        p
+        for p in sentence.kids(noun, {"acl"})
+        if sentence.a.tags[p] == "VBN" and sentence.lemma(p) in AGENT_PARTICIPLES
+    ]
 
 
 def _issuers(sentence: ParsedSentence, head: int) -> list[int]:
@@ -1416,11 +1424,7 @@ def _target(
         if _carries(sentence, verb, token, trigger):
             owners.append(verb)  # "held drills with Russia"
         # "a phone call made by Trump to Zelensky": the participle that names the doer also names the other side.
-        owners.extend(
-            p
-            for p in sentence.kids(token, {"acl"})
-            if sentence.a.tags[p] == "VBN" and sentence.lemma(p) in AGENT_PARTICIPLES
-        )
+        owners.extend(_agent_participles(sentence, token))
     prepositions = TARGET_PREPOSITIONS if trigger.cameo[:2] in ASSAULT_ROOTS else TARGET_PREPOSITIONS | {"from"}
     if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma not in RECIPROCAL_LEMMAS:
         # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where
@@ -1497,7 +1501,7 @@ def _fighters_of_the_clause(sentence: ParsedSentence, noun: int) -> list[int]:
         if sentence.lemma(measure) in TIME_SPANS and sentence.dep(measure) == "pobj":
             node = measure  # "after five days of fighting"
     prep = sentence.head(node)
-    if sentence.dep(node) != "pobj" or sentence.lemma(prep) not in ("after", "during", "following", "amid"):
+    if sentence.dep(node) != "pobj" or sentence.lemma(prep) not in AFTERMATH_PREPOSITIONS:
         return []
     verb = sentence.head(prep)
     rows = trigger_rows().get((sentence.lemma(verb), "VERB"), ())
@@ -1508,6 +1512,8 @@ def _fighters_of_the_clause(sentence: ParsedSentence, noun: int) -> list[int]:
 
 
 TIME_SPANS = frozenset("hour hours day days week weeks month months year years".split())
+# "after/during fierce fighting": the fighting that came with the act the phrase is attached to.
+AFTERMATH_PREPOSITIONS = frozenset({"after", "during", "following", "amid"})
 
 
 def _undergone(sentence: ParsedSentence, noun: int) -> bool:
@@ -1767,7 +1773,7 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
         # "retook a village in western Cambodia after fierce fighting": the fighting was where the act was.
         prep = sentence.head(token)
         verb = sentence.head(prep)
-        after = sentence.lemma(prep) in ("after", "during", "following", "amid")
+        after = sentence.lemma(prep) in AFTERMATH_PREPOSITIONS
         if after and verb not in (prep, token) and sentence.a.pos[verb] == "VERB":
             return _location(sentence, verb)
     return None, None
