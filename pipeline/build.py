@@ -78,7 +78,7 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
     sentences = articles["articles"] | "SplitSentences" >> SplitSentences(
         settings.ingested, settings.max_sentence_chars, read, settings.load_cascade
     )
-    annotated = sentences["sentences"] | "Annotate" >> Annotate(
+    annotated = sentences["articles"] | "Annotate" >> Annotate(
         settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
     )
     if settings.progress_dir:
@@ -87,16 +87,15 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
         track(
             settings.progress_dir,
             articles=articles["articles"],
-            sentences=sentences["sentences"],
-            parsed=annotated["annotated"],
+            sentences=(sentences["articles"], lambda article: len(article.sentences)),
+            parsed=(annotated["annotated"], lambda article: len(article.sentences)),
         )
     # Sentences the cascade skipped cannot give an event nor change what the coder remembers of the article:
     # they are not coded, only counted in their article's row.
     events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
     article_rows = {
         "articles": articles["articles"],
-        "sentences": annotated["annotated"],
-        "skipped": sentences["skipped"],
+        "annotated": annotated["annotated"],
         "events": events["events"],
     } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
     # Syndicated copies: recorded on the article rows and counted once per story in the clusters.
@@ -139,14 +138,13 @@ def build_stream_pipeline(pipeline: beam.Pipeline, settings: RunSettings, source
     sentences = arrived["articles"] | "SplitSentences" >> SplitSentences(
         settings.ingested, settings.max_sentence_chars, read, settings.load_cascade
     )
-    annotated = sentences["sentences"] | "Annotate" >> Annotate(
+    annotated = sentences["articles"] | "Annotate" >> Annotate(
         settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
     )
     events = annotated["annotated"] | "ExtractEvents" >> ExtractEvents(read)
     article_rows = {
         "articles": arrived["articles"],
-        "sentences": annotated["annotated"],
-        "skipped": sentences["skipped"],
+        "annotated": annotated["annotated"],
         "events": events["events"],
     } | "SummariseArticles" >> SummariseArticles(settings.ingested, settings.pipeline_version)
     rejected = (

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from typing import Any, TextIO
 
 import apache_beam as beam
@@ -25,11 +26,13 @@ STAGES = ("articles", "sentences", "parsed")
 
 
 class Tick(beam.DoFn):
-    """Counts elements and writes the running count to ``<folder>/<stage>-<pid>-<instance>``."""
+    """Counts elements (or what ``size`` says each holds) and writes the running count to
+    ``<folder>/<stage>-<pid>-<instance>``."""
 
-    def __init__(self, folder: str, stage: str) -> None:
+    def __init__(self, folder: str, stage: str, size: Callable[[Any], int] | None = None) -> None:
         self._folder = folder
         self._stage = stage
+        self._size = size
 
     def setup(self) -> None:
         self._count = 0
@@ -37,7 +40,7 @@ class Tick(beam.DoFn):
         self._path = os.path.join(self._folder, f"{self._stage}-{os.getpid()}-{id(self)}")
 
     def process(self, element: Any) -> None:
-        self._count += 1
+        self._count += self._size(element) if self._size is not None else 1
         now = time.monotonic()
         if now - self._written > 0.5:  # at most two small writes a second per instance
             self._write(now)
@@ -56,10 +59,12 @@ class Tick(beam.DoFn):
             pass  # progress is best effort: a worker on another machine has no such folder
 
 
-def track(folder: str, **collections: beam.PCollection) -> None:
-    """Side branches that count the elements of each named PCollection (names from ``STAGES``)."""
-    for stage, pcoll in collections.items():
-        _ = pcoll | f"Progress{stage.capitalize()}" >> beam.ParDo(Tick(folder, stage))
+def track(folder: str, **collections: beam.PCollection | tuple[beam.PCollection, Callable[[Any], int]]) -> None:
+    """Side branches that count the elements of each named PCollection (names from ``STAGES``); given as
+    (PCollection, size), each element counts as ``size(element)`` (e.g. an article as its sentences)."""
+    for stage, tracked in collections.items():
+        pcoll, size = tracked if isinstance(tracked, tuple) else (tracked, None)
+        _ = pcoll | f"Progress{stage.capitalize()}" >> beam.ParDo(Tick(folder, stage, size))
 
 
 def read_counts(folder: str) -> dict[str, int]:
@@ -90,7 +95,7 @@ def format_status(counts: dict[str, int], elapsed: float, parse_seconds: float |
     """One status line. ``parse_seconds`` is the time since the first sentence was parsed (for rate and ETA).
 
     The ETA assumes all sentences have been split when parsing starts, which holds on the DirectRunner
-    (sentences are reshuffled before parsing, so splitting finishes first).
+    (articles are reshuffled before parsing, so splitting finishes first).
     """
     articles, sentences, parsed = counts["articles"], counts["sentences"], counts["parsed"]
     parts = [f"{articles:,} articles read"]

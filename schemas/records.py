@@ -74,3 +74,33 @@ class Annotation:
 class AnnotatedSentence:
     sentence: Sentence
     annotation: Annotation
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSentences:
+    """One article's sentences on their way to the parser, in article order.
+
+    Sentences travel with their article so that parsing and coding happen in one stage: the annotations,
+    several times the size of the text, are coded where they are made and never cross a shuffle.
+    ``skipped`` holds the indexes of the sentences the cascade set aside: counted, never parsed.
+    """
+
+    article: ArticleContext
+    sentences: tuple[Sentence, ...]
+    skipped: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    """One article's parsed sentences, in article order; ``failed`` holds (sentence, error) for those spaCy
+    could not parse (they become rejected records)."""
+
+    article: ArticleContext
+    sentences: tuple[AnnotatedSentence, ...]
+    skipped: tuple[int, ...] = ()
+    failed: tuple[tuple[Sentence, str], ...] = ()
+
+    @property
+    def sentence_count(self) -> int:
+        """The article's sentences that were parsed or set aside by the cascade (``articles.sentence_count``)."""
+        return len(self.sentences) + len(self.skipped)

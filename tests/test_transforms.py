@@ -15,7 +15,7 @@ from apache_beam.testing.util import assert_that, equal_to, is_not_empty
 from ingest.formats import ReadSettings
 from schemas.arrow import output_tables
 from schemas.models import Article, RejectedRecord
-from schemas.records import AnnotatedSentence
+from schemas.records import AnnotatedArticle
 from transforms.annotate import Annotate
 from transforms.extract_events import ExtractEvents, SummariseArticles
 from transforms.read_articles import ReadArticles
@@ -73,8 +73,13 @@ def test_split_sentences_with_offsets_and_long_sentence_rejected():
     with direct_pipeline() as p:
         out = p | beam.Create([article("a", text)]) | SplitSentences(INGESTED, 40, SETTINGS)
         assert_that(
-            out["sentences"] | beam.Map(lambda s: (s.index, s.text, text[s.start : s.end] == s.text)),
-            equal_to([(0, "Russia attacked Ukraine.", True), (2, "Talks failed.", True)]),
+            out["articles"]
+            | beam.FlatMap(
+                lambda a: [
+                    (a.article.article_id, s.index, s.text, text[s.start : s.end] == s.text) for s in a.sentences
+                ]
+            ),
+            equal_to([("a", 0, "Russia attacked Ukraine.", True), ("a", 2, "Talks failed.", True)]),
             label="sentences",
         )
         assert_that(
@@ -91,15 +96,18 @@ def test_annotate_outputs_plain_data():
             | beam.Create([article("a", "Russia attacked Ukraine. NATO met in Brussels.")])
             | SplitSentences(INGESTED, 2000, SETTINGS)
         )
-        out = sentences["sentences"] | Annotate(None, SETTINGS)
+        out = sentences["articles"] | Annotate(None, SETTINGS)
 
-        def summary(annotated: AnnotatedSentence) -> tuple:
-            a = annotated.annotation
-            assert all(isinstance(w, str) for w in a.words) and all(isinstance(h, int) for h in a.heads)
-            return annotated.sentence.index, a.words[0], len(a.words) == len(a.deps) == len(a.lemmas)
+        def summary(article: AnnotatedArticle) -> list[tuple]:
+            rows = []
+            for annotated in article.sentences:
+                a = annotated.annotation
+                assert all(isinstance(w, str) for w in a.words) and all(isinstance(h, int) for h in a.heads)
+                rows.append((annotated.sentence.index, a.words[0], len(a.words) == len(a.deps) == len(a.lemmas)))
+            return rows
 
         assert_that(
-            out["annotated"] | beam.Map(summary),
+            out["annotated"] | beam.FlatMap(summary),
             equal_to([(0, "Russia", True), (1, "NATO", True)]),
             label="annotated",
         )
@@ -114,14 +122,14 @@ def test_extract_events_and_article_rows():
     with direct_pipeline() as p:
         arts = p | "Articles" >> beam.Create(articles)
         sentences = arts | SplitSentences(INGESTED, 2000, SETTINGS)
-        annotated = sentences["sentences"] | Annotate(None, SETTINGS)
+        annotated = sentences["articles"] | Annotate(None, SETTINGS)
         events = annotated["annotated"] | ExtractEvents(SETTINGS)
         assert_that(
             events["events"] | beam.Map(lambda e: (e.article_id, e.cameo_code, e.source_code, e.event_date)),
             equal_to([("a", "194", "RUSMIL", date(2022, 4, 25))]),
             label="events",
         )
-        rows = {"articles": arts, "sentences": annotated["annotated"], "events": events["events"]} | (
+        rows = {"articles": arts, "annotated": annotated["annotated"], "events": events["events"]} | (
             SummariseArticles(INGESTED, "test")
         )
         assert_that(

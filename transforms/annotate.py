@@ -1,9 +1,10 @@
-"""Annotate: sentences → plain linguistic annotations from spaCy, batched with RunInference."""
+"""Annotate: articles' sentences → plain linguistic annotations from spaCy, batched with RunInference."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 import apache_beam as beam
@@ -12,7 +13,7 @@ from apache_beam.ml.inference.base import ModelHandler, RunInference
 
 from ingest.formats import ReadSettings, reject_sentence
 from nlp.annotate import annotate_texts, load_model, to_annotation
-from schemas.records import AnnotatedSentence, Sentence
+from schemas.records import AnnotatedArticle, AnnotatedSentence, ArticleContext, ArticleSentences, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -22,19 +23,42 @@ REJECTED = "rejected"
 STAGE = "Annotate"
 NAMESPACE = "newsevents"
 
-
-@dataclass(frozen=True, slots=True)
-class AnnotationFailure:
-    sentence: Sentence
-    error: str
+_CONTEXT = tuple(field.name for field in fields(ArticleContext))
 
 
-class SpacyModelHandler(ModelHandler[Sentence, "AnnotatedSentence | AnnotationFailure", "Language"]):
-    """Runs a spaCy pipeline over batches of sentences.
+def parse_weight(article: ArticleSentences) -> int:
+    """An article's weight in a parse batch: its sentences to parse, at least 1 (so that articles with
+    nothing to parse still close batches)."""
+    return max(1, len(article.sentences))
+
+
+def encode_article_sentences(article: ArticleSentences) -> bytes:
+    """An article as bytes for the shuffle that spreads articles over workers: its fields as built-in types,
+    pickled at once (Beam's fallback coder encodes these dataclasses field by field, several times slower)."""
+    context = article.article
+    return pickle.dumps(
+        (
+            tuple(getattr(context, name) for name in _CONTEXT),
+            [(s.index, s.start, s.end, s.text) for s in article.sentences],
+            article.skipped,
+        ),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+
+
+def decode_article_sentences(data: bytes) -> ArticleSentences:
+    fields_, sentences, skipped = pickle.loads(data)  # bytes that encode_article_sentences wrote
+    context = ArticleContext(*fields_)
+    return ArticleSentences(context, tuple(Sentence(context, *sentence) for sentence in sentences), tuple(skipped))
+
+
+class SpacyModelHandler(ModelHandler[ArticleSentences, AnnotatedArticle, "Language"]):
+    """Runs a spaCy pipeline over batches of articles: all their sentences go through one ``nlp.pipe``.
 
     RunInference calls ``load_model`` once per worker process and shares the model
     between the threads of that process (Beam's ``shared.Shared``), so the ~1 s model
-    load and its memory are paid once per worker, not per bundle.
+    load and its memory are paid once per worker, not per bundle. Batches are sized in
+    sentences (``parse_weight``), between ``min_batch_size`` and ``max_batch_size``.
     """
 
     def __init__(self, model_name: str | None, min_batch_size: int = 16, max_batch_size: int = 256) -> None:
@@ -47,27 +71,46 @@ class SpacyModelHandler(ModelHandler[Sentence, "AnnotatedSentence | AnnotationFa
         return load_model(self._model_name)
 
     def run_inference(
-        self, batch: Sequence[Sentence], model: Language, inference_args: dict[str, Any] | None = None
-    ) -> Iterable[AnnotatedSentence | AnnotationFailure]:
+        self, batch: Sequence[ArticleSentences], model: Language, inference_args: dict[str, Any] | None = None
+    ) -> Iterable[AnnotatedArticle]:
+        sentences = [sentence for article in batch for sentence in article.sentences]
+        results: list[AnnotatedSentence | tuple[Sentence, str]]
         try:
-            annotations = annotate_texts(model, [s.text for s in batch], batch_size=len(batch))
+            annotations = annotate_texts(model, [s.text for s in sentences], batch_size=max(1, len(sentences)))
+            results = [AnnotatedSentence(s, a) for s, a in zip(sentences, annotations, strict=True)]
         except Exception:  # noqa: BLE001 - find the sentence that fails instead of losing the batch
-            return [self._annotate_one(model, sentence) for sentence in batch]
-        return [AnnotatedSentence(s, a) for s, a in zip(batch, annotations, strict=True)]
+            results = [self._annotate_one(model, sentence) for sentence in sentences]
+        parsed = iter(results)
+        articles = []
+        for article in batch:
+            mine = [next(parsed) for _ in article.sentences]
+            articles.append(
+                AnnotatedArticle(
+                    article.article,
+                    tuple(r for r in mine if isinstance(r, AnnotatedSentence)),
+                    article.skipped,
+                    tuple(r for r in mine if not isinstance(r, AnnotatedSentence)),
+                )
+            )
+        return articles
 
     @staticmethod
-    def _annotate_one(model: Language, sentence: Sentence) -> AnnotatedSentence | AnnotationFailure:
+    def _annotate_one(model: Language, sentence: Sentence) -> AnnotatedSentence | tuple[Sentence, str]:
         try:
             with model.memory_zone():
                 return AnnotatedSentence(sentence, to_annotation(model(sentence.text)))
         except Exception as error:  # noqa: BLE001 - becomes a rejected record
-            return AnnotationFailure(sentence, f"{type(error).__name__}: {error}")
+            return sentence, f"{type(error).__name__}: {error}"
 
-    def batch_elements_kwargs(self) -> dict[str, int]:
-        return {"min_batch_size": self._min_batch_size, "max_batch_size": self._max_batch_size}
+    def batch_elements_kwargs(self) -> dict[str, Any]:
+        return {
+            "min_batch_size": self._min_batch_size,
+            "max_batch_size": self._max_batch_size,
+            "element_size_fn": parse_weight,
+        }
 
-    def get_num_bytes(self, batch: Sequence[Sentence]) -> int:
-        return sum(len(s.text) for s in batch)
+    def get_num_bytes(self, batch: Sequence[ArticleSentences]) -> int:
+        return sum(len(s.text) for article in batch for s in article.sentences)
 
 
 class SortAnnotationsFn(beam.DoFn):
@@ -76,26 +119,26 @@ class SortAnnotationsFn(beam.DoFn):
         self._annotated = Metrics.counter(NAMESPACE, "sentences_annotated")
         self._failed = Metrics.counter(NAMESPACE, "sentences_failed_annotation")
 
-    def process(self, result: AnnotatedSentence | AnnotationFailure) -> Iterator[Any]:
-        if isinstance(result, AnnotatedSentence):
-            self._annotated.inc()
-            yield result
-            return
-        self._failed.inc()
-        reason = f"spaCy could not parse it: {result.error}"
-        yield beam.pvalue.TaggedOutput(
-            REJECTED, reject_sentence(self._settings, result.sentence, STAGE, "annotation_failed", reason)
-        )
+    def process(self, article: AnnotatedArticle) -> Iterator[Any]:
+        self._annotated.inc(len(article.sentences))
+        for sentence, error in article.failed:
+            self._failed.inc()
+            reason = f"spaCy could not parse it: {error}"
+            yield beam.pvalue.TaggedOutput(
+                REJECTED, reject_sentence(self._settings, sentence, STAGE, "annotation_failed", reason)
+            )
+        yield replace(article, failed=()) if article.failed else article
 
 
 class Annotate(beam.PTransform):
-    """Parses sentences with spaCy.
+    """Parses the articles' sentences with spaCy.
 
-    In: ``Sentence``. Out: a dict with ``annotated`` (``AnnotatedSentence``: the sentence
-    plus tokens, lemmas, POS, dependencies and entities as plain lists; no spaCy objects)
-    and ``rejected`` (sentences spaCy failed on).
+    In: ``ArticleSentences``. Out: a dict with ``annotated`` (``AnnotatedArticle``: the article's sentences,
+    each with tokens, lemmas, POS, dependencies and entities as plain lists; no spaCy objects) and
+    ``rejected`` (sentences spaCy failed on).
 
-    Every sentence that comes in is parsed: in cascade mode, ``SplitSentences`` has already set
+    Articles are spread over the workers first; their sentences are parsed in batches that cross article
+    boundaries. Every sentence that comes in is parsed: in cascade mode, ``SplitSentences`` has already set
     aside those in which no event can be coded (:mod:`nlp.cascade`).
     """
 
@@ -104,11 +147,13 @@ class Annotate(beam.PTransform):
         self._handler = SpacyModelHandler(model_name, max_batch_size=max_batch_size)
         self._settings = settings
 
-    def expand(self, sentences: beam.PCollection) -> dict[str, beam.PCollection]:
+    def expand(self, articles: beam.PCollection) -> dict[str, beam.PCollection]:
         results = (
-            sentences
-            # Sentences of one article arrive together: spread them so parsing runs on every worker.
-            | "SpreadSentences" >> beam.Reshuffle()
+            articles
+            # The articles of one input file arrive together: spread them so that parsing runs on every worker.
+            | "ToBytes" >> beam.Map(encode_article_sentences)
+            | "SpreadArticles" >> beam.Reshuffle()
+            | "FromBytes" >> beam.Map(decode_article_sentences)
             | "ParseWithSpacy" >> RunInference(self._handler)
             | "SortResults" >> beam.ParDo(SortAnnotationsFn(self._settings)).with_outputs(REJECTED, main=ANNOTATED)
         )

@@ -1,5 +1,5 @@
-"""SplitSentences: articles → sentences with their article context, index and character offsets; in cascade mode,
-the sentences in which no event can be coded are set aside unparsed (:mod:`nlp.cascade`)."""
+"""SplitSentences: articles → their sentences (article context, index and character offsets), one element per
+article; in cascade mode, the sentences in which no event can be coded are set aside unparsed (:mod:`nlp.cascade`)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,9 @@ from ingest.formats import ReadSettings, reject_sentence
 from nlp.cascade import Cascade
 from nlp.sentences import split_sentences
 from schemas.models import Article
-from schemas.records import AnnotatedSentence, Annotation, Sentence
+from schemas.records import ArticleSentences, Sentence
 
-SENTENCES = "sentences"
-SKIPPED = "skipped"
+ARTICLES = "articles"
 REJECTED = "rejected"
 STAGE = "SplitSentences"
 NAMESPACE = "newsevents"
@@ -42,17 +41,17 @@ def article_sentences(
         yield sentence
 
 
-def sort_by_cascade(items: list[Sentence | Any], cascade: Cascade | None) -> Iterator[tuple[str, Sentence | Any]]:
-    """(output, item) for the items of one article: ``sentences`` to parse, ``skipped`` sentences (the cascade
-    found no possible event in them, with the article's earlier sentences in view), ``rejected`` records."""
+def sort_by_cascade(
+    items: list[Sentence | Any], cascade: Cascade | None
+) -> tuple[list[Sentence], list[int], list[Any]]:
+    """The items of one article sorted into (sentences to parse, indexes of the sentences the cascade set aside,
+    rejected records). The cascade decides with the article's earlier sentences in view."""
     sentences = [item for item in items if isinstance(item, Sentence)]
+    rejected = [item for item in items if not isinstance(item, Sentence)]
     keep = cascade.keep_article([s.text for s in sentences]) if cascade is not None else [True] * len(sentences)
-    kept = iter(keep)
-    for item in items:
-        if not isinstance(item, Sentence):
-            yield REJECTED, item
-        else:
-            yield (SENTENCES if next(kept) else SKIPPED), item
+    to_parse = [sentence for sentence, kept in zip(sentences, keep, strict=True) if kept]
+    skipped = [sentence.index for sentence, kept in zip(sentences, keep, strict=True) if not kept]
+    return to_parse, skipped, rejected
 
 
 class _LoadedCascade:
@@ -89,33 +88,28 @@ class SplitSentencesFn(beam.DoFn):
 
     def process(self, article: Article) -> Iterator[Any]:
         items = list(article_sentences(article, self._ingested, self._max, self._settings))
-        for output, item in sort_by_cascade(items, self._cascade):
-            if output == REJECTED:
-                self._rejected.inc()
-                yield beam.pvalue.TaggedOutput(REJECTED, item)
-                continue
-            self._sentences.inc()
-            if output == SENTENCES:
-                yield item
-            else:
-                self._skipped.inc()
-                # Still a sentence of its article (articles.sentence_count counts it), with no tokens.
-                yield beam.pvalue.TaggedOutput(SKIPPED, AnnotatedSentence(item, Annotation()))
+        to_parse, skipped, rejected = sort_by_cascade(items, self._cascade)
+        for record in rejected:
+            self._rejected.inc()
+            yield beam.pvalue.TaggedOutput(REJECTED, record)
+        self._sentences.inc(len(to_parse) + len(skipped))
+        self._skipped.inc(len(skipped))
+        # One element per article, even one with nothing to parse: its row still needs its sentence count.
+        yield ArticleSentences(article_context(article, self._ingested), tuple(to_parse), tuple(skipped))
 
 
 class SplitSentences(beam.PTransform):
     """Splits articles into sentences.
 
-    In: ``Article``. Out: a dict with ``sentences`` (``Sentence``: article context, index, start/end offsets in
-    the article text, text: the sentences to parse), ``skipped`` and ``rejected`` (``RejectedRecord`` for
-    sentences longer than ``max_sentence_chars``).
+    In: ``Article``. Out: a dict with ``articles`` (``ArticleSentences``, one per article: its context and the
+    sentences to parse, each with its index, start/end offsets in the article text and text) and ``rejected``
+    (``RejectedRecord`` for sentences longer than ``max_sentence_chars``).
 
     With ``load_cascade`` (a function that builds the :class:`nlp.cascade.Cascade`, called once per worker), the
     sentences of each article in which the coder cannot find an event, nor anything a later sentence's event
-    needs, go to ``skipped`` instead, as ``AnnotatedSentence`` with an empty annotation: counted as
-    ``sentences_skipped_by_cascade`` and in the article's sentence count, never parsed. The decision is made
-    here, where the article is whole, because it reads the article's earlier sentences. Without it, ``skipped``
-    is empty.
+    needs, are set aside instead: only their indexes travel on (``ArticleSentences.skipped``), they count as
+    ``sentences_skipped_by_cascade`` and in the article's sentence count, and are never parsed. The decision is
+    made here, where the article is whole, because it reads the article's earlier sentences.
     """
 
     def __init__(
@@ -129,5 +123,5 @@ class SplitSentences(beam.PTransform):
         self._fn = SplitSentencesFn(ingested, max_sentence_chars, settings, load_cascade)
 
     def expand(self, articles: beam.PCollection) -> dict[str, beam.PCollection]:
-        split = articles | "SplitArticles" >> beam.ParDo(self._fn).with_outputs(REJECTED, SKIPPED, main=SENTENCES)
-        return {SENTENCES: split[SENTENCES], SKIPPED: split[SKIPPED], REJECTED: split[REJECTED]}
+        split = articles | "SplitArticles" >> beam.ParDo(self._fn).with_outputs(REJECTED, main=ARTICLES)
+        return {ARTICLES: split[ARTICLES], REJECTED: split[REJECTED]}
