@@ -24,6 +24,7 @@ STAGE = "Annotate"
 NAMESPACE = "newsevents"
 
 _CONTEXT = tuple(field.name for field in fields(ArticleContext))
+_SENTENCE = tuple(field.name for field in fields(Sentence) if field.name != "article")
 
 
 def parse_weight(article: ArticleSentences) -> int:
@@ -39,7 +40,7 @@ def encode_article_sentences(article: ArticleSentences) -> bytes:
     return pickle.dumps(
         (
             tuple(getattr(context, name) for name in _CONTEXT),
-            [(s.index, s.start, s.end, s.text) for s in article.sentences],
+            [tuple(getattr(sentence, name) for name in _SENTENCE) for sentence in article.sentences],
             article.skipped,
         ),
         protocol=pickle.HIGHEST_PROTOCOL,
