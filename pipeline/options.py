@@ -79,7 +79,7 @@ class NewsEventsOptions(PipelineOptions):
             dest="annotate_batch_size",
             type=_positive,
             default=256,
-            help="Most sentences per spaCy batch (default 256).",
+            help="Most sentences per parse batch handed to spaCy (default 256); spaCy parses them 64 at a time.",
         )
         parser.add_argument(
             "--cascade",

@@ -77,7 +77,7 @@ class SpacyModelHandler(ModelHandler[ArticleSentences, AnnotatedArticle, "Langua
         sentences = [sentence for article in batch for sentence in article.sentences]
         results: list[AnnotatedSentence | tuple[Sentence, str]]
         try:
-            annotations = annotate_texts(model, [s.text for s in sentences], batch_size=max(1, len(sentences)))
+            annotations = annotate_texts(model, [s.text for s in sentences])
             results = [AnnotatedSentence(s, a) for s, a in zip(sentences, annotations, strict=True)]
         except Exception:  # noqa: BLE001 - find the sentence that fails instead of losing the batch
             results = [self._annotate_one(model, sentence) for sentence in sentences]
