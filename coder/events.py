@@ -759,6 +759,9 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
     if trigger.needs_kind == "modal":
         return any(_modal_clause(sentence, clause, trigger) for clause in sentence.kids(token, {"ccomp"}))
     if trigger.needs_kind == "child":
+        # "its call for Israel to lift the blockade": the "for" of a for-to clause is the noun's "for" phrase.
+        if "for" in trigger.needs_values and _for_clauses(sentence, token):
+            return True
         # Not the infinitive marker: "to protest against" has no "to" phrase.
         return any(
             sentence.lemma(c) in trigger.needs_values and sentence.dep(c) != "aux" for c in sentence.children[token]
@@ -1067,11 +1070,25 @@ def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, 
     return None
 
 
+def _for_clauses(sentence: ParsedSentence, noun: int) -> list[int]:
+    """The for-to clauses of a noun trigger ("calls for Russia to withdraw", "an appeal for the UN to intervene"):
+    the small model labels them adverbial clauses, but they say what is asked for, and of whom."""
+    if sentence.a.pos[noun] != "NOUN":
+        return []
+    return [
+        clause
+        for clause in sentence.kids(noun, {"advcl"})
+        if any(sentence.lemma(m) == "for" for m in sentence.kids(clause, {"mark"})) and sentence.kids(clause, SUBJECTS)
+    ]
+
+
 def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dict[int, _Candidate]) -> list[int]:
-    """Triggers embedded under a framing word: its xcomp/ccomp/acl clauses and their conjuncts."""
+    """Triggers embedded under a framing word: its xcomp/ccomp/acl clauses (and a noun's for-to clauses) and their
+    conjuncts."""
     embedded = []
+    for_clauses = _for_clauses(sentence, frame_token)
     for child in sentence.children[frame_token]:
-        if sentence.dep(child) in ("xcomp", "ccomp", "acl"):
+        if sentence.dep(child) in ("xcomp", "ccomp", "acl") or child in for_clauses:
             # "called on NATO to impose a no-fly zone or send fighter jets": the trigger may be a conjunct.
             for clause in [child, *sentence.clause_conjuncts(child)]:
                 if clause in candidates:
@@ -1471,7 +1488,11 @@ def _target(
             return found
     if trigger.frame is None and trigger.cameo[:2] not in ADDRESSED_ROOTS:
         return []  # "discussed how he joined the party": what is talked about is not a party to it
-    for clause in sentence.kids(token, {"ccomp", "xcomp"}):
+    clauses = sentence.kids(token, {"ccomp", "xcomp"})
+    if trigger.pos == "NOUN":
+        # "its demand that Israel lift the blockade", "calls for Russia to withdraw": the noun's complement clause.
+        clauses += sentence.kids(token, {"acl"}) + _for_clauses(sentence, token)
+    for clause in clauses:
         subjects = sentence.kids(clause, SUBJECTS)
         if subjects and (found := actors(sentence.conjuncts(subjects[0]))):
             return found
