@@ -1499,6 +1499,29 @@ def _target(
     return []
 
 
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditioned(
+    sentence: ParsedSentence, clauses: list[int], sources: list[CodedActor], country: str | None
+) -> list[CodedActor]:
+    """The known subjects of an "if"/"unless" clause on a threat or the act it threatens, other than the
+    threatener itself ("warned it would retaliate if it were attacked" names no one else)."""
+    own = {a.actor.code for a in sources if a.actor.code}
+    for clause in clauses:
+        for condition in sentence.kids(clause, {"advcl"}):
+            if not any(sentence.lemma(m) in CONDITION_MARKS for m in sentence.kids(condition, {"mark"})):
+                continue
+            subjects = sentence.kids(condition, SUBJECTS)
+            if not subjects:
+                continue
+            found = _localised(_resolve_coordinated(sentence, sentence.conjuncts(subjects[0])), country, [])
+            found = [a for a in found if _known(a) and a.actor.code not in own]
+            if found:
+                return found
+    return []
+
+
 def _owned_by_the_source(sentence: ParsedSentence, head: int) -> bool:
     """ "reinforced their defense forces", "withdraw its troops": the source's own, not a target; but "met his
     Pakistani counterpart" names another country's official."""
@@ -2127,6 +2150,17 @@ def _code_candidate(
             targets = _target(sentence, clause, trigger, exclude, place_country=context_country)
             if targets:
                 break
+    source_codes = {a.actor.code for a in sources if a.actor.code}
+    # "Iran threatened to close the strait if the United States imposed sanctions": a threat is aimed at the one
+    # whose conduct is its condition (also when all that was found is the threatener again: "North Korea warned it
+    # would strike back unless ...").
+    if (
+        entry.root == "13"
+        and all(a.actor.code in source_codes for a in targets)
+        and (conditioned := _conditioned(sentence, [token, *embedded_clauses], sources, context_country))
+    ):
+        targets = conditioned
+        evidence.append(f"target: the subject of the threat's condition ({targets[0].text!r})")
     joint = content_token == token and (
         code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or trigger.lemma in MUTUAL_LEMMAS
     )

@@ -930,3 +930,16 @@ def test_a_demand_or_call_names_whom_it_asks_in_its_complement_clause(code):
     # A call for something, with no one asked, stays as it was.
     assert code("Germany renewed its call for a ceasefire.") == [("020", "DEU", None)]
 
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(code):
+    assert code("Iran threatened to close the strait if the United States imposed new sanctions.") == [
+        ("130", "IRN", "USA")
+    ]
+    assert code("China threatened to impose tariffs if Washington did not back down.") == [("1312", "CHN", "USAGOV")]
+    # The threatener again is not a target ("if it were attacked" names no one else) ...
+    assert code("Russia warned it would retaliate if it were attacked.") == [("130", "RUS", None)]
+    assert code("North Korea warned it would strike back unless South Korea halted the drills.") == [
+        ("1384", "PRK", "KOR")
+    ]
+    # ... and an addressee the sentence names comes first.
+    assert code("Russia warned Ukraine that it would retaliate if NATO sent troops.") == [("130", "RUS", "UKR")]
