@@ -1599,19 +1599,35 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     for child in sentence.kids(token, {"amod"}):
         if sentence.lemma(child) in HYPOTHETICAL_MODIFIERS:
             return f"modified by {sentence.a.words[child]!r}"
-    if sentence.a.pos[token] == "VERB":
+    verb = token if sentence.a.pos[token] == "VERB" else None
+    if verb is None and sentence.dep(token) in OBJECTS:
+        carrier = sentence.head(token)
+        if carrier != token and sentence.lemma(carrier) in LIGHT_VERBS | ASPECTUAL_VERBS:
+            # "were sent to launch an offensive", "hopes to begin an assault": the verb that carries the noun is
+            # judged as a verb trigger would be.
+            verb = carrier
+    # "prepared to resume shelling", "wants to continue the strikes": through the aspectual verb to its governor.
+    while (
+        verb is not None
+        and sentence.dep(verb) == "xcomp"
+        and sentence.head(verb) != verb
+        and sentence.lemma(sentence.head(verb)) in ASPECTUAL_VERBS
+        and not any(sentence.a.words[c].lower() == "to" for c in sentence.kids(verb, {"aux"}))
+    ):
+        verb = sentence.head(verb)
+    if verb is not None:
         # "a plot to kill the ambassador", "Russia wants to attack": the verb's own governor only.
-        parent = sentence.head(token)
-        if parent == token:
+        parent = sentence.head(verb)
+        if parent != verb:
+            if sentence.dep(verb) in ("xcomp", "acl") and sentence.lemma(parent) in VERB_HYPOTHETICAL_GOVERNORS:
+                return f"governed by {sentence.a.words[parent]!r}"
+            # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
+            # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
+            infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(verb, {"aux"}))
+            if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
+                return "infinitive of purpose"
+        if verb == token:
             return None
-        if sentence.dep(token) in ("xcomp", "acl") and sentence.lemma(parent) in VERB_HYPOTHETICAL_GOVERNORS:
-            return f"governed by {sentence.a.words[parent]!r}"
-        # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
-        # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
-        infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(token, {"aux"}))
-        if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
-            return "infinitive of purpose"
-        return None
     node = token
     for _ in range(3):
         parent = sentence.head(node)

@@ -943,3 +943,16 @@ def test_a_threat_is_aimed_at_the_subject_of_its_condition(code):
     ]
     # ... and an addressee the sentence names comes first.
     assert code("Russia warned Ukraine that it would retaliate if NATO sent troops.") == [("130", "RUS", "UKR")]
+
+
+def test_a_noun_event_carried_by_an_infinitive_of_purpose_or_preparation_has_not_happened(code):
+    # As "troops were sent to attack" is not an attack, neither is the noun its light verb carries ...
+    assert [c for c, _, _ in code("Russian troops were sent to launch an offensive against Ukraine.")] == ["150"]
+    assert code("Russia wants to launch an offensive against Ukraine.") == []
+    assert code("The Syrian army hopes to begin an assault on Idlib.") == []
+    # ... nor what an aspectual verb resumes under "prepare".
+    assert code("The Macedonian army prepared to resume shelling the rebel villages.") == []
+    # What was begun, resumed or continued did happen; "ready to" is an intent.
+    assert code("The Syrian army began to launch airstrikes on Idlib.") == [("195", "SYRMIL", "SYR")]
+    assert code("The Syrian army resumed shelling the rebel villages.") == [("194", "SYRMIL", None)]
+    assert code("Syria is ready to resume talks with Israel.") == [("036", "SYR", "ISR")]
