@@ -670,11 +670,25 @@ def _person_pronoun(sentence: ParsedSentence, token: int) -> CodedActor | None:
     return None
 
 
+# Participles that say where a group is at home: "based in", "headquartered in", "operating in" (not "stationed in"
+# or "deployed in", which mostly say where foreign troops are).
+LOCATING_PARTICIPLES = frozenset("base locate headquarter".split())
+
+
 def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> Actor:
     """A sector whose country the phrase gives around it: "rebels in the Ivory Coast", "activists from the
     Fatah party", "the Bush administration" (a known person's government)."""
     country: str | None = None
-    for child in sentence.children[head]:
+    # "militants based in Gaza", "troops stationed in Kosovo": where a participle places them, as "in Gaza" would.
+    placed = [
+        prep
+        for participle in sentence.kids(head, {"acl"})
+        if sentence.lemma(participle) in LOCATING_PARTICIPLES and sentence.a.tags[participle] == "VBN"
+        or sentence.lemma(participle) == "operate"
+        for prep in sentence.kids(participle, {"prep"})
+        if sentence.lemma(prep) in ("in", "throughout", "across")
+    ]
+    for child in sentence.children[head] + placed:
         dep = sentence.dep(child)
         if dep == "prep" and sentence.lemma(child) in ("in", "from", "throughout", "across", "of"):
             for pobj in sentence.kids(child, {"pobj"}):

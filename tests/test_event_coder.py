@@ -956,3 +956,10 @@ def test_a_noun_event_carried_by_an_infinitive_of_purpose_or_preparation_has_not
     assert code("The Syrian army began to launch airstrikes on Idlib.") == [("195", "SYRMIL", "SYR")]
     assert code("The Syrian army resumed shelling the rebel villages.") == [("194", "SYRMIL", None)]
     assert code("Syria is ready to resume talks with Israel.") == [("036", "SYR", "ISR")]
+
+
+def test_a_group_based_or_operating_somewhere_takes_that_country(code):
+    assert code("Militants based in Gaza attacked Israel.") == [("190", "PSEREB", "ISR")]
+    assert code("Rebels operating in eastern Congo killed ten villagers.") == [("180", "CODREB", None)]
+    # "stationed in" says where troops are, often abroad: no country from it.
+    assert code("Troops stationed in Kosovo were attacked by Serbian militants.")[0][2] is None
