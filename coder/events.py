@@ -64,6 +64,9 @@ LIGHT_VERBS = frozenset(
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
 OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
+# Violence that is aimed: "fired rockets at Israel", "shot at police", "launched missiles at Saudi Arabia" (elsewhere
+# "at" says where: "attacked a checkpoint at the border").
+PROJECTING_LEMMAS = frozenset({"fire", "shoot", "launch"})
 # "on the High Road", "on Route 2": where something happened, not what it was done to.
 STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridge route motorway freeway".split())
 # What speaks for its issuer: "the Turkish statement called for ..." is Turkey's call.
@@ -1463,6 +1466,8 @@ def _target(
         prepositions = prepositions - {"with"}
     if trigger.needs_kind == "child" and "out" in trigger.needs_values:
         prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government"
+    if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma in PROJECTING_LEMMAS:
+        prepositions = prepositions | {"at"}  # "fired rockets at Israel", "shot at protesters": what is aimed at
     if trigger.cameo[:2] == "14":
         prepositions = prepositions | {"outside"}  # "protested outside the Chinese embassy": at whom it is aimed
     if carried and sentence.lemma(carrier_verb) in AIMING_VERBS:

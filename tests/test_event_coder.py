@@ -963,3 +963,11 @@ def test_a_group_based_or_operating_somewhere_takes_that_country(code):
     assert code("Rebels operating in eastern Congo killed ten villagers.") == [("180", "CODREB", None)]
     # "stationed in" says where troops are, often abroad: no country from it.
     assert code("Troops stationed in Kosovo were attacked by Serbian militants.")[0][2] is None
+
+
+def test_what_is_fired_shot_or_launched_at_is_the_target(code):
+    assert code("Palestinian militants fired rockets at Israel.") == [("195", "PSEREB", "ISR")]
+    assert code("Houthi rebels launched missiles at Saudi Arabia.") == [("195", "HTH", "SAU")]
+    assert code("Syrian troops opened fire at Turkish soldiers.") == [("190", "SYRMIL", "TURMIL")]
+    # Elsewhere "at" still says where, not whom.
+    assert code("Gunmen attacked a checkpoint at the border.") == []
