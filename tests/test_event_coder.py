@@ -971,3 +971,15 @@ def test_what_is_fired_shot_or_launched_at_is_the_target(code):
     assert code("Syrian troops opened fire at Turkish soldiers.") == [("190", "SYRMIL", "TURMIL")]
     # Elsewhere "at" still says where, not whom.
     assert code("Gunmen attacked a checkpoint at the border.") == []
+
+
+def test_concessions_heeding_withholding_and_leaving_a_treaty(code):
+    assert code("The Colombian government made several concessions to the rebels.") == [("080", "COLGOV", "COLREB")]
+    assert code("The Egyptian government heeded calls from the opposition to hold new elections.") == [
+        ("080", "EGYGOV", "EGYOPP")
+    ]
+    assert code("The United States withheld military aid from Ukraine.") == [("1622", "USA", "UKR")]
+    # Leaving a treaty or a deal reduces relations; pulling troops out is still a military retreat.
+    assert code("Iran pulled out of the nuclear deal.") == [("160", "IRN", None)]
+    assert [c for c, _, _ in code("The United States pulled its troops out of Syria after the deal.")] == ["0874"]
+    assert code("Israel withdrew its troops from Gaza.") == [("0874", "ISR", "PSE")]
