@@ -1509,8 +1509,8 @@ def _target(
         return []  # "discussed how he joined the party": what is talked about is not a party to it
     clauses = sentence.kids(token, {"ccomp", "xcomp"})
     if trigger.pos == "NOUN":
-        # "its demand that Israel lift the blockade", "calls for Russia to withdraw": the noun's complement clause.
-        clauses += sentence.kids(token, {"acl"}) + _for_clauses(sentence, token)
+        # "calls for Russia to withdraw": the noun's for-to clause names whom it asks.
+        clauses += _for_clauses(sentence, token)
     for clause in clauses:
         subjects = sentence.kids(clause, SUBJECTS)
         if subjects and (found := actors(sentence.conjuncts(subjects[0]))):

@@ -922,9 +922,8 @@ def test_threats_made_against_someone_are_a_threat(code):
     assert code("Iran poses a threat to the region.") == []  # a state of affairs, not an act
 
 
-def test_a_demand_or_call_names_whom_it_asks_in_its_complement_clause(code):
-    # "its demand that X ...", "calls for X to ...": the subject of the noun's clause is the one asked.
-    assert code("Egypt reiterated its demand that Israel lift the blockade.") == [("105", "EGY", "ISR")]
+def test_a_call_names_whom_it_asks_in_its_for_to_clause(code):
+    # "calls for X to ...": the subject of the noun's for-to clause is the one asked.
     assert code("Egypt repeated its call for Israel to lift the blockade.") == [("0254", "EGY", "ISR")]
     assert code("Germany renewed calls for Russia to withdraw its troops.") == [("0256", "DEU", "RUS")]
     # A call for something, with no one asked, stays as it was.
