@@ -982,3 +982,13 @@ def test_concessions_heeding_withholding_and_leaving_a_treaty(code):
     assert code("Iran pulled out of the nuclear deal.") == [("160", "IRN", None)]
     assert [c for c, _, _ in code("The United States pulled its troops out of Syria after the deal.")] == ["0874"]
     assert code("Israel withdrew its troops from Gaza.") == [("0874", "ISR", "PSE")]
+
+
+def test_more_verbs_of_saying_make_a_demand_with_must_or_should(code):
+    assert code("Germany maintained that Greece should reform its pension system.") == [("100", "DEU", "GRC")]
+    assert code("The Arab League emphasised that Israel must withdraw from the occupied territories.") == [
+        ("100", "ARL", "ISR")
+    ]
+    # Still not an opinion about the speakers themselves or a state of affairs.
+    assert code("The Iranian minister asserted that we must stand together.") == []
+    assert code("France contended that the ban should be immune from challenge.") == []
