@@ -64,6 +64,8 @@ LIGHT_VERBS = frozenset(
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
 OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
+# Verbs that move their object out of something: "withdrew the US from the treaty", "pulled Britain out of the EU".
+WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 # Violence that is aimed: "fired rockets at Israel", "shot at police", "launched missiles at Saudi Arabia" (elsewhere
 # "at" says where: "attacked a checkpoint at the border").
 PROJECTING_LEMMAS = frozenset({"fire", "shoot", "launch"})
@@ -2145,6 +2147,17 @@ def _code_candidate(
     if context_country is None and act_code[:2] in COMPATRIOT_ROOTS:
         context_country = home
     targets = _target(sentence, token, trigger, exclude, place_country=context_country)
+    if trigger.lemma in WITHDRAWING_LEMMAS and (own := {a.actor.country for a in sources if a.actor.country}):
+        # "Trump withdrew the US from the treaty", "Turkey withdrew Turkish troops from Syria": the source's own country
+        # or forces are what it moves, not whom it acts on.
+        moved = [
+            o
+            for o in sentence.kids(token, OBJECTS)
+            if (found := _resolve(sentence, o)) is not None and found.actor.country in own
+        ]
+        if moved:
+            exclude = exclude | set(moved)
+            targets = _target(sentence, token, trigger, exclude, place_country=context_country)
     if entry.root in COMMENT_ROOTS and not _target(sentence, token, trigger, exclude, objects_only=True):
         # "complained to the UN over Israeli air raids": the one criticised is who carried out the raids.
         criticised = [

@@ -992,3 +992,11 @@ def test_more_verbs_of_saying_make_a_demand_with_must_or_should(code):
     # Still not an opinion about the speakers themselves or a state of affairs.
     assert code("The Iranian minister asserted that we must stand together.") == []
     assert code("France contended that the ban should be immune from challenge.") == []
+
+
+def test_what_a_withdrawal_moves_of_the_sources_own_country_is_no_target(code):
+    assert code("Last year US President Donald Trump withdrew the US from a nuclear treaty with Iran.", None) == [
+        ("160", "USAGOV", None)
+    ]
+    assert code("Turkey withdrew Turkish troops from Syria.") == [("0874", "TUR", "SYR")]
+    assert code("Russia withdrew American troops from Syria.") == [("0874", "RUS", "USAMIL")]
