@@ -1621,6 +1621,10 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
         if sentence.lemma(child) in HYPOTHETICAL_MODIFIERS:
             return f"modified by {sentence.a.words[child]!r}"
     verb = token if sentence.a.pos[token] == "VERB" else None
+    # "a resolution that aims to tighten sanctions and impose a blockade": a bare infinitive coordinated with another
+    # shares its governor ("tried to enter the town and shelled it" is finite, and stands on its own).
+    while verb is not None and _shares_its_verb_group(sentence, verb):
+        verb = sentence.head(verb)
     if verb is None and sentence.dep(token) in OBJECTS:
         carrier = sentence.head(token)
         if carrier != token and sentence.lemma(carrier) in LIGHT_VERBS | ASPECTUAL_VERBS:
@@ -1647,7 +1651,7 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
             infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(verb, {"aux"}))
             if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
                 return "infinitive of purpose"
-        if verb == token:
+        if sentence.a.pos[token] == "VERB":
             return None
     node = token
     for _ in range(3):
@@ -1698,11 +1702,31 @@ def _is_passive(sentence: ParsedSentence, token: int) -> bool:
     return bool(sentence.kids(token, {"auxpass"}))
 
 
+def _shares_its_verb_group(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a verb is a bare infinitive coordinated with the verb before it, with no subject of its own ("aims to
+    tighten sanctions and *impose* a blockade", "will impose sanctions and *freeze* assets"); "tried to enter the town
+    and *shelled* it" is finite and stands on its own."""
+    return (
+        sentence.a.pos[verb] == "VERB"
+        and sentence.dep(verb) == "conj"
+        and sentence.a.tags[verb] == "VB"
+        and sentence.head(verb) != verb
+        and sentence.a.pos[sentence.head(verb)] == "VERB"
+        and not sentence.kids(verb, SUBJECTS)
+    )
+
+
 def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:
     """(event_mode, negated) from negation and auxiliaries on the trigger or its light verb."""
     owners = [token]
     if sentence.a.pos[token] == "NOUN":
         owners.append(_clause_verb(sentence, token))
+    node = token
+    while _shares_its_verb_group(sentence, node):
+        # "will impose sanctions and freeze its assets", "did not attack or shell": a bare infinitive coordinated
+        # with another has that one's auxiliaries and negation.
+        node = sentence.head(node)
+        owners.append(node)
     negated = any(sentence.kids(o, {"neg"}) for o in owners)
     # "Neither the EU nor the US would endorse", "no country recognised": a negated subject negates the clause.
     negated = negated or any(

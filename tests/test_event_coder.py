@@ -1000,3 +1000,16 @@ def test_what_a_withdrawal_moves_of_the_sources_own_country_is_no_target(code):
     ]
     assert code("Turkey withdrew Turkish troops from Syria.") == [("0874", "TUR", "SYR")]
     assert code("Russia withdrew American troops from Syria.") == [("0874", "RUS", "USAMIL")]
+
+
+def test_a_bare_infinitive_in_coordination_shares_its_governor_and_auxiliaries(code, events):
+    # What a resolution aims to do has not happened, the second act included.
+    text = "Hungary will support a UN resolution that aims to tighten sanctions and impose a naval blockade on Serbia."
+    assert [c for c, _, _ in code(text)] == ["032"]
+    # "will impose ... and freeze": both are intentions.
+    assert [e.event_mode for e in events("The US will impose sanctions on Iran and freeze its assets.")] == [
+        "intended",
+        "intended",
+    ]
+    # A finite verb stands on its own: "tried to enter the town and shelled it" did shell.
+    assert code("Syrian troops tried to enter the town and shelled it.") == [("194", "SYRMIL", None)]
