@@ -1064,7 +1064,18 @@ def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
 def _gerund_of(sentence: ParsedSentence, token: int) -> bool:
     """Whether a verb is the gerund of a preposition ("accused X of violating rights, ignoring the law")."""
     node = sentence.head(token) if sentence.dep(token) == "conj" else token
-    return sentence.dep(node) == "pcomp"
+    if sentence.dep(node) == "pcomp":
+        return True
+    # The parser may hang the later gerunds of the list on the verb itself ("ignoring" as an adverbial clause of
+    # "accused"): a gerund after the preposition's own gerund continues the list.
+    return (
+        sentence.dep(node) == "advcl"
+        and sentence.a.tags[node] == "VBG"
+        and any(
+            sentence.lemma(prep) in ("of", "for") and any(g < node for g in sentence.kids(prep, {"pcomp"}))
+            for prep in sentence.kids(sentence.head(node), {"prep"})
+        )
+    )
 
 
 def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, _Candidate]) -> int | None:

@@ -1013,3 +1013,13 @@ def test_a_bare_infinitive_in_coordination_shares_its_governor_and_auxiliaries(c
     ]
     # A finite verb stands on its own: "tried to enter the town and shelled it" did shell.
     assert code("Syrian troops tried to enter the town and shelled it.") == [("194", "SYRMIL", None)]
+
+
+def test_the_later_gerunds_of_a_list_of_charges_are_part_of_the_accusation(code):
+    text = "Amnesty International accused the United States of violating human rights, ignoring international law."
+    assert code(text) == [("112", "AMN", "USA")]
+    # A participle that is no continuation of the charges is its own event.
+    assert code("Russia condemned the attack, refusing to blame Ukraine.") == [
+        ("111", "RUS", None),
+        ("120", "RUS", "UKR"),
+    ]
