@@ -286,7 +286,9 @@ def _phrase_tokens(sentence: ParsedSentence, head: int) -> list[int]:
             dep = sentence.dep(child)
             keep = (
                 dep in PHRASE_DEPS
-                or (dep == "prep" and sentence.lemma(child) == "of")
+                # "the withdrawal of Russian forces"; not a dangling "of" whose object is a gerund ("accused the
+                # North of firing": "North of" would be read as a place, and the Turkish town Of is one).
+                or (dep == "prep" and sentence.lemma(child) == "of" and bool(sentence.kids(child, {"pobj"})))
                 # "spokesperson for the Southern Operations Command in the Ukrainian army"
                 or (
                     dep == "prep"

@@ -1023,3 +1023,10 @@ def test_the_later_gerunds_of_a_list_of_charges_are_part_of_the_accusation(code)
         ("111", "RUS", None),
         ("120", "RUS", "UKR"),
     ]
+
+
+def test_the_north_accused_of_something_is_no_place(code):
+    # Neither the town of North (Utah) nor "North of" read as the Turkish town Of.
+    assert code("South Korea accused the North of firing missiles.") == [("112", "KOR", None)]
+    assert code("U.S. officials alleged that the North admitted it had a uranium program.") == [("112", "USAGOV", None)]
+    assert code("Poland accused the government of Belarus of organising the crisis.") == [("112", "POL", "BLRGOV")]
