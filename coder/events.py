@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from coder.actors import Actor, cameo_country, find_country, resolve_actor
+from coder.actors import Actor, cameo_country, find_country, is_seat, resolve_actor
 from coder.dates import resolve_expression
 from coder.lexicon import Trigger, actor_heads, ideas, non_actors, reframe, trigger_rows
 from coder.people import ArticleMemory, Mention
@@ -505,6 +505,16 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
     if titled is not None and titled.sector and not (titled.country or titled.code):
         # "Florida Governor Ron DeSantis": a US state or a town before the title gives the country.
         titled = _sector_with_country(sentence, head, titled)
+    if (
+        titled is not None
+        and titled.country
+        and titled.sector == "GOV"
+        and is_seat(titled.matched)
+        and _ordinary_description(sentence, head)
+    ):
+        # "former Washington lobbyist Jack Abramoff": a capital before an ordinary noun says where the person works,
+        # not that they are its government; they are a national, as "US lawyer Michael Avenatti" is.
+        titled = Actor(titled.text, cameo_country(titled.country), titled.country, None, titled.matched)
     if titled is not None and (titled.country or titled.code):
         # "Russia's Putin": a named person of a country is its government; but "US lawyer Michael Avenatti",
         # "Avenatti, a US lawyer" are a national described by an ordinary noun, not an official.

@@ -1030,3 +1030,10 @@ def test_the_north_accused_of_something_is_no_place(code):
     assert code("South Korea accused the North of firing missiles.") == [("112", "KOR", None)]
     assert code("U.S. officials alleged that the North admitted it had a uranium program.") == [("112", "USAGOV", None)]
     assert code("Poland accused the government of Belarus of organising the crisis.") == [("112", "POL", "BLRGOV")]
+
+
+def test_a_capital_before_an_ordinary_noun_is_where_a_person_works_not_their_government(code):
+    assert code("Prosecutors charged former Washington lobbyist Jack Abramoff with fraud.", None)[0][2] == "USA"
+    assert code("Police arrested Moscow businessman Ivan Petrov.", None)[0][2] == "RUSBUS"
+    # A title keeps the government: "Kremlin spokesman Dmitry Peskov".
+    assert code("Kremlin spokesman Dmitry Peskov criticised the sanctions.", None) == [("111", "RUSGOV", None)]
