@@ -182,6 +182,13 @@ def find_country(token: str) -> str | None:
     return None
 
 
+def is_seat(term: str) -> bool:
+    """Whether a dictionary term is a seat of power or a capital ("Washington", "the Kremlin"), which stands for a
+    government only when nothing else in its phrase says otherwise."""
+    entity = _lexicon().entities.get(term)
+    return entity is not None and entity.kind == "seat"
+
+
 def cameo_country(iso3: str) -> str:
     """CAMEO country code for an ISO3 code (they differ for a few states, e.g. ROU -> ROM)."""
     return _lexicon().cameo.get(iso3, iso3)

