@@ -29,6 +29,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -318,10 +319,16 @@ def raw_spacy_two(input_path: Path, words: int, articles: int) -> dict[str, obje
 
 
 def pipeline_run(
-    mode: str, input_path: Path, words: int, articles: int, folder: Path, options: list[str] | None = None
+    mode: str,
+    input_path: Path,
+    words: int,
+    articles: int,
+    folder: Path,
+    options: list[str] | None = None,
+    tag: str = "",
 ) -> dict[str, object]:
     """P*: ``newsevents run`` end to end (read → Parquet written) in a child process, its tree sampled."""
-    output = folder / f"out-{mode}"
+    output = folder / f"out-{mode}{tag}"
     options = options if options is not None else PIPELINE_MODES[mode]
     command = [NEWSEVENTS, "run", str(input_path), "--output", str(output), "--quiet", "--ingest-date=2026-01-01"]
     command += ["--runner=DirectRunner", *options]
@@ -414,6 +421,32 @@ def ratio(a: dict[str, object] | None, b: dict[str, object] | None) -> float | N
     return round(float(b["seconds"]) / float(a["seconds"]), 3)
 
 
+RATIOS = (
+    ("P1/R", "P1", "R"),
+    ("P2/P1", "P2", "P1"),
+    ("R2/R", "R2", "R"),
+    ("P2/R2", "P2", "R2"),
+    ("P1c/R", "P1c", "R"),
+    ("P2c/P1c", "P2c", "P1c"),
+    ("P2c/R", "P2c", "R"),
+)
+
+
+def all_ratios(results: dict[str, dict[str, object]]) -> dict[str, float | None]:
+    """The ratios of one round (None where a mode did not run)."""
+    return {name: ratio(results.get(a), results.get(b)) for name, a, b in RATIOS}
+
+
+def median_ratios(by_round: list[dict[str, float | None]]) -> dict[str, float | None]:
+    """Each ratio's median over the rounds: modes of one round ran minutes apart, and the shared machine's speed
+    drifts over minutes, so one round's ratio can be off by more than the effect measured."""
+    medians: dict[str, float | None] = {}
+    for name, _, _ in RATIOS:
+        values = sorted(v for v in (r.get(name) for r in by_round) if v is not None)
+        medians[name] = round(statistics.median(values), 3) if values else None
+    return medians
+
+
 def memory_figures(run: dict[str, object], articles: int) -> dict[str, object]:
     """Worker and driver RSS over a long run: at 10 %, 50 % and 90 % of the run, the peak, and the workers'
     growth between 10 % and 90 % (MB per 1,000 articles, taking the articles as spread evenly over the run)."""
@@ -467,6 +500,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--json", type=Path, default=None, help="Where to write the figures (default benchmarks/results/)."
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="Run the modes this many times, in turn; the ratios are then medians of the per-round ratios.",
     )
     parser.add_argument("--keep", action="store_true", help="Keep the replicated input and the outputs.")
     parser.add_argument(
@@ -523,34 +562,41 @@ def main(argv: list[str] | None = None) -> int:
         wanted = [args.modes] if args.modes in PIPELINE_MODES else ["P2c"]
     else:
         wanted = [m.strip() for m in args.modes.split(",") if m.strip()]
-    for mode in wanted:
-        print(f"[{datetime.now():%H:%M:%S}] {mode} ... load {load()}", flush=True)
-        waited = wait_for_quiet(args.wait_quiet) if args.wait_quiet > 0 else 0.0
-        with OtherLoad() as other:
-            if mode == "R":
-                modes[mode] = raw_spacy(input_path, words)
-            elif mode == "R2":
-                modes[mode] = raw_spacy_two(input_path, words, articles)
-            else:
-                modes[mode] = pipeline_run(mode, input_path, words, articles, folder)
-        modes[mode]["other_processes_cpu_share"] = other.share
-        modes[mode]["waited_for_quiet_seconds"] = waited
-        shown = {k: v for k, v in modes[mode].items() if k not in ("rss_series", "output", "components")}
-        print(f"  {json.dumps(shown)}", flush=True)
+    rounds: list[dict[str, dict[str, object]]] = []
+    for number in range(1 if args.memory else max(1, args.rounds)):
+        results: dict[str, dict[str, object]] = modes if number == 0 else {}
+        for mode in wanted:
+            print(f"[{datetime.now():%H:%M:%S}] {mode} (round {number + 1}) ... load {load()}", flush=True)
+            waited = wait_for_quiet(args.wait_quiet) if args.wait_quiet > 0 else 0.0
+            with OtherLoad() as other:
+                if mode == "R":
+                    results[mode] = raw_spacy(input_path, words)
+                elif mode == "R2":
+                    results[mode] = raw_spacy_two(input_path, words, articles)
+                else:
+                    tag = f"-round{number + 1}" if number else ""
+                    results[mode] = pipeline_run(mode, input_path, words, articles, folder, tag=tag)
+            results[mode]["other_processes_cpu_share"] = other.share
+            results[mode]["waited_for_quiet_seconds"] = waited
+            shown = {k: v for k, v in results[mode].items() if k not in ("rss_series", "output", "components")}
+            print(f"  {json.dumps(shown)}", flush=True)
+            if number and "output" in results[mode]:
+                shutil.rmtree(str(results[mode]["output"]), ignore_errors=True)
+        rounds.append(results)
 
     if args.memory:
         report["memory"] = memory_figures(modes[wanted[0]], articles)
     else:
+        by_round = [all_ratios(results) for results in rounds]
+        report["ratios"] = median_ratios(by_round)
+        if len(rounds) > 1:
+            report["ratios_by_round"] = by_round
+            report["seconds_by_round"] = [{m: r["seconds"] for m, r in results.items()} for results in rounds]
+            for results in rounds[1:]:
+                for figures in results.values():
+                    figures.pop("rss_series", None)
+            report["later_rounds"] = rounds[1:]
         get = modes.get
-        report["ratios"] = {
-            "P1/R": ratio(get("P1"), get("R")),
-            "P2/P1": ratio(get("P2"), get("P1")),
-            "R2/R": ratio(get("R2"), get("R")),
-            "P2/R2": ratio(get("P2"), get("R2")),
-            "P1c/R": ratio(get("P1c"), get("R")),
-            "P2c/P1c": ratio(get("P2c"), get("P1c")),
-            "P2c/R": ratio(get("P2c"), get("R")),
-        }
         if get("P1") and get("P1c"):
             report["overlap_wikinews"] = overlap_of_outputs(str(modes["P1"]["output"]), str(modes["P1c"]["output"]))
         if args.plover.is_file():
