@@ -16,7 +16,7 @@ from ingest.formats import ReadSettings, reject_sentence
 from nlp.cascade import Cascade
 from nlp.sentences import split_sentences
 from schemas.models import Article
-from schemas.records import ArticleSentences, Sentence
+from schemas.records import ArticleContext, ArticleSentences, Sentence
 
 ARTICLES = "articles"
 REJECTED = "rejected"
@@ -25,13 +25,13 @@ NAMESPACE = "newsevents"
 
 
 def article_sentences(
-    article: Article, ingested: date, max_sentence_chars: int, settings: ReadSettings
+    article: Article, context: ArticleContext, max_sentence_chars: int, settings: ReadSettings
 ) -> Iterator[Sentence | Any]:
-    """The sentences of ``article``; an over-long "sentence" (a table, a code dump) is rejected instead.
+    """The sentences of ``article`` (each carrying ``context``); an over-long "sentence" (a table, a code dump)
+    is rejected instead.
 
     Rejected sentences keep their index, so sentence indexes always point into the article.
     """
-    context = article_context(article, ingested)
     for index, (start, end) in enumerate(split_sentences(article.text)):
         sentence = Sentence(article=context, index=index, start=start, end=end, text=article.text[start:end])
         if len(sentence.text) > max_sentence_chars:
@@ -87,7 +87,8 @@ class SplitSentencesFn(beam.DoFn):
             self._cascade = self._shared.acquire(lambda: _LoadedCascade(load()), tag="newsevents-cascade").cascade
 
     def process(self, article: Article) -> Iterator[Any]:
-        items = list(article_sentences(article, self._ingested, self._max, self._settings))
+        context = article_context(article, self._ingested)
+        items = list(article_sentences(article, context, self._max, self._settings))
         to_parse, skipped, rejected = sort_by_cascade(items, self._cascade)
         for record in rejected:
             self._rejected.inc()
@@ -95,7 +96,7 @@ class SplitSentencesFn(beam.DoFn):
         self._sentences.inc(len(to_parse) + len(skipped))
         self._skipped.inc(len(skipped))
         # One element per article, even one with nothing to parse: its row still needs its sentence count.
-        yield ArticleSentences(article_context(article, self._ingested), tuple(to_parse), tuple(skipped))
+        yield ArticleSentences(context, tuple(to_parse), tuple(skipped))
 
 
 class SplitSentences(beam.PTransform):
