@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.throughput import SHARED, TreeSampler, replicate  # noqa: E402
+from benchmarks.throughput import SHARED, TreeSampler, git_commit, replicate  # noqa: E402
 
 BUNDLE_LOGGER = "apache_beam.runners.portability.fn_api_runner.fn_runner.run_bundle"
 STAGE_LINE = "Running bundle for stage "
@@ -80,11 +80,6 @@ def peaks_by_stage(
     return rows
 
 
-def _commit() -> str:
-    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    return result.stdout.strip() or "unknown"
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child-log"]:  # the child: everything after the log path is the CLI's
@@ -120,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         stages = peaks_by_stage(stage_starts(log_path, started), sampler.series)
     result = {
         "started": stamp,
-        "commit": _commit(),
+        "commit": git_commit() or "unknown",
         "articles": args.articles,
         "words": words,
         "workers": args.workers,

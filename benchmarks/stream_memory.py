@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.overlap import wikinews_texts  # noqa: E402
-from benchmarks.throughput import TreeSampler, load  # noqa: E402
+from benchmarks.throughput import TreeSampler, git_commit, load  # noqa: E402
 from ingest.inbox import Ledger  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         for start in range(0, args.articles, args.per_file)
     ]
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    commit = git_commit()
     with tempfile.TemporaryDirectory(prefix="newsevents-stream-memory-") as tmp:
         inbox, output = Path(tmp) / "inbox", Path(tmp) / "out"
         inbox.mkdir()
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     total = args.articles
     report = {
         "started": stamp,
-        "commit": commit.strip(),
+        "commit": commit,
         "articles": total,
         "articles_per_file": args.per_file,
         "window_seconds": args.window,
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_after": load(),
         "series": series[:: max(1, len(series) // 300)],
     }
-    target = args.json or ROOT / "benchmarks" / "results" / f"stream-memory-{stamp}-{commit.strip()}.json"
+    target = args.json or ROOT / "benchmarks" / "results" / f"stream-memory-{stamp}-{commit}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(report, indent=1) + "\n")
     shown = {k: v for k, v in report.items() if k != "series"}

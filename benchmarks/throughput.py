@@ -54,6 +54,12 @@ PIPELINE_MODES = {
 }
 
 
+def git_commit() -> str:
+    """The checkout's short commit hash, which names the result files ("" outside a git checkout)."""
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip()
+
+
 def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
@@ -532,7 +538,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     dirty = subprocess.run(
         ["git", "status", "--porcelain", "--", "nlp", "transforms", "pipeline", "ingest", "coder"],
         cwd=ROOT,
@@ -548,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
     input_path, words = replicate(args.corpus, articles, folder)
     report: dict[str, object] = {
         "started": stamp,
-        "commit": commit.strip(),
+        "commit": git_commit(),
         "uncommitted_changes": sorted({line[3:] for line in dirty.splitlines()}),
         "snapshot": args.snapshot,
         "command": " ".join(["benchmarks/throughput.py", *(argv if argv is not None else sys.argv[1:])]),
