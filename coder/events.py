@@ -1660,7 +1660,7 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
         and sentence.dep(verb) == "xcomp"
         and sentence.head(verb) != verb
         and sentence.lemma(sentence.head(verb)) in ASPECTUAL_VERBS
-        and not any(sentence.a.words[c].lower() == "to" for c in sentence.kids(verb, {"aux"}))
+        and not _has_infinitive_to(sentence, verb)
     ):
         verb = sentence.head(verb)
     if verb is not None:
@@ -1671,7 +1671,7 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
                 return f"governed by {sentence.a.words[parent]!r}"
             # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
             # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
-            infinitive = any(sentence.a.words[c].lower() == "to" for c in sentence.kids(verb, {"aux"}))
+            infinitive = _has_infinitive_to(sentence, verb)
             if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
                 return "infinitive of purpose"
         if sentence.a.pos[token] == "VERB":
@@ -1723,6 +1723,11 @@ def _auxiliaries(sentence: ParsedSentence, token: int) -> set[str]:
 
 def _is_passive(sentence: ParsedSentence, token: int) -> bool:
     return bool(sentence.kids(token, {"auxpass"}))
+
+
+def _has_infinitive_to(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether ``verb`` is a to-infinitive ("to attack"): a "to" among its auxiliaries."""
+    return any(sentence.a.words[c].lower() == "to" for c in sentence.kids(verb, {"aux"}))
 
 
 def _shares_its_verb_group(sentence: ParsedSentence, verb: int) -> bool:
