@@ -1547,11 +1547,10 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def _conditioned(
-    sentence: ParsedSentence, clauses: list[int], sources: list[CodedActor], country: str | None
+    sentence: ParsedSentence, clauses: list[int], source_codes: set[str], country: str | None
 ) -> list[CodedActor]:
     """The known subjects of an "if"/"unless" clause on a threat or the act it threatens, other than the
-    threatener itself ("warned it would retaliate if it were attacked" names no one else)."""
-    own = {a.actor.code for a in sources if a.actor.code}
+    threatener itself (``source_codes``: "warned it would retaliate if it were attacked" names no one else)."""
     for clause in clauses:
         for condition in sentence.kids(clause, {"advcl"}):
             if not any(sentence.lemma(m) in CONDITION_MARKS for m in sentence.kids(condition, {"mark"})):
@@ -1560,7 +1559,7 @@ def _conditioned(
             if not subjects:
                 continue
             found = _localised(_resolve_coordinated(sentence, sentence.conjuncts(subjects[0])), country, [])
-            found = [a for a in found if _known(a) and a.actor.code not in own]
+            found = [a for a in found if _known(a) and a.actor.code not in source_codes]
             if found:
                 return found
     return []
@@ -2257,7 +2256,7 @@ def _code_candidate(
     if (
         entry.root == "13"
         and all(a.actor.code in source_codes for a in targets)
-        and (conditioned := _conditioned(sentence, [token, *embedded_clauses], sources, context_country))
+        and (conditioned := _conditioned(sentence, [token, *embedded_clauses], source_codes, context_country))
     ):
         targets = conditioned
         evidence.append(f"target: the subject of the threat's condition ({targets[0].text!r})")
