@@ -35,6 +35,9 @@ class RunSettings:
     max_article_chars: int = 1_000_000
     max_sentence_chars: int = 2_000
     annotate_batch_size: int = 256
+    # >1: articles are dealt to this many lanes of equal parse cost instead of being spread at random
+    # (transforms/annotate.py); set by the CLI to the local runner's worker count.
+    parse_lanes: int = 0
     cascade: bool = True  # parse only sentences that can hold an event (nlp/cascade.py)
     output_shards: int = 1
     # Set by the batch CLI: files are named after the input batch and written to a staging folder,
@@ -79,7 +82,7 @@ def build_pipeline(pipeline: beam.Pipeline, settings: RunSettings) -> dict[str, 
         settings.ingested, settings.max_sentence_chars, read, settings.load_cascade
     )
     annotated = sentences["articles"] | "Annotate" >> Annotate(
-        settings.spacy_model, read, max_batch_size=settings.annotate_batch_size
+        settings.spacy_model, read, max_batch_size=settings.annotate_batch_size, lanes=settings.parse_lanes
     )
     if settings.progress_dir:
         from pipeline.progress import track

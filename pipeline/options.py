@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
 
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
 
 
 def _iso_date(value: str) -> date:
@@ -19,6 +20,13 @@ def _positive(value: str) -> int:
     number = int(value)
     if number <= 0:
         raise argparse.ArgumentTypeError(f"{value!r} must be a positive integer")
+    return number
+
+
+def _not_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 or a positive integer")
     return number
 
 
@@ -82,6 +90,16 @@ class NewsEventsOptions(PipelineOptions):
             help="Most sentences per parse batch handed to spaCy (default 256); spaCy parses them 64 at a time.",
         )
         parser.add_argument(
+            "--parse_lanes",
+            "--parse-lanes",
+            dest="parse_lanes",
+            type=_not_negative,
+            default=None,
+            help="Deal the articles to this many lanes of equal parse cost before parsing, one per worker; 0 "
+            "spreads them at random. Default: the worker count on the local multi-worker DirectRunner, "
+            "else 0.",
+        )
+        parser.add_argument(
             "--cascade",
             action=argparse.BooleanOptionalAction,
             default=True,
@@ -135,3 +153,18 @@ class NewsEventsOptions(PipelineOptions):
             help="Fail the run (exit 3, nothing written) when more than this fraction (0-1) of the records read "
             "is rejected (default: no limit).",
         )
+
+
+def parse_lanes(requested: int | None, options: PipelineOptions) -> int:
+    """The lanes ``Annotate`` deals articles to. The local multi-worker DirectRunner hands each worker the
+    same number of groups, so one lane of equal parse cost per worker balances them; other runners spread
+    keys by hash, where a few big groups could share a worker, so they get a random spread (0)."""
+    if requested is not None:
+        return requested
+    if (options.view_as(StandardOptions).runner or "DirectRunner") not in ("DirectRunner", "direct"):
+        return 0
+    direct = options.view_as(DirectOptions)
+    if direct.direct_running_mode not in ("multi_processing", "multi_threading"):
+        return 0
+    workers = direct.direct_num_workers or os.cpu_count() or 1
+    return workers if workers > 1 else 0

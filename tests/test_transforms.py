@@ -114,6 +114,25 @@ def test_annotate_outputs_plain_data():
         assert_that(out["rejected"], equal_to([]), label="none rejected")
 
 
+def test_annotate_dealt_to_lanes_parses_every_article_once():
+    texts = {
+        "a": "Russia attacked Ukraine. NATO met in Brussels.",
+        "b": "Talks failed.",
+        "c": "France condemned the strike. Germany agreed. Italy refused.",
+    }
+    with direct_pipeline() as p:
+        sentences = (
+            p
+            | beam.Create([article(article_id, text) for article_id, text in texts.items()])
+            | SplitSentences(INGESTED, 2000, SETTINGS)
+        )
+        out = sentences["articles"] | Annotate(None, SETTINGS, lanes=2)
+        assert_that(
+            out["annotated"] | beam.Map(lambda a: (a.article.article_id, len(a.sentences))),
+            equal_to([("a", 2), ("b", 1), ("c", 3)]),
+        )
+
+
 def test_extract_events_and_article_rows():
     articles = [
         article("a", "Russian forces shelled Kharkiv on Monday. The weather was fine."),

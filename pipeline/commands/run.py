@@ -39,7 +39,7 @@ from pipeline.commit import (
 )
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.manifest import accounting, counters, write_manifest
-from pipeline.options import NewsEventsOptions
+from pipeline.options import NewsEventsOptions, parse_lanes
 from pipeline.progress import ProgressDisplay
 from pipeline.version import pipeline_version
 from transforms.read_articles import expand_input
@@ -152,6 +152,7 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
         max_article_chars=args.max_article_chars,
         max_sentence_chars=args.max_sentence_chars,
         annotate_batch_size=args.annotate_batch_size,
+        parse_lanes=parse_lanes(args.parse_lanes, options),
         cascade=args.cascade,
         output_shards=args.output_shards,
         batch_id=inputs.batch_id,
