@@ -7,7 +7,7 @@ import platform
 
 import pytest
 
-from nlp.memory import ARENAS, limit_malloc_arenas
+from nlp.memory import ARENAS, limit_malloc_arenas, release_free_memory
 
 
 def test_the_limit_is_passed_on_to_child_processes_unless_already_set(monkeypatch):
@@ -23,3 +23,23 @@ def test_the_limit_is_passed_on_to_child_processes_unless_already_set(monkeypatc
 def test_mallopt_accepts_the_limit_on_glibc(monkeypatch):
     monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
     assert limit_malloc_arenas() is True
+
+
+def rss_kb() -> int:
+    with open("/proc/self/status") as status:
+        return int(next(line for line in status if line.startswith("VmRSS")).split()[1])
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
+def test_freed_heap_is_handed_back_to_the_system():
+    # Many small blocks (below glibc's mmap threshold, so they live on the heap) with one kept at the end,
+    # so that freeing the others leaves a hole the heap cannot shrink past on its own.
+    blocks = [bytearray(4000) for _ in range(25_000)]
+    keep = blocks[-1]
+    before = rss_kb()
+    del blocks
+    after_free = rss_kb()
+    release_free_memory()
+    after_trim = rss_kb()
+    assert keep and before - after_trim > 50_000  # about 100 MB allocated, most of it back
+    assert after_trim < after_free

@@ -13,6 +13,7 @@ from apache_beam.ml.inference.base import ModelHandler, RunInference
 
 from ingest.formats import ReadSettings, reject_sentence
 from nlp.annotate import annotate_texts, load_model, to_annotation
+from nlp.memory import release_free_memory
 from schemas.records import AnnotatedArticle, AnnotatedSentence, ArticleContext, ArticleSentences, Sentence
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ class SpacyModelHandler(ModelHandler[ArticleSentences, AnnotatedArticle, "Langua
                     tuple(r for r in mine if not isinstance(r, AnnotatedSentence)),
                 )
             )
+        release_free_memory()
         return articles
 
     @staticmethod
