@@ -110,6 +110,10 @@ VERB_HYPOTHETICAL_GOVERNORS = frozenset(
 )
 # Clauses that are not asserted: "would not say whether he supported ...", "if Russia attacks, ...".
 CONDITIONAL_MARKS = frozenset({"whether", "if", "unless"})
+# English temporal clauses put a future event in the present tense ("must agree before they disarm", "will stay until
+# Israel withdraws"): with these marks a present-tense clause has not happened (a past one has: "before they withdrew").
+FUTURE_TIME_MARKS = frozenset({"before", "until", "till", "once"})
+PRESENT_TENSE_TAGS = frozenset({"VBP", "VBZ"})
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
@@ -1627,6 +1631,16 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
     return owners or phrases
 
 
+def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a verb heads a "before"/"until"/"once" clause in the present tense: "until their demands are met"."""
+    if sentence.dep(verb) != "advcl" or not any(
+        sentence.lemma(m) in FUTURE_TIME_MARKS for m in sentence.kids(verb, {"mark"})
+    ):
+        return False
+    finite = [verb, *sentence.kids(verb, {"aux", "auxpass"})]
+    return any(sentence.a.tags[t] in PRESENT_TENSE_TAGS for t in finite)
+
+
 def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     """Why the event is only expected, feared or possible ("a possible attack", "expecting an attack"), asked
     about or supposed ("Did Russia attack?", "if Russia attacks", "whether he supported")."""
@@ -1636,6 +1650,8 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     for _ in range(3):
         if any(sentence.lemma(m) in CONDITIONAL_MARKS for m in sentence.kids(node, {"mark"})):
             return "a conditional or indirect question"
+        if _future_time_clause(sentence, node):
+            return "a temporal clause in the present tense (future time)"
         if sentence.dep(node) not in ("conj", "xcomp") or sentence.head(node) == node:
             break
         node = sentence.head(node)

@@ -1037,3 +1037,12 @@ def test_a_capital_before_an_ordinary_noun_is_where_a_person_works_not_their_gov
     assert code("Police arrested Moscow businessman Ivan Petrov.", None)[0][2] == "RUSBUS"
     # A title keeps the government: "Kremlin spokesman Dmitry Peskov".
     assert code("Kremlin spokesman Dmitry Peskov criticised the sanctions.", None) == [("111", "RUSGOV", None)]
+
+
+def test_a_present_tense_before_or_until_clause_is_future_time_and_no_event(code):
+    # English puts a future event in a temporal clause in the present tense: nothing has happened yet.
+    assert code("Syria says its troops will stay until Israel withdraws its forces from the Golan Heights.") == []
+    assert code("Iran will not negotiate until the United States lifts its sanctions.") == []
+    assert [c for c, _, _ in code("Turkish rebels say Turkey must release their leader before they disarm.")] == ["100"]
+    # In the past tense the clause tells what happened.
+    assert ("0874", "TURMIL", "SYR") in code("Syrian rebels fought until the Turkish army withdrew from Syria.")
