@@ -1056,6 +1056,12 @@ def _non_actor_patient(sentence: ParsedSentence, token: int, candidate: _Candida
     return bool(lemmas & non_actors())
 
 
+def _time_expression(sentence: ParsedSentence, noun: int) -> bool:
+    """Whether a noun says when or for how long: "three days", "the second time", "the weekend"."""
+    label = sentence.entity_of.get(noun, (0, 0, ""))[2]
+    return label in ("DATE", "TIME") or sentence.lemma(noun) in DURATION_WORDS
+
+
 def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
     """ "attacked Trump", "attacked him for his remarks", "attack Trump on his taxes", "attacked the plan",
     "an attack on the government's policy": words, not weapons."""
@@ -1071,8 +1077,13 @@ def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
         sentence.entity_of.get(o, (0, 0, ""))[2] == "PERSON" or sentence.lemma(o) in ("he", "she", "him", "her")
         for o in objects
     )
-    # "attacked Biden over his remarks", "attacked the subpoena as a political strategy": a reason or a label.
-    reason = any(sentence.lemma(p) in ("for", "over", "as") for p in sentence.kids(token, {"prep"}))
+    # "attacked Biden over his remarks", "attacked the subpoena as a political strategy": a reason or a label; but
+    # "attacked the camp for the second time", "for three days", "over the weekend" say when or how long.
+    reason = any(
+        sentence.lemma(p) in ("for", "over", "as")
+        and not all(_time_expression(sentence, o) for o in sentence.kids(p, {"pobj"}))
+        for p in sentence.kids(token, {"prep"})
+    )
     said = any(sentence.lemma(o) in ideas() for o in objects)
     return personal or said or (bool(objects) and reason)
 
@@ -1603,6 +1614,7 @@ def _fighters_of_the_clause(sentence: ParsedSentence, noun: int) -> list[int]:
 
 
 TIME_SPANS = frozenset("hour hours day days week weeks month months year years".split())
+DURATION_WORDS = TIME_SPANS | frozenset("time times night nights weekend period minute minutes while".split())
 # "after/during fierce fighting": the fighting that came with the act the phrase is attached to.
 AFTERMATH_PREPOSITIONS = frozenset({"after", "during", "following", "amid"})
 

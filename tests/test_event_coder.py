@@ -1046,3 +1046,11 @@ def test_a_present_tense_before_or_until_clause_is_future_time_and_no_event(code
     assert [c for c, _, _ in code("Turkish rebels say Turkey must release their leader before they disarm.")] == ["100"]
     # In the past tense the clause tells what happened.
     assert ("0874", "TURMIL", "SYR") in code("Syrian rebels fought until the Turkish army withdrew from Syria.")
+
+
+def test_an_attack_for_a_length_of_time_is_force_not_criticism(code):
+    # "for"/"over" with a time expression says when or how long, not why: the attack is not verbal.
+    assert code("Russian forces attacked Ukrainian positions for three days.") == [("190", "RUSMIL", "UKR")]
+    assert code("Russia attacked Ukraine over the weekend.") == [("190", "RUS", "UKR")]
+    # A reason still makes it criticism.
+    assert code("Germany attacked the Chinese government for its trade policy.") == [("111", "DEU", "CHNGOV")]
