@@ -1474,7 +1474,11 @@ def _target(
         if subjects:
             return actors(sentence.conjuncts(subjects[0]))
     # "discussed Libya with Greece": what is discussed or negotiated is the topic, not the other party.
-    objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude and trigger.lemma not in TOPIC_VERBS]
+    objects = [
+        _whole_of(sentence, o)
+        for o in sentence.kids(token, OBJECTS)
+        if o not in exclude and trigger.lemma not in TOPIC_VERBS
+    ]
     if objects and (found := actors(sentence.conjuncts(objects[0]))):
         return found
     carrier_verb = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
@@ -1580,6 +1584,18 @@ def _conditioned(
     return []
 
 
+def _whole_of(sentence: ParsedSentence, noun: int) -> int:
+    """The whole a partitive names a share of: "suspended *part* of its aid to Egypt" acts on the aid (and its "to"
+    names the recipient), "sent *some* of its troops" on the source's own troops. Any other noun is itself."""
+    if sentence.lemma(noun) not in PARTITIVE_WORDS and sentence.a.tags[noun] != "CD":
+        return noun
+    for prep in sentence.kids(noun, {"prep"}):
+        if sentence.lemma(prep) == "of":
+            for pobj in sentence.kids(prep, {"pobj"}):
+                return pobj
+    return noun
+
+
 def _owned_by_the_source(sentence: ParsedSentence, head: int) -> bool:
     """ "reinforced their defense forces", "withdraw its troops": the source's own, not a target; but "met his
     Pakistani counterpart" names another country's official."""
@@ -1614,6 +1630,10 @@ def _fighters_of_the_clause(sentence: ParsedSentence, noun: int) -> list[int]:
 
 
 TIME_SPANS = frozenset("hour hours day days week weeks month months year years".split())
+# Heads that name a share of the noun in their "of" phrase.
+PARTITIVE_WORDS = frozenset(
+    "part portion share half third quarter fraction rest remainder bulk majority most some many several all".split()
+)
 DURATION_WORDS = TIME_SPANS | frozenset("time times night nights weekend period minute minutes while".split())
 # "after/during fierce fighting": the fighting that came with the act the phrase is attached to.
 AFTERMATH_PREPOSITIONS = frozenset({"after", "during", "following", "amid"})

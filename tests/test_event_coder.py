@@ -1054,3 +1054,10 @@ def test_an_attack_for_a_length_of_time_is_force_not_criticism(code):
     assert code("Russia attacked Ukraine over the weekend.") == [("190", "RUS", "UKR")]
     # A reason still makes it criticism.
     assert code("Germany attacked the Chinese government for its trade policy.") == [("111", "DEU", "CHNGOV")]
+
+
+def test_a_partitive_object_acts_on_its_whole(code):
+    # "part of its aid to Egypt": the recipient hangs on the aid, and "some of its troops" are the source's own.
+    assert code("The United States suspended part of its military aid to Egypt.") == [("162", "USA", "EGY")]
+    assert code("Germany sent some of its troops to Mali.") == code("Germany sent its troops to Mali.")
+    assert code("Japan will provide part of the funding to Indonesia.") == [("0331", "JPN", "IDN")]
