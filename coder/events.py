@@ -71,6 +71,8 @@ WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 PROJECTING_LEMMAS = frozenset({"fire", "shoot", "launch"})
 # "on the High Road", "on Route 2": where something happened, not what it was done to.
 STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridge route motorway freeway".split())
+# "a stronghold on the Thai border", "villages on the frontier": a border is where, and either side of it may be meant.
+BORDER_WORDS = frozenset("border frontier boundary".split())
 # What speaks for its issuer: "the Turkish statement called for ..." is Turkey's call.
 STATEMENT_WORDS = frozenset("statement communique communiqué declaration announcement decree".split())
 # A country's mission abroad stands where it is: "the US embassy in Tehran" is in Iran.
@@ -1541,7 +1543,7 @@ def _target(
                 beneficiary = True
             if sentence.lemma(prep) in prepositions or beneficiary:
                 for pobj in pobjs:
-                    if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS:
+                    if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS | BORDER_WORDS:
                         continue  # "stabbed two women on Streatham High Road, London": where, not whom
                     if found := actors(sentence.conjuncts(pobj)):
                         return found

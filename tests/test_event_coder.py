@@ -1061,3 +1061,9 @@ def test_a_partitive_object_acts_on_its_whole(code):
     assert code("The United States suspended part of its military aid to Egypt.") == [("162", "USA", "EGY")]
     assert code("Germany sent some of its troops to Mali.") == code("Germany sent its troops to Mali.")
     assert code("Japan will provide part of the funding to Indonesia.") == [("0331", "JPN", "IDN")]
+
+
+def test_a_border_the_act_is_on_names_where_not_whom(code):
+    # Either side of "the Turkish border" may be meant: the border is where it happened, not a target.
+    assert code("Syrian troops captured a rebel stronghold on the Turkish border.") == [("192", "SYRMIL", None)]
+    assert code("Pakistani troops attacked Indian posts on the border.") == [("190", "PAKMIL", "IND")]
