@@ -696,6 +696,8 @@ def _person_pronoun(sentence: ParsedSentence, token: int) -> CodedActor | None:
 # Participles that say where a group is at home: "based in", "headquartered in", "operating in" (not "stationed in"
 # or "deployed in", which mostly say where foreign troops are).
 LOCATING_PARTICIPLES = frozenset("base locate headquarter".split())
+# "refugees fleeing Syria", "civilians escaping the fighting in Aleppo": where people flee from is where they are from.
+FLEEING_PARTICIPLES = frozenset("flee escape".split())
 
 
 def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> Actor:
@@ -710,6 +712,25 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
         or sentence.lemma(participle) == "operate"
         for prep in sentence.kids(participle, {"prep"})
         if sentence.lemma(prep) in ("in", "throughout", "across")
+    ]
+    fled = [
+        fled
+        for participle in sentence.kids(head, {"acl"})
+        if sentence.lemma(participle) in FLEEING_PARTICIPLES and sentence.a.tags[participle] == "VBG"
+        for fled in sentence.kids(participle, OBJECTS)
+    ]
+    for place_name in fled:
+        if sentence.entity_of.get(place_name, (0, 0, ""))[2] in ("GPE", "LOC"):
+            place = resolve_place(_phrase(sentence, place_name)[0])
+            if place is not None and place.country is not None:
+                return _in_country(actor, place.country)
+    placed += [
+        prep
+        for participle in sentence.kids(head, {"acl"})
+        if sentence.lemma(participle) in FLEEING_PARTICIPLES and sentence.a.tags[participle] == "VBG"
+        for owner in [participle, *fled]
+        for prep in sentence.kids(owner, {"prep"})
+        if sentence.lemma(prep) in ("in", "from")
     ]
     for child in sentence.children[head] + placed:
         dep = sentence.dep(child)
@@ -736,14 +757,18 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
             person = sentence.memory.recall(sentence.a.words[child])
             country = person.country if person is not None else None
         if country:
-            return Actor(
-                actor.text,
-                cameo_country(country) + (actor.sector or ""),
-                country,
-                actor.sector,
-                f"{actor.matched} + {country}",
-            )
+            return _in_country(actor, country)
     return actor
+
+
+def _in_country(actor: Actor, country: str) -> Actor:
+    return Actor(
+        actor.text,
+        cameo_country(country) + (actor.sector or ""),
+        country,
+        actor.sector,
+        f"{actor.matched} + {country}",
+    )
 
 
 def _place_actor(sentence: ParsedSentence, head: int, text: str) -> Actor | None:

@@ -1067,3 +1067,8 @@ def test_a_border_the_act_is_on_names_where_not_whom(code):
     # Either side of "the Turkish border" may be meant: the border is where it happened, not a target.
     assert code("Syrian troops captured a rebel stronghold on the Turkish border.") == [("192", "SYRMIL", None)]
     assert code("Pakistani troops attacked Indian posts on the border.") == [("190", "PAKMIL", "IND")]
+
+
+def test_people_fleeing_a_country_or_a_war_in_it_are_from_that_country(code):
+    assert code("Turkey deported civilians fleeing Syria.") == [("174", "TUR", "SYRCVL")]
+    assert code("Greece accepted refugees fleeing the fighting in Aleppo.") == [("075", "GRC", "SYRREF")]
