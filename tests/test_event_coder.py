@@ -1072,3 +1072,7 @@ def test_a_border_the_act_is_on_names_where_not_whom(code):
 def test_people_fleeing_a_country_or_a_war_in_it_are_from_that_country(code):
     assert code("Turkey deported civilians fleeing Syria.") == [("174", "TUR", "SYRCVL")]
     assert code("Greece accepted refugees fleeing the fighting in Aleppo.") == [("075", "GRC", "SYRREF")]
+
+
+def test_anti_country_protesters_take_the_place_not_the_country_they_oppose(code):
+    assert code("Anti-Israel protesters rallied in Cairo.") == [("141", "EGYOPP", "EGY")]
