@@ -1566,7 +1566,17 @@ def _target(
                     for p in sentence.kids(of, {"pobj"})
                 ]
                 beneficiary = True
-            if sentence.lemma(prep) in prepositions or beneficiary:
+            preposition = sentence.lemma(prep)
+            if preposition == "out" and not pobjs:
+                # "pulled its troops out of Gaza": the compound preposition "out of" is a "from".
+                pobjs = [
+                    p
+                    for of in sentence.kids(prep, {"prep"})
+                    if sentence.lemma(of) == "of"
+                    for p in sentence.kids(of, {"pobj"})
+                ]
+                preposition = "from" if pobjs else preposition
+            if preposition in prepositions or beneficiary:
                 for pobj in pobjs:
                     if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS | BORDER_WORDS:
                         continue  # "stabbed two women on Streatham High Road, London": where, not whom

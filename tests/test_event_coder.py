@@ -1076,3 +1076,9 @@ def test_people_fleeing_a_country_or_a_war_in_it_are_from_that_country(code):
 
 def test_anti_country_protesters_take_the_place_not_the_country_they_oppose(code):
     assert code("Anti-Israel protesters rallied in Cairo.") == [("141", "EGYOPP", "EGY")]
+
+
+def test_out_of_names_the_place_withdrawn_from(code):
+    # The compound preposition "out of" is a "from": "pulled its troops out of Gaza" leaves Gaza.
+    assert code("Israel pulled its troops out of Gaza.") == [("0874", "ISR", "PSE")]
+    assert code("Russia withdrew its troops out of Syria.") == [("0874", "RUS", "SYR")]
