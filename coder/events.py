@@ -1234,6 +1234,14 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 for by in sentence.kids(gerund, {"prep"}):
                     if sentence.lemma(by) == "by":
                         heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
+            # "was accused of corruption by Haitian officials", "was charged with fraud by prosecutors": the
+            # agent hung on the charge; but the doer of an act ("accused of attacks by the army") is its own.
+            for charge in sentence.kids(prep, {"pobj"}):
+                if (sentence.lemma(charge), "NOUN") in trigger_rows():
+                    continue
+                for by in sentence.kids(charge, {"prep"}):
+                    if sentence.lemma(by) == "by" and not heads:
+                        heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
     if trigger.pos == "NOUN" and not heads:
         # Possessor or nationality adjective: "Russia's strikes", "Russian strikes".
         own = [

@@ -1082,3 +1082,11 @@ def test_out_of_names_the_place_withdrawn_from(code):
     # The compound preposition "out of" is a "from": "pulled its troops out of Gaza" leaves Gaza.
     assert code("Israel pulled its troops out of Gaza.") == [("0874", "ISR", "PSE")]
     assert code("Russia withdrew its troops out of Syria.") == [("0874", "RUS", "SYR")]
+
+
+def test_a_passive_agent_hung_on_the_charge_is_the_doer(code):
+    # The parser hangs "by ..." on the last noun: "accused of corruption by Haitian officials".
+    coded = code("The former president has been accused of corruption by Haitian officials.")
+    assert coded == [("112", "HTIGOV", None)]
+    # An act's own "by" names the act's doer, not the accuser.
+    assert code("Israel was condemned for the raid by Egypt.") == [("111", None, "ISR")]
