@@ -1467,6 +1467,7 @@ def _target(
     exclude: set[int],
     objects_only: bool = False,
     place_country: str | None = None,
+    code: str | None = None,
 ) -> list[CodedActor]:
     """The patient or recipient: the first of these that names a known actor.
 
@@ -1594,6 +1595,12 @@ def _target(
     for thing in objects + phrase_objects:
         if found := actors(_owners_of(sentence, thing)):
             return found
+    if (code or trigger.cameo)[:2] == "14":
+        # "began a hunger strike to protest against the Danish government", "a strike in protest of the
+        # government's decision": what the protest is aimed at.
+        for aim in _protest_aims(sentence, [token, carrier_verb] if carried else [token]):
+            if found := actors(sentence.conjuncts(aim)) or actors(_owners_of(sentence, aim)):
+                return found
     if trigger.frame is None and trigger.cameo[:2] not in ADDRESSED_ROOTS:
         return []  # "discussed how he joined the party": what is talked about is not a party to it
     clauses = sentence.kids(token, {"ccomp", "xcomp"})
@@ -1608,6 +1615,34 @@ def _target(
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
+AIM_PREPOSITIONS = frozenset({"against", "at", "of", "over"})
+
+
+def _protest_aims(sentence: ParsedSentence, owners: list[int]) -> list[int]:
+    """What an infinitive "to protest (against) X" or an "in protest of/against X" on a protest names."""
+    aims = []
+    for owner in owners:
+        protests = [
+            c
+            for c in sentence.kids(owner, {"advcl", "relcl", "acl", "xcomp"})
+            if sentence.lemma(c) == "protest" and _has_infinitive_to(sentence, c)
+        ]
+        protests += [
+            p
+            for prep in sentence.kids(owner, {"prep"})
+            if sentence.lemma(prep) == "in"
+            for p in sentence.kids(prep, {"pobj"})
+            if sentence.lemma(p) == "protest"
+        ]
+        for protest in protests:
+            aims += sentence.kids(protest, OBJECTS)
+            aims += [
+                p
+                for prep in sentence.kids(protest, {"prep"})
+                if sentence.lemma(prep) in AIM_PREPOSITIONS
+                for p in sentence.kids(prep, {"pobj"})
+            ]
+    return aims
 
 
 def _conditioned(
@@ -2290,7 +2325,7 @@ def _code_candidate(
     home = next((a.actor.country for a in sources if a.actor.country), None)
     if context_country is None and act_code[:2] in COMPATRIOT_ROOTS:
         context_country = home
-    targets = _target(sentence, token, trigger, exclude, place_country=context_country)
+    targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
     if trigger.lemma in WITHDRAWING_LEMMAS and (own := {a.actor.country for a in sources if a.actor.country}):
         # "Trump withdrew the US from the treaty", "Turkey withdrew Turkish troops from Syria": the source's own country
         # or forces are what it moves, not whom it acts on.
@@ -2301,7 +2336,7 @@ def _code_candidate(
         ]
         if moved:
             exclude = exclude | set(moved)
-            targets = _target(sentence, token, trigger, exclude, place_country=context_country)
+            targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
     if entry.root in COMMENT_ROOTS and not _target(sentence, token, trigger, exclude, objects_only=True):
         # "complained to the UN over Israeli air raids": the one criticised is who carried out the raids.
         criticised = [

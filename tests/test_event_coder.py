@@ -1090,3 +1090,13 @@ def test_a_passive_agent_hung_on_the_charge_is_the_doer(code):
     assert coded == [("112", "HTIGOV", None)]
     # An act's own "by" names the act's doer, not the accuser.
     assert code("Israel was condemned for the raid by Egypt.") == [("111", None, "ISR")]
+
+
+def test_a_protest_is_aimed_at_what_it_protests_against(code):
+    # The purpose "to protest against X" or "in protest of X's decision" names the protest's target.
+    coded = code("Iraqi refugees began a hunger strike to protest against the Danish government.")
+    assert coded == [("142", "IRQREF", "DNKGOV")]
+    assert code("Iraqi students rallied in Baghdad to protest the American occupation.") == [
+        ("141", "IRQEDU", "USA"),
+        ("140", "IRQEDU", "USA"),
+    ]
