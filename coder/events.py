@@ -1216,12 +1216,20 @@ def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -
     return lemma in LIGHT_VERBS or (trigger.needs_kind == "head" and lemma in trigger.needs_values)
 
 
+def _reduced_relative_subject(sentence: ParsedSentence, subject: int) -> int:
+    """ "The Red Cross operating in Syria said ...": the parser reads "operating" as a gerund clause with its own
+    subject; a subject gerund with a subject of its own is a participle on that noun, and the noun is the subject."""
+    if sentence.a.tags[subject] == "VBG" and (own := sentence.kids(subject, {"nsubj"})):
+        return own[0]
+    return subject
+
+
 def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | None = None) -> list[CodedActor]:
     code = code or trigger.cameo
     heads: list[int] = []
     subjects = sentence.kids(token, SUBJECTS)
     if subjects:
-        heads = sentence.conjuncts(subjects[0])
+        heads = sentence.conjuncts(_reduced_relative_subject(sentence, subjects[0]))
     else:
         for agent in sentence.kids(token, {"agent"}):
             heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]

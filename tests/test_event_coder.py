@@ -1100,3 +1100,9 @@ def test_a_protest_is_aimed_at_what_it_protests_against(code):
         ("141", "IRQEDU", "USA"),
         ("140", "IRQEDU", "USA"),
     ]
+
+
+def test_a_participle_read_as_a_subject_gerund_leaves_its_noun_the_subject(code):
+    # The parser makes "operating" a gerund clause whose subject is "the Red Cross": the Red Cross said it.
+    coded = code("The Red Cross operating in Syria said Russian forces must allow aid convoys to reach the city.")
+    assert coded == [("105", "ICRC", "RUSMIL")]
