@@ -71,7 +71,7 @@ WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 PROJECTING_LEMMAS = frozenset({"fire", "shoot", "launch"})
 # "on the High Road", "on Route 2": where something happened, not what it was done to.
 STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridge route motorway freeway".split())
-# "a stronghold on the Thai border", "villages on the frontier": a border is where, and either side of it may be meant.
+# "a stronghold on the Turkish border", "villages on the frontier": a border is where; either side may be meant.
 BORDER_WORDS = frozenset("border frontier boundary".split())
 # What speaks for its issuer: "the Turkish statement called for ..." is Turkey's call.
 STATEMENT_WORDS = frozenset("statement communique communiqué declaration announcement decree".split())
@@ -1242,7 +1242,7 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 for by in sentence.kids(gerund, {"prep"}):
                     if sentence.lemma(by) == "by":
                         heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
-            # "was accused of corruption by Haitian officials", "was charged with fraud by prosecutors": the
+            # "was accused of corruption by Kenyan officials", "was charged with fraud by prosecutors": the
             # agent hung on the charge; but the doer of an act ("accused of attacks by the army") is its own.
             for charge in sentence.kids(prep, {"pobj"}):
                 if (sentence.lemma(charge), "NOUN") in trigger_rows():

@@ -166,8 +166,8 @@ def test_more_sector_terms_and_former_country_names(phrase, code):
 
 
 def test_a_country_or_organisation_opposed_with_anti_is_not_the_actors_own():
-    # "an anti-Syria journalist" opposes Syria; nothing says where the journalist is from.
-    actor = resolve_actor("a prominent anti-Syria journalist")
-    assert actor is not None and actor.country is None and actor.sector == "MED"
+    # "an anti-Iran cleric" opposes Iran; nothing says where the cleric is from.
+    actor = resolve_actor("an outspoken anti-Iran cleric")
+    assert actor is not None and actor.country is None and actor.sector == "REL"
     assert resolve_actor("anti-NATO protesters").code is None
     assert resolve_actor("Syrian journalists").code == "SYRMED"

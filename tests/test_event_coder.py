@@ -1085,9 +1085,9 @@ def test_out_of_names_the_place_withdrawn_from(code):
 
 
 def test_a_passive_agent_hung_on_the_charge_is_the_doer(code):
-    # The parser hangs "by ..." on the last noun: "accused of corruption by Haitian officials".
-    coded = code("The former president has been accused of corruption by Haitian officials.")
-    assert coded == [("112", "HTIGOV", None)]
+    # The parser hangs "by ..." on the last noun: "accused of corruption by Kenyan officials".
+    coded = code("The former president has been accused of corruption by Kenyan officials.")
+    assert coded == [("112", "KENGOV", None)]
     # An act's own "by" names the act's doer, not the accuser.
     assert code("Israel was condemned for the raid by Egypt.") == [("111", None, "ISR")]
 
