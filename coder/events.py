@@ -147,7 +147,8 @@ DOMESTIC_CODES = ("081", "082", "083")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"04", "06"})
-SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311"})  # "A and B agreed", "signed", joint drills
+# "A and B agreed", "signed", joint drills; "agreed to talks", "agreed to a ceasefire"
+SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
@@ -2396,8 +2397,12 @@ def _code_candidate(
     ):
         targets = conditioned
         evidence.append(f"target: the subject of the threat's condition ({targets[0].text!r})")
-    joint = content_token == token and (
-        code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or trigger.lemma in MUTUAL_LEMMAS
+    joint = (
+        content_token == token
+        and (code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or trigger.lemma in MUTUAL_LEMMAS)
+    ) or (
+        # "Israel and the UAE agreed to normalise relations", "... agreed to meet": a joint act framed as an intent.
+        content_token != token and (act_code[:2] in SYMMETRIC_ROOTS or act_code in SYMMETRIC_CODES | {"050"})
     )
     if not targets and len(sources) >= 2 and joint:
         # "Israel and Lebanon renewed negotiations": each party is the other's target.

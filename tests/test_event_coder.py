@@ -1106,3 +1106,10 @@ def test_a_participle_read_as_a_subject_gerund_leaves_its_noun_the_subject(code)
     # The parser makes "operating" a gerund clause whose subject is "the Red Cross": the Red Cross said it.
     coded = code("The Red Cross operating in Syria said Russian forces must allow aid convoys to reach the city.")
     assert coded == [("105", "ICRC", "RUSMIL")]
+
+
+def test_two_parties_agreeing_to_a_joint_act_target_each_other(code):
+    # A joint act (talks, relations, a ceasefire) agreed by two named parties: each is the other's target.
+    assert code("Israel and the UAE agreed to normalise relations.") == [("032", "ISR", "ARE"), ("032", "ARE", "ISR")]
+    assert code("India and Pakistan agreed to meet next month.") == [("036", "IND", "PAK"), ("036", "PAK", "IND")]
+    assert code("Israel and Hamas agreed to a ceasefire.") == [("0356", "ISR", "HMS"), ("0356", "HMS", "ISR")]
