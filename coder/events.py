@@ -1262,6 +1262,13 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 sentence.dep(c) == "compound" and sentence.entity_of.get(c, (0, 0, ""))[2] in ("GPE", "LOC", "FAC")
             )
         ]
+        # "Saudi-led coalition airstrikes": the parser hangs "led" on the trigger; its leader is the doer.
+        own += [
+            leader
+            for led in sentence.kids(token, {"amod"})
+            if sentence.lemma(led) == "lead" and sentence.a.tags[led] == "VBN"
+            for leader in sentence.kids(led, {"npadvmod", "compound", "nmod"})
+        ]
         for child in own:
             resolved = _resolve(sentence, child, allow_pronoun=sentence.dep(child) == "poss")
             if _known(resolved) and sentence.dep(child) != "poss" and resolved.actor.matched.startswith("place "):

@@ -1113,3 +1113,8 @@ def test_two_parties_agreeing_to_a_joint_act_target_each_other(code):
     assert code("Israel and the UAE agreed to normalise relations.") == [("032", "ISR", "ARE"), ("032", "ARE", "ISR")]
     assert code("India and Pakistan agreed to meet next month.") == [("036", "IND", "PAK"), ("036", "PAK", "IND")]
     assert code("Israel and Hamas agreed to a ceasefire.") == [("0356", "ISR", "HMS"), ("0356", "HMS", "ISR")]
+
+
+def test_the_leader_of_an_x_led_force_does_its_noun_act(code):
+    # The parser hangs "led" on the act noun: "Saudi-led coalition airstrikes" are the Saudis' doing.
+    assert code("Saudi-led coalition airstrikes killed 20 civilians in Yemen.") == [("195", "SAU", "YEMCVL")]
