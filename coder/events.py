@@ -972,7 +972,22 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         protest_demand = outer.code[:2] == "14" and inner.code[:2] in ("02", "10")
         # "launched an inquiry into the massacre": what is investigated is what the investigation is about.
         investigated_thing = outer.code[:2] == "09" and (inner.trigger.pos == "NOUN" or _gerund_of(sentence, token))
-        if rejected_thing or criticised_thing or requested_thing or protest_demand or investigated_thing:
+        # "agreed to Russian mediation", "committed to talks": what is agreed to has not happened; it is the intent's.
+        agreed_thing = (
+            outer.trigger.frame == "intent"
+            and inner.trigger.pos == "NOUN"
+            and sentence.dep(token) == "pobj"
+            and sentence.lemma(sentence.head(token)) == "to"
+            and sentence.head(sentence.head(token)) == governor
+        )
+        if (
+            rejected_thing
+            or criticised_thing
+            or requested_thing
+            or protest_demand
+            or investigated_thing
+            or agreed_thing
+        ):
             outer.absorbed.append(inner)
             del found[token]
     _fold_violence(sentence, found)

@@ -1118,3 +1118,8 @@ def test_two_parties_agreeing_to_a_joint_act_target_each_other(code):
 def test_the_leader_of_an_x_led_force_does_its_noun_act(code):
     # The parser hangs "led" on the act noun: "Saudi-led coalition airstrikes" are the Saudis' doing.
     assert code("Saudi-led coalition airstrikes killed 20 civilians in Yemen.") == [("195", "SAU", "YEMCVL")]
+
+
+def test_a_noun_act_agreed_to_is_part_of_the_intent(code):
+    # "agreed to Russian mediation": the mediation has not happened; it is what Israel agreed to.
+    assert code("Israel agreed to Russian mediation in the talks with Syria.") == [("036", "ISR", "RUS")]
