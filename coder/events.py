@@ -21,6 +21,7 @@ aircraft" a rejection (1222), "called on NATO to send jets" an appeal (0232).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -1232,6 +1233,16 @@ def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -
     return lemma in LIGHT_VERBS or (trigger.needs_kind == "head" and lemma in trigger.needs_values)
 
 
+ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,4}")
+
+
+def _abbreviated_country(sentence: ParsedSentence, token: int) -> bool:
+    """ "US airstrikes", "U.K. sanctions": an abbreviated country name before a noun is used as its adjective
+    (there is no other short one), so it names the doer; a full name ("the Syria airstrikes") may say where."""
+    word = sentence.a.words[token]
+    return bool(ABBREVIATION.fullmatch(word)) and find_country(word) is not None
+
+
 def _reduced_relative_subject(sentence: ParsedSentence, subject: int) -> int:
     """ "The Red Cross operating in Syria said ...": the parser reads "operating" as a gerund clause with its own
     subject; a subject gerund with a subject of its own is a participle on that noun, and the noun is the subject."""
@@ -1274,7 +1285,9 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             if sentence.dep(c) in ("poss", "amod", "compound", "nmod")
             # "the Kabul car bombing": a place name before the noun says where, not who.
             and not (
-                sentence.dep(c) == "compound" and sentence.entity_of.get(c, (0, 0, ""))[2] in ("GPE", "LOC", "FAC")
+                sentence.dep(c) == "compound"
+                and sentence.entity_of.get(c, (0, 0, ""))[2] in ("GPE", "LOC", "FAC")
+                and not _abbreviated_country(sentence, c)
             )
         ]
         # "Saudi-led coalition airstrikes": the parser hangs "led" on the trigger; its leader is the doer.
@@ -1286,7 +1299,12 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
         ]
         for child in own:
             resolved = _resolve(sentence, child, allow_pronoun=sentence.dep(child) == "poss")
-            if _known(resolved) and sentence.dep(child) != "poss" and resolved.actor.matched.startswith("place "):
+            if (
+                _known(resolved)
+                and sentence.dep(child) != "poss"
+                and resolved.actor.matched.startswith("place ")
+                and not _abbreviated_country(sentence, child)
+            ):
                 continue  # "the Raqqa battle": a town modifying the noun says where it was fought, not who fought
             if _known(resolved):
                 return [resolved]  # type: ignore[list-item]

@@ -1123,3 +1123,10 @@ def test_the_leader_of_an_x_led_force_does_its_noun_act(code):
 def test_a_noun_act_agreed_to_is_part_of_the_intent(code):
     # "agreed to Russian mediation": the mediation has not happened; it is what Israel agreed to.
     assert code("Israel agreed to Russian mediation in the talks with Syria.") == [("036", "ISR", "RUS")]
+
+
+def test_an_abbreviated_country_before_an_act_noun_is_its_doer(code):
+    # "US", "U.S." are used as the adjective ("US airstrikes" = American airstrikes); a full name may say where.
+    assert code("US airstrikes killed 20 civilians in Syria.") == [("195", "USA", "SYRCVL")]
+    assert code("U.S. airstrikes killed 20 civilians in Syria.") == [("195", "USA", "SYRCVL")]
+    assert code("The Raqqa battle killed 20 civilians.") == []
