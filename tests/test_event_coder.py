@@ -1130,3 +1130,11 @@ def test_an_abbreviated_country_before_an_act_noun_is_its_doer(code):
     assert code("US airstrikes killed 20 civilians in Syria.") == [("195", "USA", "SYRCVL")]
     assert code("U.S. airstrikes killed 20 civilians in Syria.") == [("195", "USA", "SYRCVL")]
     assert code("The Raqqa battle killed 20 civilians.") == []
+
+
+def test_a_military_operation_is_the_use_of_force(code):
+    assert code("Turkey launched a military operation against Kurdish militants in northern Syria.") == [
+        ("190", "TUR", "SYRREB")
+    ]
+    # Any other operation is not.
+    assert code("The hospital performed an operation on the Syrian president.") == []
