@@ -82,6 +82,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b|(?<=s)['\u2019](?=\s|$)")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # An ethnic group named by a demonym is not that country's nationals: "ethnic Albanians", "ethnic Russians".
 ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
+# "an anti-Iran cleric", "anti-American protesters": whom they oppose, not where they are from.
+OPPOSED = re.compile(r"\banti\s*[-\u2010\u2011\u2013]\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +246,8 @@ def resolve_actor(phrase: str) -> Actor | None:
             stop_spans.append(m.span())
         if found.kind == "country" and ETHNIC.search(text[: m.start()]):
             continue  # "ethnic Albanians in Serbia" are not Albania
+        if found.kind in ("country", "org") and OPPOSED.search(text[: m.start()]):
+            continue  # "anti-Iran", "anti-NATO": the one opposed
         if found.kind == "org":
             org_spans.append(m.span())
         if entity is None and found.kind != "stop":

@@ -21,6 +21,7 @@ aircraft" a rejection (1222), "called on NATO to send jets" an appeal (0232).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,6 +72,8 @@ WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 PROJECTING_LEMMAS = frozenset({"fire", "shoot", "launch"})
 # "on the High Road", "on Route 2": where something happened, not what it was done to.
 STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridge route motorway freeway".split())
+# "a stronghold on the Turkish border", "villages on the frontier": a border is where; either side may be meant.
+BORDER_WORDS = frozenset("border frontier boundary".split())
 # What speaks for its issuer: "the Turkish statement called for ..." is Turkey's call.
 STATEMENT_WORDS = frozenset("statement communique communiqué declaration announcement decree".split())
 # A country's mission abroad stands where it is: "the US embassy in Tehran" is in Iran.
@@ -110,6 +113,10 @@ VERB_HYPOTHETICAL_GOVERNORS = frozenset(
 )
 # Clauses that are not asserted: "would not say whether he supported ...", "if Russia attacks, ...".
 CONDITIONAL_MARKS = frozenset({"whether", "if", "unless"})
+# English temporal clauses put a future event in the present tense ("must agree before they disarm", "will stay until
+# Israel withdraws"): with these marks a present-tense clause has not happened (a past one has: "before they withdrew").
+FUTURE_TIME_MARKS = frozenset({"before", "until", "till", "once"})
+PRESENT_TENSE_TAGS = frozenset({"VBP", "VBZ"})
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
@@ -141,7 +148,8 @@ DOMESTIC_CODES = ("081", "082", "083")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"04", "06"})
-SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311"})  # "A and B agreed", "signed", joint drills
+# "A and B agreed", "signed", joint drills; "agreed to talks", "agreed to a ceasefire"
+SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
@@ -690,6 +698,8 @@ def _person_pronoun(sentence: ParsedSentence, token: int) -> CodedActor | None:
 # Participles that say where a group is at home: "based in", "headquartered in", "operating in" (not "stationed in"
 # or "deployed in", which mostly say where foreign troops are).
 LOCATING_PARTICIPLES = frozenset("base locate headquarter".split())
+# "refugees fleeing Syria", "civilians escaping the fighting in Aleppo": where people flee from is where they are from.
+FLEEING_PARTICIPLES = frozenset("flee escape".split())
 
 
 def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> Actor:
@@ -704,6 +714,25 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
         or sentence.lemma(participle) == "operate"
         for prep in sentence.kids(participle, {"prep"})
         if sentence.lemma(prep) in ("in", "throughout", "across")
+    ]
+    fled = [
+        fled
+        for participle in sentence.kids(head, {"acl"})
+        if sentence.lemma(participle) in FLEEING_PARTICIPLES and sentence.a.tags[participle] == "VBG"
+        for fled in sentence.kids(participle, OBJECTS)
+    ]
+    for place_name in fled:
+        if sentence.entity_of.get(place_name, (0, 0, ""))[2] in ("GPE", "LOC"):
+            place = resolve_place(_phrase(sentence, place_name)[0])
+            if place is not None and place.country is not None:
+                return _in_country(actor, place.country)
+    placed += [
+        prep
+        for participle in sentence.kids(head, {"acl"})
+        if sentence.lemma(participle) in FLEEING_PARTICIPLES and sentence.a.tags[participle] == "VBG"
+        for owner in [participle, *fled]
+        for prep in sentence.kids(owner, {"prep"})
+        if sentence.lemma(prep) in ("in", "from")
     ]
     for child in sentence.children[head] + placed:
         dep = sentence.dep(child)
@@ -730,14 +759,18 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
             person = sentence.memory.recall(sentence.a.words[child])
             country = person.country if person is not None else None
         if country:
-            return Actor(
-                actor.text,
-                cameo_country(country) + (actor.sector or ""),
-                country,
-                actor.sector,
-                f"{actor.matched} + {country}",
-            )
+            return _in_country(actor, country)
     return actor
+
+
+def _in_country(actor: Actor, country: str) -> Actor:
+    return Actor(
+        actor.text,
+        cameo_country(country) + (actor.sector or ""),
+        country,
+        actor.sector,
+        f"{actor.matched} + {country}",
+    )
 
 
 def _place_actor(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
@@ -940,7 +973,22 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         protest_demand = outer.code[:2] == "14" and inner.code[:2] in ("02", "10")
         # "launched an inquiry into the massacre": what is investigated is what the investigation is about.
         investigated_thing = outer.code[:2] == "09" and (inner.trigger.pos == "NOUN" or _gerund_of(sentence, token))
-        if rejected_thing or criticised_thing or requested_thing or protest_demand or investigated_thing:
+        # "agreed to Russian mediation", "committed to talks": what is agreed to has not happened; it is the intent's.
+        agreed_thing = (
+            outer.trigger.frame == "intent"
+            and inner.trigger.pos == "NOUN"
+            and sentence.dep(token) == "pobj"
+            and sentence.lemma(sentence.head(token)) == "to"
+            and sentence.head(sentence.head(token)) == governor
+        )
+        if (
+            rejected_thing
+            or criticised_thing
+            or requested_thing
+            or protest_demand
+            or investigated_thing
+            or agreed_thing
+        ):
             outer.absorbed.append(inner)
             del found[token]
     _fold_violence(sentence, found)
@@ -1052,6 +1100,12 @@ def _non_actor_patient(sentence: ParsedSentence, token: int, candidate: _Candida
     return bool(lemmas & non_actors())
 
 
+def _time_expression(sentence: ParsedSentence, noun: int) -> bool:
+    """Whether a noun says when or for how long: "three days", "the second time", "the weekend"."""
+    label = sentence.entity_of.get(noun, (0, 0, ""))[2]
+    return label in ("DATE", "TIME") or sentence.lemma(noun) in DURATION_WORDS
+
+
 def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
     """ "attacked Trump", "attacked him for his remarks", "attack Trump on his taxes", "attacked the plan",
     "an attack on the government's policy": words, not weapons."""
@@ -1067,8 +1121,13 @@ def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
         sentence.entity_of.get(o, (0, 0, ""))[2] == "PERSON" or sentence.lemma(o) in ("he", "she", "him", "her")
         for o in objects
     )
-    # "attacked Biden over his remarks", "attacked the subpoena as a political strategy": a reason or a label.
-    reason = any(sentence.lemma(p) in ("for", "over", "as") for p in sentence.kids(token, {"prep"}))
+    # "attacked Biden over his remarks", "attacked the subpoena as a political strategy": a reason or a label; but
+    # "attacked the camp for the second time", "for three days", "over the weekend" say when or how long.
+    reason = any(
+        sentence.lemma(p) in ("for", "over", "as")
+        and not all(_time_expression(sentence, o) for o in sentence.kids(p, {"pobj"}))
+        for p in sentence.kids(token, {"prep"})
+    )
     said = any(sentence.lemma(o) in ideas() for o in objects)
     return personal or said or (bool(objects) and reason)
 
@@ -1174,12 +1233,30 @@ def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -
     return lemma in LIGHT_VERBS or (trigger.needs_kind == "head" and lemma in trigger.needs_values)
 
 
+ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,4}")
+
+
+def _abbreviated_country(sentence: ParsedSentence, token: int) -> bool:
+    """ "US airstrikes", "U.K. sanctions": an abbreviated country name before a noun is used as its adjective
+    (there is no other short one), so it names the doer; a full name ("the Syria airstrikes") may say where."""
+    word = sentence.a.words[token]
+    return bool(ABBREVIATION.fullmatch(word)) and find_country(word) is not None
+
+
+def _reduced_relative_subject(sentence: ParsedSentence, subject: int) -> int:
+    """ "The Red Cross operating in Syria said ...": the parser reads "operating" as a gerund clause with its own
+    subject; a subject gerund with a subject of its own is a participle on that noun, and the noun is the subject."""
+    if sentence.a.tags[subject] == "VBG" and (own := sentence.kids(subject, {"nsubj"})):
+        return own[0]
+    return subject
+
+
 def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | None = None) -> list[CodedActor]:
     code = code or trigger.cameo
     heads: list[int] = []
     subjects = sentence.kids(token, SUBJECTS)
     if subjects:
-        heads = sentence.conjuncts(subjects[0])
+        heads = sentence.conjuncts(_reduced_relative_subject(sentence, subjects[0]))
     else:
         for agent in sentence.kids(token, {"agent"}):
             heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]
@@ -1192,6 +1269,14 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 for by in sentence.kids(gerund, {"prep"}):
                     if sentence.lemma(by) == "by":
                         heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
+            # "was accused of corruption by Kenyan officials", "was charged with fraud by prosecutors": the
+            # agent hung on the charge; but the doer of an act ("accused of attacks by the army") is its own.
+            for charge in sentence.kids(prep, {"pobj"}):
+                if (sentence.lemma(charge), "NOUN") in trigger_rows():
+                    continue
+                for by in sentence.kids(charge, {"prep"}):
+                    if sentence.lemma(by) == "by" and not heads:
+                        heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
     if trigger.pos == "NOUN" and not heads:
         # Possessor or nationality adjective: "Russia's strikes", "Russian strikes".
         own = [
@@ -1200,12 +1285,26 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             if sentence.dep(c) in ("poss", "amod", "compound", "nmod")
             # "the Kabul car bombing": a place name before the noun says where, not who.
             and not (
-                sentence.dep(c) == "compound" and sentence.entity_of.get(c, (0, 0, ""))[2] in ("GPE", "LOC", "FAC")
+                sentence.dep(c) == "compound"
+                and sentence.entity_of.get(c, (0, 0, ""))[2] in ("GPE", "LOC", "FAC")
+                and not _abbreviated_country(sentence, c)
             )
+        ]
+        # "Saudi-led coalition airstrikes": the parser hangs "led" on the trigger; its leader is the doer.
+        own += [
+            leader
+            for led in sentence.kids(token, {"amod"})
+            if sentence.lemma(led) == "lead" and sentence.a.tags[led] == "VBN"
+            for leader in sentence.kids(led, {"npadvmod", "compound", "nmod"})
         ]
         for child in own:
             resolved = _resolve(sentence, child, allow_pronoun=sentence.dep(child) == "poss")
-            if _known(resolved) and sentence.dep(child) != "poss" and resolved.actor.matched.startswith("place "):
+            if (
+                _known(resolved)
+                and sentence.dep(child) != "poss"
+                and resolved.actor.matched.startswith("place ")
+                and not _abbreviated_country(sentence, child)
+            ):
                 continue  # "the Raqqa battle": a town modifying the noun says where it was fought, not who fought
             if _known(resolved):
                 return [resolved]  # type: ignore[list-item]
@@ -1417,6 +1516,7 @@ def _target(
     exclude: set[int],
     objects_only: bool = False,
     place_country: str | None = None,
+    code: str | None = None,
 ) -> list[CodedActor]:
     """The patient or recipient: the first of these that names a known actor.
 
@@ -1459,7 +1559,11 @@ def _target(
         if subjects:
             return actors(sentence.conjuncts(subjects[0]))
     # "discussed Libya with Greece": what is discussed or negotiated is the topic, not the other party.
-    objects = [o for o in sentence.kids(token, OBJECTS) if o not in exclude and trigger.lemma not in TOPIC_VERBS]
+    objects = [
+        _whole_of(sentence, o)
+        for o in sentence.kids(token, OBJECTS)
+        if o not in exclude and trigger.lemma not in TOPIC_VERBS
+    ]
     if objects and (found := actors(sentence.conjuncts(objects[0]))):
         return found
     carrier_verb = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
@@ -1520,9 +1624,19 @@ def _target(
                     for p in sentence.kids(of, {"pobj"})
                 ]
                 beneficiary = True
-            if sentence.lemma(prep) in prepositions or beneficiary:
+            preposition = sentence.lemma(prep)
+            if preposition == "out" and not pobjs:
+                # "pulled its troops out of Gaza": the compound preposition "out of" is a "from".
+                pobjs = [
+                    p
+                    for of in sentence.kids(prep, {"prep"})
+                    if sentence.lemma(of) == "of"
+                    for p in sentence.kids(of, {"pobj"})
+                ]
+                preposition = "from" if pobjs else preposition
+            if preposition in prepositions or beneficiary:
                 for pobj in pobjs:
-                    if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS:
+                    if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS | BORDER_WORDS:
                         continue  # "stabbed two women on Streatham High Road, London": where, not whom
                     if found := actors(sentence.conjuncts(pobj)):
                         return found
@@ -1530,6 +1644,12 @@ def _target(
     for thing in objects + phrase_objects:
         if found := actors(_owners_of(sentence, thing)):
             return found
+    if (code or trigger.cameo)[:2] == "14":
+        # "began a hunger strike to protest against the Danish government", "a strike in protest of the
+        # government's decision": what the protest is aimed at.
+        for aim in _protest_aims(sentence, [token, carrier_verb] if carried else [token]):
+            if found := actors(sentence.conjuncts(aim)) or actors(_owners_of(sentence, aim)):
+                return found
     if trigger.frame is None and trigger.cameo[:2] not in ADDRESSED_ROOTS:
         return []  # "discussed how he joined the party": what is talked about is not a party to it
     clauses = sentence.kids(token, {"ccomp", "xcomp"})
@@ -1544,6 +1664,34 @@ def _target(
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
+AIM_PREPOSITIONS = frozenset({"against", "at", "of", "over"})
+
+
+def _protest_aims(sentence: ParsedSentence, owners: list[int]) -> list[int]:
+    """What an infinitive "to protest (against) X" or an "in protest of/against X" on a protest names."""
+    aims = []
+    for owner in owners:
+        protests = [
+            c
+            for c in sentence.kids(owner, {"advcl", "relcl", "acl", "xcomp"})
+            if sentence.lemma(c) == "protest" and _has_infinitive_to(sentence, c)
+        ]
+        protests += [
+            p
+            for prep in sentence.kids(owner, {"prep"})
+            if sentence.lemma(prep) == "in"
+            for p in sentence.kids(prep, {"pobj"})
+            if sentence.lemma(p) == "protest"
+        ]
+        for protest in protests:
+            aims += sentence.kids(protest, OBJECTS)
+            aims += [
+                p
+                for prep in sentence.kids(protest, {"prep"})
+                if sentence.lemma(prep) in AIM_PREPOSITIONS
+                for p in sentence.kids(prep, {"pobj"})
+            ]
+    return aims
 
 
 def _conditioned(
@@ -1563,6 +1711,18 @@ def _conditioned(
             if found:
                 return found
     return []
+
+
+def _whole_of(sentence: ParsedSentence, noun: int) -> int:
+    """The whole a partitive names a share of: "suspended *part* of its aid to Egypt" acts on the aid (and its "to"
+    names the recipient), "sent *some* of its troops" on the source's own troops. Any other noun is itself."""
+    if sentence.lemma(noun) not in PARTITIVE_WORDS and sentence.a.tags[noun] != "CD":
+        return noun
+    for prep in sentence.kids(noun, {"prep"}):
+        if sentence.lemma(prep) == "of":
+            for pobj in sentence.kids(prep, {"pobj"}):
+                return pobj
+    return noun
 
 
 def _owned_by_the_source(sentence: ParsedSentence, head: int) -> bool:
@@ -1599,6 +1759,11 @@ def _fighters_of_the_clause(sentence: ParsedSentence, noun: int) -> list[int]:
 
 
 TIME_SPANS = frozenset("hour hours day days week weeks month months year years".split())
+# Heads that name a share of the noun in their "of" phrase.
+PARTITIVE_WORDS = frozenset(
+    "part portion share half third quarter fraction rest remainder bulk majority most some many several all".split()
+)
+DURATION_WORDS = TIME_SPANS | frozenset("time times night nights weekend period minute minutes while".split())
 # "after/during fierce fighting": the fighting that came with the act the phrase is attached to.
 AFTERMATH_PREPOSITIONS = frozenset({"after", "during", "following", "amid"})
 
@@ -1627,6 +1792,16 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
     return owners or phrases
 
 
+def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a verb heads a "before"/"until"/"once" clause in the present tense: "until their demands are met"."""
+    if sentence.dep(verb) != "advcl" or not any(
+        sentence.lemma(m) in FUTURE_TIME_MARKS for m in sentence.kids(verb, {"mark"})
+    ):
+        return False
+    finite = [verb, *sentence.kids(verb, {"aux", "auxpass"})]
+    return any(sentence.a.tags[t] in PRESENT_TENSE_TAGS for t in finite)
+
+
 def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     """Why the event is only expected, feared or possible ("a possible attack", "expecting an attack"), asked
     about or supposed ("Did Russia attack?", "if Russia attacks", "whether he supported")."""
@@ -1636,6 +1811,8 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     for _ in range(3):
         if any(sentence.lemma(m) in CONDITIONAL_MARKS for m in sentence.kids(node, {"mark"})):
             return "a conditional or indirect question"
+        if _future_time_clause(sentence, node):
+            return "a temporal clause in the present tense (future time)"
         if sentence.dep(node) not in ("conj", "xcomp") or sentence.head(node) == node:
             break
         node = sentence.head(node)
@@ -2197,7 +2374,7 @@ def _code_candidate(
     home = next((a.actor.country for a in sources if a.actor.country), None)
     if context_country is None and act_code[:2] in COMPATRIOT_ROOTS:
         context_country = home
-    targets = _target(sentence, token, trigger, exclude, place_country=context_country)
+    targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
     if trigger.lemma in WITHDRAWING_LEMMAS and (own := {a.actor.country for a in sources if a.actor.country}):
         # "Trump withdrew the US from the treaty", "Turkey withdrew Turkish troops from Syria": the source's own country
         # or forces are what it moves, not whom it acts on.
@@ -2208,7 +2385,7 @@ def _code_candidate(
         ]
         if moved:
             exclude = exclude | set(moved)
-            targets = _target(sentence, token, trigger, exclude, place_country=context_country)
+            targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
     if entry.root in COMMENT_ROOTS and not _target(sentence, token, trigger, exclude, objects_only=True):
         # "complained to the UN over Israeli air raids": the one criticised is who carried out the raids.
         criticised = [
@@ -2260,8 +2437,12 @@ def _code_candidate(
     ):
         targets = conditioned
         evidence.append(f"target: the subject of the threat's condition ({targets[0].text!r})")
-    joint = content_token == token and (
-        code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or trigger.lemma in MUTUAL_LEMMAS
+    joint = (
+        content_token == token
+        and (code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or trigger.lemma in MUTUAL_LEMMAS)
+    ) or (
+        # "Israel and the UAE agreed to normalise relations", "... agreed to meet": a joint act framed as an intent.
+        content_token != token and (act_code[:2] in SYMMETRIC_ROOTS or act_code in SYMMETRIC_CODES | {"050"})
     )
     if not targets and len(sources) >= 2 and joint:
         # "Israel and Lebanon renewed negotiations": each party is the other's target.

@@ -163,3 +163,11 @@ def test_an_ethnic_group_named_by_a_demonym_has_no_country():
 )
 def test_more_sector_terms_and_former_country_names(phrase, code):
     assert resolve_actor(phrase).code == code
+
+
+def test_a_country_or_organisation_opposed_with_anti_is_not_the_actors_own():
+    # "an anti-Iran cleric" opposes Iran; nothing says where the cleric is from.
+    actor = resolve_actor("an outspoken anti-Iran cleric")
+    assert actor is not None and actor.country is None and actor.sector == "REL"
+    assert resolve_actor("anti-NATO protesters").code is None
+    assert resolve_actor("Syrian journalists").code == "SYRMED"

@@ -1037,3 +1037,104 @@ def test_a_capital_before_an_ordinary_noun_is_where_a_person_works_not_their_gov
     assert code("Police arrested Moscow businessman Ivan Petrov.", None)[0][2] == "RUSBUS"
     # A title keeps the government: "Kremlin spokesman Dmitry Peskov".
     assert code("Kremlin spokesman Dmitry Peskov criticised the sanctions.", None) == [("111", "RUSGOV", None)]
+
+
+def test_a_present_tense_before_or_until_clause_is_future_time_and_no_event(code):
+    # English puts a future event in a temporal clause in the present tense: nothing has happened yet.
+    assert code("Syria says its troops will stay until Israel withdraws its forces from the Golan Heights.") == []
+    assert code("Iran will not negotiate until the United States lifts its sanctions.") == []
+    assert [c for c, _, _ in code("Turkish rebels say Turkey must release their leader before they disarm.")] == ["100"]
+    # In the past tense the clause tells what happened.
+    assert ("0874", "TURMIL", "SYR") in code("Syrian rebels fought until the Turkish army withdrew from Syria.")
+
+
+def test_an_attack_for_a_length_of_time_is_force_not_criticism(code):
+    # "for"/"over" with a time expression says when or how long, not why: the attack is not verbal.
+    assert code("Russian forces attacked Ukrainian positions for three days.") == [("190", "RUSMIL", "UKR")]
+    assert code("Russia attacked Ukraine over the weekend.") == [("190", "RUS", "UKR")]
+    # A reason still makes it criticism.
+    assert code("Germany attacked the Chinese government for its trade policy.") == [("111", "DEU", "CHNGOV")]
+
+
+def test_a_partitive_object_acts_on_its_whole(code):
+    # "part of its aid to Egypt": the recipient hangs on the aid, and "some of its troops" are the source's own.
+    assert code("The United States suspended part of its military aid to Egypt.") == [("162", "USA", "EGY")]
+    assert code("Germany sent some of its troops to Mali.") == code("Germany sent its troops to Mali.")
+    assert code("Japan will provide part of the funding to Indonesia.") == [("0331", "JPN", "IDN")]
+
+
+def test_a_border_the_act_is_on_names_where_not_whom(code):
+    # Either side of "the Turkish border" may be meant: the border is where it happened, not a target.
+    assert code("Syrian troops captured a rebel stronghold on the Turkish border.") == [("192", "SYRMIL", None)]
+    assert code("Pakistani troops attacked Indian posts on the border.") == [("190", "PAKMIL", "IND")]
+
+
+def test_people_fleeing_a_country_or_a_war_in_it_are_from_that_country(code):
+    assert code("Turkey deported civilians fleeing Syria.") == [("174", "TUR", "SYRCVL")]
+    assert code("Greece accepted refugees fleeing the fighting in Aleppo.") == [("075", "GRC", "SYRREF")]
+
+
+def test_anti_country_protesters_take_the_place_not_the_country_they_oppose(code):
+    assert code("Anti-Israel protesters rallied in Cairo.") == [("141", "EGYOPP", "EGY")]
+
+
+def test_out_of_names_the_place_withdrawn_from(code):
+    # The compound preposition "out of" is a "from": "pulled its troops out of Gaza" leaves Gaza.
+    assert code("Israel pulled its troops out of Gaza.") == [("0874", "ISR", "PSE")]
+    assert code("Russia withdrew its troops out of Syria.") == [("0874", "RUS", "SYR")]
+
+
+def test_a_passive_agent_hung_on_the_charge_is_the_doer(code):
+    # The parser hangs "by ..." on the last noun: "accused of corruption by Kenyan officials".
+    coded = code("The former president has been accused of corruption by Kenyan officials.")
+    assert coded == [("112", "KENGOV", None)]
+    # An act's own "by" names the act's doer, not the accuser.
+    assert code("Israel was condemned for the raid by Egypt.") == [("111", None, "ISR")]
+
+
+def test_a_protest_is_aimed_at_what_it_protests_against(code):
+    # The purpose "to protest against X" or "in protest of X's decision" names the protest's target.
+    coded = code("Iraqi refugees began a hunger strike to protest against the Danish government.")
+    assert coded == [("142", "IRQREF", "DNKGOV")]
+    assert code("Iraqi students rallied in Baghdad to protest the American occupation.") == [
+        ("141", "IRQEDU", "USA"),
+        ("140", "IRQEDU", "USA"),
+    ]
+
+
+def test_a_participle_read_as_a_subject_gerund_leaves_its_noun_the_subject(code):
+    # The parser makes "operating" a gerund clause whose subject is "the Red Cross": the Red Cross said it.
+    coded = code("The Red Cross operating in Syria said Russian forces must allow aid convoys to reach the city.")
+    assert coded == [("105", "ICRC", "RUSMIL")]
+
+
+def test_two_parties_agreeing_to_a_joint_act_target_each_other(code):
+    # A joint act (talks, relations, a ceasefire) agreed by two named parties: each is the other's target.
+    assert code("Israel and the UAE agreed to normalise relations.") == [("032", "ISR", "ARE"), ("032", "ARE", "ISR")]
+    assert code("India and Pakistan agreed to meet next month.") == [("036", "IND", "PAK"), ("036", "PAK", "IND")]
+    assert code("Israel and Hamas agreed to a ceasefire.") == [("0356", "ISR", "HMS"), ("0356", "HMS", "ISR")]
+
+
+def test_the_leader_of_an_x_led_force_does_its_noun_act(code):
+    # The parser hangs "led" on the act noun: "Saudi-led coalition airstrikes" are the Saudis' doing.
+    assert code("Saudi-led coalition airstrikes killed 20 civilians in Yemen.") == [("195", "SAU", "YEMCVL")]
+
+
+def test_a_noun_act_agreed_to_is_part_of_the_intent(code):
+    # "agreed to Russian mediation": the mediation has not happened; it is what Israel agreed to.
+    assert code("Israel agreed to Russian mediation in the talks with Syria.") == [("036", "ISR", "RUS")]
+
+
+def test_an_abbreviated_country_before_an_act_noun_is_its_doer(code):
+    # "US", "U.S." are used as the adjective ("US airstrikes" = American airstrikes); a full name may say where.
+    assert code("US airstrikes killed 20 civilians in Syria.") == [("195", "USA", "SYRCVL")]
+    assert code("U.S. airstrikes killed 20 civilians in Syria.") == [("195", "USA", "SYRCVL")]
+    assert code("The Raqqa battle killed 20 civilians.") == []
+
+
+def test_a_military_operation_is_the_use_of_force(code):
+    assert code("Turkey launched a military operation against Kurdish militants in northern Syria.") == [
+        ("190", "TUR", "SYRREB")
+    ]
+    # Any other operation is not.
+    assert code("The hospital performed an operation on the Syrian president.") == []
