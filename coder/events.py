@@ -526,7 +526,10 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
     if titled is not None and (titled.country or titled.code):
         # "Russia's Putin": a named person of a country is its government; but "US lawyer Michael Avenatti",
         # "Avenatti, a US lawyer" are a national described by an ordinary noun, not an official.
-        if titled.sector is None and not _ordinary_description(sentence, head):
+        # An organisation with a home country keeps its own code: "Boko Haram", which the small model often
+        # tags as a person, is BKH, not a Nigerian government ("BKHGOV").
+        of_country = titled.country is not None and titled.code in (None, cameo_country(titled.country))
+        if titled.sector is None and of_country and not _ordinary_description(sentence, head):
             titled = Actor(
                 titled.text,
                 (titled.code or "") + "GOV" if titled.country else titled.code,

@@ -573,6 +573,14 @@ def test_a_national_described_by_an_ordinary_noun_is_not_the_government(code):
     assert code("Poland criticized Russia's Putin.") == [("111", "POL", "RUSGOV")]
 
 
+def test_an_armed_group_with_a_home_country_is_not_that_countrys_government(code):
+    # The small model tags "Boko Haram" and "Nasrallah" as persons; a group's person is the group, never "BKHGOV".
+    assert code("Two aid workers were kidnapped by Boko Haram in northeastern Nigeria on Monday.") == [
+        ("181", "BKH", None)
+    ]
+    assert code("Hezbollah's Nasrallah threatened Israel on Sunday.") == [("130", "HEZ", "ISR")]
+
+
 def test_an_opinion_with_must_or_should_is_not_a_demand(code):
     assert code("Germany said that China must drop its trade barriers.") == [("100", "DEU", "CHN")]
     # What the speakers say they themselves must do, and a judgement about a state of affairs, ask nothing of anyone.
