@@ -91,6 +91,9 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "h
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
 HEDGE_AUXILIARIES = frozenset({"may", "might", "could"})
+# An act named as the subject of a modal clause is weighed, not done: "Attacking Iran would be a mistake", "Bombing
+# the bridge will cut the road" ("Attacking the convoy killed ten soldiers" has no modal, and happened).
+CLAUSE_SUBJECT_MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "must"})
 MAX_CONJUNCTS = 3
 # An event that is expected, feared or only possible has not happened: it is not coded.
 HYPOTHETICAL_MODIFIERS = frozenset(
@@ -1845,6 +1848,10 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     if verb is not None:
         # "a plot to kill the ambassador", "Russia wants to attack": the verb's own governor only.
         parent = sentence.head(verb)
+        if sentence.dep(verb) == "csubj" and (
+            {sentence.a.words[c].lower() for c in sentence.kids(parent, {"aux"})} & CLAUSE_SUBJECT_MODALS
+        ):
+            return "subject of a modal clause"
         if parent != verb:
             if sentence.dep(verb) in ("xcomp", "acl") and sentence.lemma(parent) in VERB_HYPOTHETICAL_GOVERNORS:
                 return f"governed by {sentence.a.words[parent]!r}"

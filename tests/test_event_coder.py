@@ -581,6 +581,12 @@ def test_an_armed_group_with_a_home_country_is_not_that_countrys_government(code
     assert code("Hezbollah's Nasrallah threatened Israel on Sunday.") == [("130", "HEZ", "ISR")]
 
 
+def test_an_act_that_is_the_subject_of_a_modal_clause_has_not_happened(code):
+    assert code("Attacking Iran would be a mistake, the minister said.") == []
+    assert code("Bombing the bridge will cut the supply line.") == []
+    assert [c for c, _, _ in code("Attacking the convoy in Syria killed ten Turkish soldiers.")] != []
+
+
 def test_an_opinion_with_must_or_should_is_not_a_demand(code):
     assert code("Germany said that China must drop its trade barriers.") == [("100", "DEU", "CHN")]
     # What the speakers say they themselves must do, and a judgement about a state of affairs, ask nothing of anyone.
