@@ -228,6 +228,22 @@ def _period(match: re.Match[str], reference: date | None) -> tuple[int, date, st
     return None
 
 
+def _named_month(match: re.Match[str], reference: date | None) -> tuple[int, date, str, bool] | None:
+    """"last February": the latest February before the reference's month; "next March": the first after it;
+    "this May": the one of the reference's year."""
+    month = _month_number(match["mon"])
+    which = match["which"].lower()
+    if reference is None or month is None:
+        return None
+    if which == "last":
+        year = reference.year if month < reference.month else reference.year - 1
+    elif which == "next":
+        year = reference.year if month > reference.month else reference.year + 1
+    else:
+        year = reference.year
+    return match.start(), date(year, month, 1), "month", True
+
+
 def _ago(match: re.Match[str], reference: date | None) -> tuple[int, date, str, bool] | None:
     raw = match["n"].lower()
     count = int(raw) if raw.isascii() and raw.isdigit() else _NUMBER_WORDS.get(raw)
@@ -324,6 +340,14 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             re.IGNORECASE,
         ),
         _period,
+    ),
+    # "last February", "next March", "this May" (not "this May 5", which names its day: the longest match wins)
+    (
+        re.compile(
+            rf"(?<!\w)(?P<which>this|last|next)\s+(?P<mon>{_MONTH_FULL_ALT})(?!\w)(?!\s+[0-9])",
+            re.IGNORECASE,
+        ),
+        _named_month,
     ),
     # "three days ago", "2 weeks ago", "a month ago"
     (

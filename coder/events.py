@@ -1982,9 +1982,9 @@ def date_rule(text: str, relative: bool) -> str:
     words = {w.strip(".,").lower() for w in text.split()}
     if words & WEEKDAYS:
         return "weekday"
-    if words & MONTHS:
+    if words & MONTHS and not words & {"last", "next", "this"}:
         return "month_day"
-    return "relative"
+    return "relative"  # "yesterday", "last week", "last February"
 
 
 def _date_for(sentence: ParsedSentence, token: int, published: date | None) -> EventDate | None:

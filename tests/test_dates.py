@@ -221,6 +221,27 @@ def test_last_month_in_january_wraps_to_december() -> None:
     assert only("last month", date(2022, 1, 15)).resolved == date(2021, 12, 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("last February", date(2023, 1, 16), date(2022, 2, 1)),  # the latest February before January 2023
+        ("last February", date(2023, 3, 5), date(2023, 2, 1)),
+        ("last February", date(2023, 2, 20), date(2022, 2, 1)),  # said in February: the one before
+        ("next March", date(2023, 1, 16), date(2023, 3, 1)),
+        ("next March", date(2023, 3, 16), date(2024, 3, 1)),
+        ("this May", date(2023, 1, 1), date(2023, 5, 1)),
+    ],
+)
+def test_a_named_month_with_last_next_or_this(text: str, published: date, expected: date) -> None:
+    mention = only(text, published)
+    assert (mention.text, mention.resolved, mention.granularity, mention.relative) == (text, expected, "month", True)
+    assert find_dates(text, None) == []
+
+
+def test_a_named_month_with_a_day_is_that_day() -> None:
+    assert only("last May 5", date(2023, 6, 1)).text == "May 5"
+
+
 # --------------------------------------------------------------------------- non-dates
 
 

@@ -215,6 +215,9 @@ def test_date_rules(events):
     assert explicit.date_rule == "explicit"
     (month_day,) = events("Russian troops shelled Kharkiv on April 2.")
     assert (month_day.event_date, month_day.date_rule) == (date(2022, 4, 2), "month_day")
+    # Published 2022-04-26: "last February" is February 2022, a relative date.
+    (last_month,) = events("Russian troops shelled Kharkiv last February.")
+    assert (last_month.event_date, last_month.date_rule) == (date(2022, 2, 1), "relative")
 
 
 def test_persons_introduced_with_a_title_resolve_later_in_the_article(parse):
