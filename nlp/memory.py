@@ -20,11 +20,8 @@ def limit_malloc_arenas(arenas: int = ARENAS) -> bool:
     """At most ``arenas`` malloc arenas in this process (from now on) and in the processes it starts
     (``MALLOC_ARENA_MAX``, which glibc reads at start-up, unless already set). False where there is no glibc."""
     os.environ.setdefault("MALLOC_ARENA_MAX", str(arenas))
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:
-        return False
-    return bool(libc.mallopt(_M_ARENA_MAX, arenas))
+    libc = _glibc()
+    return bool(libc.mallopt(_M_ARENA_MAX, arenas)) if libc is not None else False
 
 
 def release_free_memory() -> bool:
