@@ -1848,9 +1848,7 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     if verb is not None:
         # "a plot to kill the ambassador", "Russia wants to attack": the verb's own governor only.
         parent = sentence.head(verb)
-        if sentence.dep(verb) == "csubj" and (
-            {sentence.a.words[c].lower() for c in sentence.kids(parent, {"aux"})} & CLAUSE_SUBJECT_MODALS
-        ):
+        if sentence.dep(verb) == "csubj" and _auxiliaries(sentence, parent) & CLAUSE_SUBJECT_MODALS:
             return "subject of a modal clause"
         if parent != verb:
             if sentence.dep(verb) in ("xcomp", "acl") and sentence.lemma(parent) in VERB_HYPOTHETICAL_GOVERNORS:
