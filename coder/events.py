@@ -721,12 +721,12 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
         for prep in sentence.kids(participle, {"prep"})
         if sentence.lemma(prep) in ("in", "throughout", "across")
     ]
-    fled = [
-        fled
+    fleeing = [
+        participle
         for participle in sentence.kids(head, {"acl"})
         if sentence.lemma(participle) in FLEEING_PARTICIPLES and sentence.a.tags[participle] == "VBG"
-        for fled in sentence.kids(participle, OBJECTS)
     ]
+    fled = [place_name for participle in fleeing for place_name in sentence.kids(participle, OBJECTS)]
     for place_name in fled:
         if sentence.entity_of.get(place_name, (0, 0, ""))[2] in ("GPE", "LOC"):
             place = resolve_place(_phrase(sentence, place_name)[0])
@@ -734,8 +734,7 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
                 return _in_country(actor, place.country)
     placed += [
         prep
-        for participle in sentence.kids(head, {"acl"})
-        if sentence.lemma(participle) in FLEEING_PARTICIPLES and sentence.a.tags[participle] == "VBG"
+        for participle in fleeing
         for owner in [participle, *fled]
         for prep in sentence.kids(owner, {"prep"})
         if sentence.lemma(prep) in ("in", "from")
