@@ -41,6 +41,7 @@ from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.manifest import accounting, counters, write_manifest
 from pipeline.options import NewsEventsOptions, parse_lanes
 from pipeline.progress import ProgressDisplay
+from pipeline.runners import batch_runner
 from pipeline.version import pipeline_version
 from transforms.read_articles import expand_input
 
@@ -209,7 +210,7 @@ def _run_batch(
     staging = staging_folder(settings.output, run_id)
     clock = time.perf_counter()
     try:
-        pipeline = beam.Pipeline(options=options)
+        pipeline = beam.Pipeline(runner=batch_runner(options), options=options)
         # A status line while the run goes, on a terminal only (pipeline/progress.py).
         with ProgressDisplay(enabled=not args.quiet) as progress:
             build_pipeline(pipeline, replace(settings, progress_dir=progress.folder))
