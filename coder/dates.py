@@ -229,7 +229,7 @@ def _period(match: re.Match[str], reference: date | None) -> tuple[int, date, st
 
 
 def _named_month(match: re.Match[str], reference: date | None) -> tuple[int, date, str, bool] | None:
-    """"last February": the latest February before the reference's month; "next March": the first after it;
+    """ "last February": the latest February before the reference's month; "next March": the first after it;
     "this May": the one of the reference's year."""
     month = _month_number(match["mon"])
     which = match["which"].lower()

@@ -82,8 +82,12 @@ DIPLOMATIC_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", 
 AIMING_VERBS = frozenset({"level"})
 # A participle on a noun trigger whose agent is the doer: "an attack carried out by the Taliban", "the protest
 # organised by Hamas", "sanctions announced by the EU" (not "the attack condemned by the UN").
-AGENT_PARTICIPLES = LIGHT_VERBS | OBJECT_LIGHT_VERBS | frozenset(
-    """organise organize orchestrate perpetrate mastermind commit spearhead initiate lead call plan""".split()
+AGENT_PARTICIPLES = (
+    LIGHT_VERBS
+    | OBJECT_LIGHT_VERBS
+    | frozenset(
+        """organise organize orchestrate perpetrate mastermind commit spearhead initiate lead call plan""".split()
+    )
 )
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
@@ -648,11 +652,15 @@ def _may_be_person(sentence: ParsedSentence, head: int) -> bool:
 
 
 # Common nouns that name one person ("the president said he ..."), for pronoun agreement.
-PERSON_NOUNS = frozenset(
-    """president minister leader spokesman spokeswoman spokesperson secretary chancellor premier king queen prince
+PERSON_NOUNS = (
+    frozenset(
+        """president minister leader spokesman spokeswoman spokesperson secretary chancellor premier king queen prince
     princess ambassador envoy governor mayor senator general commander chief head chairman chairwoman official
     officer judge candidate lawyer man woman""".split()
-) | MALE_WORDS | FEMALE_WORDS
+    )
+    | MALE_WORDS
+    | FEMALE_WORDS
+)
 
 
 def _person_pronoun(sentence: ParsedSentence, token: int) -> CodedActor | None:
@@ -716,7 +724,8 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
     placed = [
         prep
         for participle in sentence.kids(head, {"acl"})
-        if sentence.lemma(participle) in LOCATING_PARTICIPLES and sentence.a.tags[participle] == "VBN"
+        if sentence.lemma(participle) in LOCATING_PARTICIPLES
+        and sentence.a.tags[participle] == "VBN"
         or sentence.lemma(participle) == "operate"
         for prep in sentence.kids(participle, {"prep"})
         if sentence.lemma(prep) in ("in", "throughout", "across")
