@@ -1234,6 +1234,12 @@ def _of_names_the_doer(code: str) -> bool:
     return code[:2] in OF_DOER_ROOTS or code.startswith(OF_DOER_CODES)
 
 
+def _moves_own_forces(code: str) -> bool:
+    """Whether what is moved by the act is the doer's own force: deployments and force postures (15),
+    peacekeepers sent (074), withdrawals (087); not protests (14), whose passive subject is not a protester."""
+    return code[:2] == "15" or code.startswith(OF_DOER_CODES)
+
+
 def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -> bool:
     """Whether ``verb`` only carries the noun trigger, so that its subject and objects are the noun's: a light
     verb ("held drills"), or the verb the trigger requires ("claimed responsibility", "lodged a complaint")."""
@@ -1291,6 +1297,10 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 for by in sentence.kids(charge, {"prep"}):
                     if sentence.lemma(by) == "by" and not heads:
                         heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
+    if not heads and trigger.pos == "VERB" and _is_passive(sentence, token) and _moves_own_forces(code):
+        # "Turkish tanks were deployed along the border", "Russian troops were withdrawn": with no agent, the
+        # forces moved are the doer's own, as in "the deployment of Turkish tanks".
+        heads = [c for s in sentence.kids(token, PASSIVE_SUBJECTS) for c in sentence.conjuncts(s)]
     if trigger.pos == "NOUN" and not heads:
         # Possessor or nationality adjective: "Russia's strikes", "Russian strikes".
         own = [

@@ -1155,3 +1155,30 @@ def test_a_military_operation_is_the_use_of_force(code):
     ]
     # Any other operation is not.
     assert code("The hospital performed an operation on the Syrian president.") == []
+
+
+def test_a_sector_in_a_capital_takes_the_capitals_country(code):
+    assert code("Opposition supporters rallied in Islamabad against the government.") == [("141", "PAKOPP", "PAKGOV")]
+
+
+def test_forces_deployed_in_the_passive_are_their_owners(code):
+    # With no agent, the forces moved are the doer's own, as in "the deployment of Turkish tanks".
+    assert [c[:2] for c in code("Turkish tanks were deployed along the Syrian border.")] == [("150", "TUR")]
+    assert [c[:2] for c in code("Russian troops were withdrawn from the town.")] == [("0874", "RUSMIL")]
+    # An agent is still the doer.
+    assert [c[:2] for c in code("Kenyan troops were deployed to Somalia by the African Union.")] == [("150", "AFU")]
+
+
+def test_firing_on_or_at_someone_is_an_attack(code):
+    assert code("Iranian troops fired on a Turkish patrol.") == [("190", "IRNMIL", "TUR")]
+    assert code("Police fired at the crowd in Nairobi.") == [("190", "KENCOP", "KENCVL")]
+    # Dismissal is not.
+    assert code("The company fired its chief executive.") == []
+    assert code("He was fired at the end of the season.") == []
+
+
+def test_releasing_a_ship_or_aircraft_is_a_release_of_property(code):
+    assert code("Iran released the British tanker it had seized in July.") == [("0842", "IRN", "GBR")]
+    assert code("Greece freed the Iranian vessel.") == [("0842", "GRC", "IRN")]
+    # Publishing is not.
+    assert code("The ministry released a statement on the ship.") == []
