@@ -112,7 +112,9 @@ ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".sp
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
 # "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
-INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed".split())
+# Nouns that count occurrences of an event: "a new round of talks", "a series of meetings".
+ROUND_NOUNS = frozenset("round series session".split())
+INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed due schedule".split())
 # For a verb only its direct governor counts: "warned that Russia attacked" reports a real attack.
 VERB_HYPOTHETICAL_GOVERNORS = frozenset(
     "plot conspire fear expect prevent deter avoid hope want wish seek try attempt aim allow permit authorize "
@@ -1341,6 +1343,15 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                     for c in sentence.conjuncts(p)
                     if sentence.entity_of.get(c, (0, 0, ""))[2] not in ("DATE", "TIME")
                 ]
+                if (
+                    sentence.lemma(prep) == "of"
+                    and not any(_known(_resolve(sentence, h)) for h in heads)
+                    and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger)
+                    and any(_known(_resolve(sentence, s)) for s in sentence.kids(carrier, SUBJECTS))
+                ):
+                    # "Russia announced a mobilisation of reservists": forces of no country named are those of
+                    # who carries out or announces the act (its light verb's subject, found below).
+                    heads = []
                 if heads:
                     break
         if not heads:
@@ -1365,14 +1376,11 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                     ] or subjects
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
-    if not heads and trigger.pos == "NOUN" and sentence.dep(token) == "pobj":
+    if not heads and trigger.pos == "NOUN" and (verb := _went_for(sentence, token)) is not None:
         # "negotiators returned to Geneva for talks", "gathered in the square for a rally": who went for it.
-        prep = sentence.head(token)
-        verb = sentence.head(prep)
-        if sentence.lemma(prep) == "for" and verb != prep and sentence.a.pos[verb] in ("VERB", "AUX"):
-            subjects = sentence.kids(verb, SUBJECTS)
-            if subjects:
-                heads = sentence.conjuncts(subjects[0])
+        subjects = sentence.kids(verb, SUBJECTS)
+        if subjects:
+            heads = sentence.conjuncts(subjects[0])
     if not heads and trigger.pos == "NOUN" and trigger.lemma in RECIPROCAL_LEMMAS:
         heads = _fighters_of_the_clause(sentence, token)
     if not heads and not _is_passive(sentence, token):
@@ -1403,6 +1411,9 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             if not subjects and sentence.dep(node) == "conj":
                 # "has been indicted ... and will resign": coordinated verbs share the subject, whatever the voice.
                 subjects = sentence.kids(parent, PASSIVE_SUBJECTS)
+            if not subjects and sentence.dep(node) == "xcomp" and sentence.lemma(parent) in INTENT_ADJECTIVES:
+                # "Putin is set to visit Ankara", "is scheduled to meet": the passive subject of the schedule.
+                subjects = sentence.kids(parent, PASSIVE_SUBJECTS)
             if subjects:
                 heads = sentence.conjuncts(subjects[0])
                 break
@@ -1411,6 +1422,23 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
     if len(heads) == 1 and (members := _member_countries(sentence, heads[0])):
         return members
     return _resolve_coordinated(sentence, heads)
+
+
+def _went_for(sentence: ParsedSentence, noun: int) -> int | None:
+    """The verb a noun is the purpose of: "returned to Geneva *for talks*", "flew to Vienna *for a new round of
+    talks*" (through a noun that counts rounds or series of it)."""
+    if sentence.dep(noun) != "pobj":
+        return None
+    prep = sentence.head(noun)
+    if sentence.lemma(prep) == "of" and sentence.lemma(sentence.head(prep)) in ROUND_NOUNS:
+        counted = sentence.head(prep)
+        if sentence.dep(counted) != "pobj":
+            return None
+        prep = sentence.head(counted)
+    verb = sentence.head(prep)
+    if sentence.lemma(prep) == "for" and verb != prep and sentence.a.pos[verb] in ("VERB", "AUX"):
+        return verb
+    return None
 
 
 def _agent_participles(sentence: ParsedSentence, noun: int) -> list[int]:
@@ -2506,6 +2534,20 @@ def _code_candidate(
     target_inferred = False
     placed_root = act_code[:2]
     place_targeted = placed_root in PLACE_TARGETED_ROOTS or act_code == "042" or bool(embedded_clauses)
+    went_for = _went_for(sentence, token) if trigger.pos == "NOUN" else None
+    if placed_root == "04" and content_token == token and went_for is not None:
+        # "a Japanese delegation arrived in Washington for talks", "flew to Vienna for talks": who travels abroad
+        # for talks meets the host; talks at home ("returned to Tokyo for talks") name no other party.
+        if location is None:
+            destinations = [
+                _place_of(sentence, obj, depth=2)
+                for prep in sentence.kids(went_for, {"prep"})
+                if sentence.lemma(prep) == "to"
+                for obj in sentence.kids(prep, {"pobj"})
+            ]
+            location, location_text = next(((p, t) for p, t in destinations if p is not None), (None, None))
+        home_countries = {a.actor.country for a in sources if a.actor.country}
+        place_targeted = location is not None and bool(home_countries) and location.country not in home_countries
     # "Khashoggi was murdered in Istanbul": a named victim the coder cannot code is not the place's country.
     named_victim = act_code[:2] in ASSAULT_ROOTS and any(
         sentence.entity_of.get(v, (0, 0, ""))[2] == "PERSON" for v in sentence.kids(token, OBJECTS | PASSIVE_SUBJECTS)

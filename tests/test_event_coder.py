@@ -1182,3 +1182,29 @@ def test_releasing_a_ship_or_aircraft_is_a_release_of_property(code):
     assert code("Greece freed the Iranian vessel.") == [("0842", "GRC", "IRN")]
     # Publishing is not.
     assert code("The ministry released a statement on the ship.") == []
+
+
+def test_a_scheduled_or_due_act_is_intended_and_keeps_its_subject(code, events):
+    # "is set/scheduled to": the parser makes the actor the passive subject of the schedule.
+    assert code("Russian President Vladimir Putin is scheduled to visit Turkey on Monday.") == [
+        ("036", "RUSGOV", "TUR")
+    ]
+    assert code("French President Emmanuel Macron is due to travel to Beijing next week.") == [
+        ("036", "FRAGOV", "CHNGOV")
+    ]
+    (event,) = events("Macron is set to travel to Beijing next week.")
+    assert event.event_mode == "intended"
+
+
+def test_forces_of_no_country_named_are_the_announcers(code):
+    assert code("Russia announced a partial mobilisation of reservists.") == [("154", "RUS", None)]
+    # A named owner is still the doer, and with no one else acting the "of" phrase stays the doer.
+    assert code("Russia announced the withdrawal of Syrian troops from the town.")[0][:2] == ("0874", "SYRMIL")
+    assert code("This included marches of 250 thousand protesters in New York City.") == [("141", "USAOPP", "USA")]
+
+
+def test_who_travels_abroad_for_talks_meets_the_host(code):
+    assert code("A Japanese delegation arrived in Washington for talks on trade.") == [("040", "JPN", "USA")]
+    assert code("Iranian negotiators flew to Vienna for a new round of talks.") == [("040", "IRN", "AUT")]
+    # Talks at home name no other party.
+    assert code("The Japanese prime minister returned to Tokyo for talks.") == []
