@@ -1208,3 +1208,22 @@ def test_who_travels_abroad_for_talks_meets_the_host(code):
     assert code("Iranian negotiators flew to Vienna for a new round of talks.") == [("040", "IRN", "AUT")]
     # Talks at home name no other party.
     assert code("The Japanese prime minister returned to Tokyo for talks.") == []
+
+
+def test_dropping_bombs_is_an_air_attack(code):
+    assert code("Syrian army helicopters dropped barrel bombs on Aleppo.") == [("195", "SYRMIL", "SYR")]
+    # Dropping charges is not, even against a bomb maker.
+    assert code("The prosecutor dropped the charges against the bomb maker.") == []
+
+
+def test_stopping_arms_sales_or_deliveries_cuts_military_assistance(code):
+    assert code("Canada suspended arms sales to Saudi Arabia.") == [("1622", "CAN", "SAU")]
+    assert code("The United States halted weapons deliveries to Israel.") == [("1622", "USA", "ISR")]
+    # Cooperation named first still decides ("stop cooperating with UN weapons inspectors" is a cut in cooperation).
+    assert code("Iraq stopped cooperating with UN weapons inspectors.")[0][0] == "160"
+
+
+def test_warships_sent_are_a_deployment_not_military_aid(code):
+    assert code("Washington dispatched an aircraft carrier to the eastern Mediterranean.") == [("150", "USAGOV", None)]
+    assert code("Russia sent a submarine to the Arctic.") == [("150", "RUS", None)]
+    assert code("The United States sent fighter aircraft to Ukraine.")[0][0] == "072"
