@@ -421,6 +421,11 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
             if sentence.lemma(prep) == "of":
                 for counted in sentence.kids(prep, {"pobj"}):
                     return _resolve(sentence, counted, allow_pronoun)
+        if sentence.lemma(head) in COUNTED_PEOPLE:
+            # "Thousands marched in Paris", "tens of thousands took to the streets": people counted and not
+            # named are civilians (a sector that takes the country of the place or of the act).
+            text, start, end = _phrase(sentence, head)
+            return CodedActor(text, start, end, Actor(text, None, None, "CVL", f"{text} (people counted)"))
     person_name = _person_name(sentence, head)
     if person_name is None and not _can_head_actor(sentence, head):
         return None
@@ -497,6 +502,9 @@ QUANTITY_HEADS = frozenset(
     "thousand thousands hundred hundreds dozen dozens million millions some many most all few "
     "several number scores tens".split()
 )
+
+# Number words that, alone, count people: not "some", "many", "all", which stand for a group named before.
+COUNTED_PEOPLE = frozenset("thousand thousands hundred hundreds dozen dozens million millions scores tens".split())
 
 
 def _person_name(sentence: ParsedSentence, head: int) -> str | None:

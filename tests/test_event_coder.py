@@ -1227,3 +1227,20 @@ def test_warships_sent_are_a_deployment_not_military_aid(code):
     assert code("Washington dispatched an aircraft carrier to the eastern Mediterranean.") == [("150", "USAGOV", None)]
     assert code("Russia sent a submarine to the Arctic.") == [("150", "RUS", None)]
     assert code("The United States sent fighter aircraft to Ukraine.")[0][0] == "072"
+
+
+def test_people_counted_and_not_named_are_civilians_of_the_place(code):
+    assert code("Thousands marched in Paris on Saturday.") == [("141", "FRACVL", "FRA")]
+    assert code("Hundreds demonstrated outside the parliament in Kyiv.") == [("141", "UKRCVL", "UKRLEG")]
+    # What is counted, when named, is the actor.
+    assert code("Thousands of Iranians protested in Tehran.")[0][:2] == ("140", "IRN")
+    # "Many", "all" stand for a group named before, not for a crowd.
+    assert code("Many marched in Paris on Saturday.") == code("They marched in Paris on Saturday.")
+
+
+def test_charged_under_a_law_is_a_legal_action(code):
+    assert code("Hong Kong authorities charged the activist under the national security law.") == [
+        ("173", "HKGGOV", "HKGOPP")
+    ]
+    # A charge with no "with" or "under" (a cavalry charge, a police charge) is not.
+    assert code("Police charged the crowd.") == []
