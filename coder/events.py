@@ -800,8 +800,10 @@ def _in_country(actor: Actor, country: str) -> Actor:
 def _place_actor(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
     """A city or region named as an actor or target ("attacked Kharkiv") stands for its country."""
     entity = sentence.entity_of.get(head)
-    if entity is not None and entity[2] == "PERSON":
-        return None  # "sentenced David and Louise Turpin": a person's name is not a town of that name
+    if entity is not None and entity[2] in ("PERSON", "PRODUCT", "WORK_OF_ART"):
+        # "sentenced David and Louise Turpin": a person's name is not a town of that name; nor is what the small
+        # model takes for a product or a title ("praised Mendez", tagged PRODUCT, is not Mendez in the Philippines).
+        return None
     # The small model often tags a city as ORG ("attacked Kharkiv"): any proper-noun place name counts.
     if (entity is None or entity[2] not in ("GPE", "LOC")) and sentence.a.pos[head] != "PROPN":
         return None
