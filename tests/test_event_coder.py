@@ -1244,3 +1244,16 @@ def test_charged_under_a_law_is_a_legal_action(code):
     ]
     # A charge with no "with" or "under" (a cavalry charge, a police charge) is not.
     assert code("Police charged the crowd.") == []
+
+
+def test_national_institutions_named_alone_are_their_countrys(code):
+    # Agencies, armies and parliaments known by their own name: the country and the sector they stand for.
+    assert code("The FBI arrested a man suspected of planning the attack.") == [("173", "USACOP", "USA")]
+    assert [c[:2] for c in code("The IRGC seized a British tanker in the Strait of Hormuz.")] == [("1711", "IRNMIL")]
+    assert code("IDF troops raided the Jenin refugee camp.")[0][:2] == ("170", "ISRMIL")
+    assert code("The State Department urged Iran to release the sailors.") == [("0253", "USAGOV", "IRN")]
+
+
+def test_a_name_tagged_as_a_product_is_not_a_town(code):
+    # The small model tags "Mendez" as a PRODUCT; geonames has a Mendez in the Philippines.
+    assert code("Former CIA deputy director Michael Morell praised Mendez on Twitter.") == [("051", "USASPY", None)]
