@@ -2149,6 +2149,17 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
         after = sentence.lemma(prep) in AFTERMATH_PREPOSITIONS
         if after and verb not in (prep, token) and sentence.a.pos[verb] == "VERB":
             return _location(sentence, verb)
+    gathering = sentence.head(token)
+    if (
+        sentence.dep(token) in ("advcl", "xcomp")
+        and gathering != token
+        and sentence.lemma(gathering) in GATHERING_VERBS
+        and (sentence.lemma(gathering), "VERB") not in trigger_rows()
+        and sentence.a.pos[token] == "VERB"
+    ):
+        # "supporters gathered in Minsk to protest the results": the purpose is carried out where they gathered
+        # (a rally or march is an event of its own, and keeps its own place).
+        return _location(sentence, gathering)
     return None, None
 
 

@@ -1257,3 +1257,10 @@ def test_national_institutions_named_alone_are_their_countrys(code):
 def test_a_name_tagged_as_a_product_is_not_a_town(code):
     # The small model tags "Mendez" as a PRODUCT; geonames has a Mendez in the Philippines.
     assert code("Former CIA deputy director Michael Morell praised Mendez on Twitter.") == [("051", "USASPY", None)]
+
+
+def test_a_purpose_clause_of_a_gathering_happens_where_they_gathered(code):
+    assert code("Opposition supporters gathered in Minsk to protest the election results.") == [
+        ("140", "BLROPP", "BLR")
+    ]
+    assert code("Thousands gathered outside the embassy in Paris to protest the killing.") == [("140", "FRACVL", "FRA")]
