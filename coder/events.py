@@ -118,7 +118,7 @@ INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised ke
 # For a verb only its direct governor counts: "warned that Russia attacked" reports a real attack.
 VERB_HYPOTHETICAL_GOVERNORS = frozenset(
     "plot conspire fear expect prevent deter avoid hope want wish seek try attempt aim allow permit authorize "
-    "authorise".split()
+    "authorise deny".split()
 )
 # Clauses that are not asserted: "would not say whether he supported ...", "if Russia attacks, ...".
 CONDITIONAL_MARKS = frozenset({"whether", "if", "unless"})

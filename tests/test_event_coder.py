@@ -1264,3 +1264,14 @@ def test_a_purpose_clause_of_a_gathering_happens_where_they_gathered(code):
         ("140", "BLROPP", "BLR")
     ]
     assert code("Thousands gathered outside the embassy in Paris to protest the killing.") == [("140", "FRACVL", "FRA")]
+
+
+def test_an_act_denied_is_a_denial_not_the_act(code):
+    assert code("Russia denied shelling the village.") == [("016", "RUS", None)]
+    assert code("Israel denied carrying out the strike.") == [("016", "ISR", None)]
+    assert code("Iran, which denies seeking nuclear weapons, rejected the accusations.") == [
+        ("016", "IRN", None),
+        ("120", "IRN", None),
+    ]
+    # Denying someone something is still a refusal.
+    assert code("Turkey denied him entry.") == [("120", "TUR", None)]
