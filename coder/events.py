@@ -112,11 +112,13 @@ ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".sp
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
 # "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
-INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed".split())
+# Nouns that count occurrences of an event: "a new round of talks", "a series of meetings".
+ROUND_NOUNS = frozenset("round series session".split())
+INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed due schedule".split())
 # For a verb only its direct governor counts: "warned that Russia attacked" reports a real attack.
 VERB_HYPOTHETICAL_GOVERNORS = frozenset(
     "plot conspire fear expect prevent deter avoid hope want wish seek try attempt aim allow permit authorize "
-    "authorise".split()
+    "authorise deny".split()
 )
 # Clauses that are not asserted: "would not say whether he supported ...", "if Russia attacks, ...".
 CONDITIONAL_MARKS = frozenset({"whether", "if", "unless"})
@@ -419,6 +421,11 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
             if sentence.lemma(prep) == "of":
                 for counted in sentence.kids(prep, {"pobj"}):
                     return _resolve(sentence, counted, allow_pronoun)
+        if sentence.lemma(head) in COUNTED_PEOPLE:
+            # "Thousands marched in Paris", "tens of thousands took to the streets": people counted and not
+            # named are civilians (a sector that takes the country of the place or of the act).
+            text, start, end = _phrase(sentence, head)
+            return CodedActor(text, start, end, Actor(text, None, None, "CVL", f"{text} (people counted)"))
     person_name = _person_name(sentence, head)
     if person_name is None and not _can_head_actor(sentence, head):
         return None
@@ -495,6 +502,9 @@ QUANTITY_HEADS = frozenset(
     "thousand thousands hundred hundreds dozen dozens million millions some many most all few "
     "several number scores tens".split()
 )
+
+# Number words that, alone, count people: not "some", "many", "all", which stand for a group named before.
+COUNTED_PEOPLE = frozenset("thousand thousands hundred hundreds dozen dozens million millions scores tens".split())
 
 
 def _person_name(sentence: ParsedSentence, head: int) -> str | None:
@@ -790,8 +800,10 @@ def _in_country(actor: Actor, country: str) -> Actor:
 def _place_actor(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
     """A city or region named as an actor or target ("attacked Kharkiv") stands for its country."""
     entity = sentence.entity_of.get(head)
-    if entity is not None and entity[2] == "PERSON":
-        return None  # "sentenced David and Louise Turpin": a person's name is not a town of that name
+    if entity is not None and entity[2] in ("PERSON", "PRODUCT", "WORK_OF_ART"):
+        # "sentenced David and Louise Turpin": a person's name is not a town of that name; nor is what the small
+        # model takes for a product or a title ("praised Mendez", tagged PRODUCT, is not Mendez in the Philippines).
+        return None
     # The small model often tags a city as ORG ("attacked Kharkiv"): any proper-noun place name counts.
     if (entity is None or entity[2] not in ("GPE", "LOC")) and sentence.a.pos[head] != "PROPN":
         return None
@@ -1234,6 +1246,12 @@ def _of_names_the_doer(code: str) -> bool:
     return code[:2] in OF_DOER_ROOTS or code.startswith(OF_DOER_CODES)
 
 
+def _moves_own_forces(code: str) -> bool:
+    """Whether what is moved by the act is the doer's own force: deployments and force postures (15),
+    peacekeepers sent (074), withdrawals (087); not protests (14), whose passive subject is not a protester."""
+    return code[:2] == "15" or code.startswith(OF_DOER_CODES)
+
+
 def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -> bool:
     """Whether ``verb`` only carries the noun trigger, so that its subject and objects are the noun's: a light
     verb ("held drills"), or the verb the trigger requires ("claimed responsibility", "lodged a complaint")."""
@@ -1291,6 +1309,10 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 for by in sentence.kids(charge, {"prep"}):
                     if sentence.lemma(by) == "by" and not heads:
                         heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
+    if not heads and trigger.pos == "VERB" and _is_passive(sentence, token) and _moves_own_forces(code):
+        # "Turkish tanks were deployed along the border", "Russian troops were withdrawn": with no agent, the
+        # forces moved are the doer's own, as in "the deployment of Turkish tanks".
+        heads = [c for s in sentence.kids(token, PASSIVE_SUBJECTS) for c in sentence.conjuncts(s)]
     if trigger.pos == "NOUN" and not heads:
         # Possessor or nationality adjective: "Russia's strikes", "Russian strikes".
         own = [
@@ -1331,6 +1353,15 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                     for c in sentence.conjuncts(p)
                     if sentence.entity_of.get(c, (0, 0, ""))[2] not in ("DATE", "TIME")
                 ]
+                if (
+                    sentence.lemma(prep) == "of"
+                    and not any(_known(_resolve(sentence, h)) for h in heads)
+                    and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger)
+                    and any(_known(_resolve(sentence, s)) for s in sentence.kids(carrier, SUBJECTS))
+                ):
+                    # "Russia announced a mobilisation of reservists": forces of no country named are those of
+                    # who carries out or announces the act (its light verb's subject, found below).
+                    heads = []
                 if heads:
                     break
         if not heads:
@@ -1355,14 +1386,11 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                     ] or subjects
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
-    if not heads and trigger.pos == "NOUN" and sentence.dep(token) == "pobj":
+    if not heads and trigger.pos == "NOUN" and (verb := _went_for(sentence, token)) is not None:
         # "negotiators returned to Geneva for talks", "gathered in the square for a rally": who went for it.
-        prep = sentence.head(token)
-        verb = sentence.head(prep)
-        if sentence.lemma(prep) == "for" and verb != prep and sentence.a.pos[verb] in ("VERB", "AUX"):
-            subjects = sentence.kids(verb, SUBJECTS)
-            if subjects:
-                heads = sentence.conjuncts(subjects[0])
+        subjects = sentence.kids(verb, SUBJECTS)
+        if subjects:
+            heads = sentence.conjuncts(subjects[0])
     if not heads and trigger.pos == "NOUN" and trigger.lemma in RECIPROCAL_LEMMAS:
         heads = _fighters_of_the_clause(sentence, token)
     if not heads and not _is_passive(sentence, token):
@@ -1393,6 +1421,9 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             if not subjects and sentence.dep(node) == "conj":
                 # "has been indicted ... and will resign": coordinated verbs share the subject, whatever the voice.
                 subjects = sentence.kids(parent, PASSIVE_SUBJECTS)
+            if not subjects and sentence.dep(node) == "xcomp" and sentence.lemma(parent) in INTENT_ADJECTIVES:
+                # "Putin is set to visit Ankara", "is scheduled to meet": the passive subject of the schedule.
+                subjects = sentence.kids(parent, PASSIVE_SUBJECTS)
             if subjects:
                 heads = sentence.conjuncts(subjects[0])
                 break
@@ -1401,6 +1432,23 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
     if len(heads) == 1 and (members := _member_countries(sentence, heads[0])):
         return members
     return _resolve_coordinated(sentence, heads)
+
+
+def _went_for(sentence: ParsedSentence, noun: int) -> int | None:
+    """The verb a noun is the purpose of: "returned to Geneva *for talks*", "flew to Vienna *for a new round of
+    talks*" (through a noun that counts rounds or series of it)."""
+    if sentence.dep(noun) != "pobj":
+        return None
+    prep = sentence.head(noun)
+    if sentence.lemma(prep) == "of" and sentence.lemma(sentence.head(prep)) in ROUND_NOUNS:
+        counted = sentence.head(prep)
+        if sentence.dep(counted) != "pobj":
+            return None
+        prep = sentence.head(counted)
+    verb = sentence.head(prep)
+    if sentence.lemma(prep) == "for" and verb != prep and sentence.a.pos[verb] in ("VERB", "AUX"):
+        return verb
+    return None
 
 
 def _agent_participles(sentence: ParsedSentence, noun: int) -> list[int]:
@@ -2101,6 +2149,17 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
         after = sentence.lemma(prep) in AFTERMATH_PREPOSITIONS
         if after and verb not in (prep, token) and sentence.a.pos[verb] == "VERB":
             return _location(sentence, verb)
+    gathering = sentence.head(token)
+    if (
+        sentence.dep(token) in ("advcl", "xcomp")
+        and gathering != token
+        and sentence.lemma(gathering) in GATHERING_VERBS
+        and (sentence.lemma(gathering), "VERB") not in trigger_rows()
+        and sentence.a.pos[token] == "VERB"
+    ):
+        # "supporters gathered in Minsk to protest the results": the purpose is carried out where they gathered
+        # (a rally or march is an event of its own, and keeps its own place).
+        return _location(sentence, gathering)
     return None, None
 
 
@@ -2496,6 +2555,20 @@ def _code_candidate(
     target_inferred = False
     placed_root = act_code[:2]
     place_targeted = placed_root in PLACE_TARGETED_ROOTS or act_code == "042" or bool(embedded_clauses)
+    went_for = _went_for(sentence, token) if trigger.pos == "NOUN" else None
+    if placed_root == "04" and content_token == token and went_for is not None:
+        # "a Japanese delegation arrived in Washington for talks", "flew to Vienna for talks": who travels abroad
+        # for talks meets the host; talks at home ("returned to Tokyo for talks") name no other party.
+        if location is None:
+            destinations = [
+                _place_of(sentence, obj, depth=2)
+                for prep in sentence.kids(went_for, {"prep"})
+                if sentence.lemma(prep) == "to"
+                for obj in sentence.kids(prep, {"pobj"})
+            ]
+            location, location_text = next(((p, t) for p, t in destinations if p is not None), (None, None))
+        home_countries = {a.actor.country for a in sources if a.actor.country}
+        place_targeted = location is not None and bool(home_countries) and location.country not in home_countries
     # "Khashoggi was murdered in Istanbul": a named victim the coder cannot code is not the place's country.
     named_victim = act_code[:2] in ASSAULT_ROOTS and any(
         sentence.entity_of.get(v, (0, 0, ""))[2] == "PERSON" for v in sentence.kids(token, OBJECTS | PASSIVE_SUBJECTS)

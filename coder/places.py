@@ -130,6 +130,11 @@ def _gazetteer() -> _Gazetteer:
         alt = merged.get(name)
         if alt is None or alt.population < 2 * city.population:
             merged[name] = city
+    # The name of a country's capital is a city's own name, never another city's old or alternate name:
+    # "Islamabad" is Pakistan's capital, not a former name of Chattogram; "Bridgetown" is Barbados's.
+    for capital in capitals.values():
+        if merged[capital.name].name != capital.name:
+            merged[capital.name] = cities[capital.name]
     folded: dict[str, _City] = {}
     for name, city in merged.items():
         key = name.casefold()

@@ -109,3 +109,12 @@ def test_a_compass_point_alone_is_no_place():
     assert resolve_place("North") is None
     assert resolve_place("North Korea").country == "PRK"
     assert resolve_place("northern Mali").country == "MLI"
+
+
+@pytest.mark.parametrize(("name", "country"), [("Islamabad", "PAK"), ("Bridgetown", "BRB")])
+def test_a_capital_is_not_another_citys_old_name(name, country):
+    # Geonames lists "Islamabad" among the old names of Chattogram (Bangladesh), a bigger city.
+    place = resolve_place(name)
+    assert place is not None and place.kind == "city"
+    assert place.country == country
+    assert resolve_place("Chittagong").country == "BGD"
