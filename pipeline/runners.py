@@ -12,9 +12,9 @@ DIRECT_RUNNER_NAMES = ("DirectRunner", "direct", "directrunner", "SwitchingDirec
 class LocalDirectRunner(SwitchingDirectRunner):
     """Beam's DirectRunner without its first attempt at Prism.
 
-    Since Beam 2.64 the DirectRunner serialises the whole pipeline for the Prism runner, whose binary it
-    downloads from GitHub, and only then falls back to the FnApiRunner (or, for what that cannot run, the
-    bundle-based runner). Offline the attempt fails after about 0.7 s of pipeline serialisation on every
+    In recent Beam releases (2.77 here) the DirectRunner serialises the whole pipeline for the Prism runner,
+    whose binary it downloads from GitHub, and only then falls back to the FnApiRunner (or, for what that
+    cannot run, the bundle-based runner). Offline the attempt fails after about 0.7 s of pipeline serialisation on every
     run; online it would swap the engine that our tests and benchmarks measure. This runner makes the
     same choice between the FnApiRunner and the bundle-based runner, with the same options (including
     ``--direct_num_workers`` and ``--direct_running_mode``), and never tries Prism: ``--runner=PrismRunner``
