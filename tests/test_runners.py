@@ -12,7 +12,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from pipeline.runners import LocalDirectRunner, batch_runner
 
 
-@pytest.mark.parametrize("args", [[], ["--runner=DirectRunner"], ["--runner=direct"]])
+@pytest.mark.parametrize("args", [[], ["--runner=DirectRunner"], ["--runner=direct"], ["--runner=Direct"]])
 def test_a_batch_run_on_the_direct_runner_gets_the_local_runner(args: list[str]) -> None:
     assert isinstance(batch_runner(PipelineOptions(args)), LocalDirectRunner)
 
