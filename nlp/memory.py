@@ -11,9 +11,14 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+import threading
 
 ARENAS = 2
 _M_ARENA_MAX = -8  # mallopt parameter number in glibc's malloc.h
+RELEASE_INTERVAL_SECONDS = 1.0
+
+_releasing_in: int | None = None  # the process whose release thread is running (a forked child has none)
+_releasing_lock = threading.Lock()
 
 
 def limit_malloc_arenas(arenas: int = ARENAS) -> bool:
@@ -32,6 +37,31 @@ def release_free_memory() -> bool:
     stages. Trimming after each batch costs about a millisecond. False where there is no glibc."""
     libc = _glibc()
     return bool(libc.malloc_trim(0)) if libc is not None else False
+
+
+def keep_releasing_free_memory(interval: float = RELEASE_INTERVAL_SECONDS) -> bool:
+    """Starts, once per process, a daemon thread that calls :func:`release_free_memory` every ``interval`` s.
+
+    The stages after parsing (joins, the writers' shuffles) each decode their whole share of the articles, texts
+    included, and free it at the end; glibc kept those pages, so a worker's resident memory rose stage by stage
+    (by about 40 MB each at 10,000 articles, to over 600 MB at the end of the batch). Trimming between and during
+    stages keeps the worker at the size of what it holds. Called from the setup of the DoFns that run in every
+    worker process (parsing, splitting, the writers); ``malloc_trim`` releases the GIL and takes about a
+    millisecond. False where there is no glibc."""
+    global _releasing_in
+    if _glibc() is None:
+        return False
+    with _releasing_lock:
+        if _releasing_in != os.getpid():
+            _releasing_in = os.getpid()
+            threading.Thread(target=_release_every, args=(interval,), name="release-free-memory", daemon=True).start()
+    return True
+
+
+def _release_every(interval: float) -> None:
+    stop = threading.Event()  # never set: the thread ends with the process
+    while not stop.wait(interval):
+        release_free_memory()
 
 
 @functools.cache

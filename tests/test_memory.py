@@ -1,13 +1,14 @@
-"""nlp/memory.py: the malloc arena limit the CLI and every parsing worker set."""
+"""nlp/memory.py: the malloc arena limit the CLI and every parsing worker set, and the release of freed heap."""
 
 from __future__ import annotations
 
 import os
 import platform
+import threading
 
 import pytest
 
-from nlp.memory import ARENAS, limit_malloc_arenas, release_free_memory
+from nlp.memory import ARENAS, keep_releasing_free_memory, limit_malloc_arenas, release_free_memory
 
 
 def test_the_limit_is_passed_on_to_child_processes_unless_already_set(monkeypatch):
@@ -43,3 +44,11 @@ def test_freed_heap_is_handed_back_to_the_system():
     after_trim = rss_kb()
     assert keep and before - after_trim > 50_000  # about 100 MB allocated, most of it back
     assert after_trim < after_free
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
+def test_one_release_thread_per_process():
+    assert keep_releasing_free_memory() is True
+    assert keep_releasing_free_memory() is True
+    names = [thread.name for thread in threading.enumerate()]
+    assert names.count("release-free-memory") == 1

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
+from datetime import date
+
 import pyarrow as pa
 
 from schemas.arrow import output_tables
-from schemas.models import Event
+from schemas.models import Article, ArticleRow, Event
 
 CONTRACT = {
     "event_id": pa.string(),
@@ -81,3 +84,35 @@ def test_coded_columns_are_dictionary_encoded():
     coded = output_tables("test")["events"].coded_columns
     assert {"cameo_code", "source_code", "date_source"} <= set(coded)
     assert "sentence" not in coded
+
+
+def _article(text: str) -> Article:
+    return Article(id="a-1", text=text, title="Talks", source_file="in.jsonl", source_line=3)
+
+
+def test_a_long_article_text_is_pickled_compressed_and_comes_back_the_same():
+    text = "The minister met his counterpart in Vilnius on Monday to discuss the border. " * 60
+    article = _article(text)
+    packed = pickle.dumps(article)
+    assert len(packed) < len(text) / 3  # Beam pickles these models between stages
+    restored = pickle.loads(packed)
+    assert restored == article and restored.text == text
+    assert restored.model_fields_set == article.model_fields_set
+    assert _article("short").text == pickle.loads(pickle.dumps(_article("short"))).text
+    assert text.encode() not in packed
+
+
+def test_an_article_row_is_packed_too_and_keeps_its_other_fields():
+    row = ArticleRow(
+        article_id="a-1",
+        published_date=date(2026, 3, 2),
+        text="Protesters gathered outside parliament in Tbilisi. " * 50,
+        source_file="in.jsonl",
+        sentence_count=50,
+        event_count=2,
+        duplicate_group="a-0",
+        pipeline_version="0.1.0",
+    )
+    restored = pickle.loads(pickle.dumps(row))
+    assert restored == row
+    assert restored.model_copy(update={"event_count": 3}).text == row.text

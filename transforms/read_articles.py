@@ -14,6 +14,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from ingest.formats import SUPPORTED_SUFFIXES, ReadSettings, input_format, parse_file, reject
+from nlp.memory import keep_releasing_free_memory
 from schemas.models import Article
 
 ARTICLES = "articles"
@@ -85,6 +86,9 @@ class ParseFileFn(beam.DoFn):
         self._settings = settings
         self._read = Metrics.counter(NAMESPACE, "articles_read")
         self._rejected = Metrics.counter(NAMESPACE, "records_rejected_reading")
+
+    def setup(self) -> None:
+        keep_releasing_free_memory()  # once per worker process: stages free whole batches of texts (nlp/memory.py)
 
     def process(self, path: str) -> Iterator[Any]:
         opened: list[Any] = []

@@ -14,6 +14,7 @@ from apache_beam.utils import shared
 from coder.article import article_context
 from ingest.formats import ReadSettings, reject_sentence
 from nlp.cascade import Cascade
+from nlp.memory import keep_releasing_free_memory
 from nlp.sentences import split_sentences
 from schemas.models import Article
 from schemas.records import ArticleContext, ArticleSentences, Sentence
@@ -80,6 +81,7 @@ class SplitSentencesFn(beam.DoFn):
         self._skipped = Metrics.counter(NAMESPACE, "sentences_skipped_by_cascade")
 
     def setup(self) -> None:
+        keep_releasing_free_memory()  # once per worker process: stages free whole batches of texts (nlp/memory.py)
         # The cascade's word indexes (~2 s to build from the lexicon and gazetteers) are built once per worker
         # process and shared by its threads.
         if self._load_cascade is not None:

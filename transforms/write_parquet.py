@@ -11,6 +11,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.options.value_provider import StaticValueProvider
 from pydantic import BaseModel
 
+from nlp.memory import keep_releasing_free_memory
 from schemas.arrow import TableSchema
 from transforms.parquet_sink import HivePartitionNaming, ParquetSink
 
@@ -23,20 +24,26 @@ def to_row(record: BaseModel | dict[str, Any]) -> dict[str, Any]:
 
 class _CountRowsFn(beam.DoFn):
     """Counts the rows handed to the writer (``rows_<table>``), so the driver can check that the
-    files it commits hold exactly that many: Beam swallows some write and rename errors."""
+    files it commits hold exactly that many: Beam swallows some write and rename errors.
+
+    The records go on as they came: a model crosses the writer's shuffle in its own pickled form (an article
+    row's text compressed, see ``schemas.models.PackedTextPickling``) and becomes a dict in the sink."""
 
     def __init__(self, table: str) -> None:
         self._rows = Metrics.counter(NAMESPACE, f"rows_{table}")
 
+    def setup(self) -> None:
+        keep_releasing_free_memory()  # once per worker process: the writers' shuffles free whole tables (nlp/memory.py)
+
     def process(self, record: BaseModel | dict[str, Any]) -> Any:
         self._rows.inc()
-        yield to_row(record)
+        yield record
 
 
-def partition_value(row: dict[str, Any], column: str | None) -> str:
+def partition_value(row: BaseModel | dict[str, Any], column: str | None) -> str:
     if column is None:
         return ""
-    value = row[column]
+    value = getattr(row, column) if isinstance(row, BaseModel) else row[column]
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
@@ -84,5 +91,6 @@ class WriteParquet(beam.PTransform):
 class _FileRowSink(ParquetSink):
     """Drops the partition column (it is in the folder name) before writing."""
 
-    def write(self, record: dict[str, Any]) -> None:
-        super().write({name: record.get(name) for name in self._schema.names})
+    def write(self, record: BaseModel | dict[str, Any]) -> None:
+        row = to_row(record)
+        super().write({name: row.get(name) for name in self._schema.names})

@@ -18,7 +18,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
-from nlp.memory import limit_malloc_arenas
+from nlp.memory import keep_releasing_free_memory, limit_malloc_arenas
 from pipeline.build import RunSettings, build_pipeline
 from pipeline.commit import (
     InputFile,
@@ -125,6 +125,8 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
     started = datetime.now(timezone.utc)
     # Before any worker process or thread exists: the local runner's workers inherit it (nlp/memory.py).
     limit_malloc_arenas()
+    # The runner in this process holds each stage's shuffled data and frees it when the stage ends.
+    keep_releasing_free_memory()
     run_id = args.run_id or _new_run_id(started)
     options = PipelineOptions(beam_args)
     if options.view_as(StandardOptions).runner is None:

@@ -21,7 +21,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from ingest.inbox import InboxFile, Ledger, list_inbox
 from ingest.messages import parse_source
-from nlp.memory import limit_malloc_arenas
+from nlp.memory import keep_releasing_free_memory, limit_malloc_arenas
 from pipeline.build import RunSettings, build_stream_pipeline
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.manifest import TABLES, counters, write_manifest
@@ -116,6 +116,8 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
         args.parser.error("give exactly one of --inbox DIR or --source URI")
     # Before any worker process or thread exists: the local runner's workers inherit it (nlp/memory.py).
     limit_malloc_arenas()
+    # The runner in this process holds each stage's shuffled data and frees it when the stage ends.
+    keep_releasing_free_memory()
     spec = None
     if args.source:
         try:
