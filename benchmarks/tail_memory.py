@@ -8,6 +8,9 @@ sentences and no events, in a few seconds instead of ten minutes, and prints the
 stage, so that what a stage keeps can be seen without the parser's own memory on top.
 
     .venv/bin/python benchmarks/tail_memory.py --articles 10000
+
+To measure another commit, run its copy of this script with ``PYTHONPATH`` set to its checkout: the workers are
+new processes, and without it they import the installed (editable) project instead.
 """
 
 from __future__ import annotations
