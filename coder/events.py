@@ -28,7 +28,7 @@ from datetime import date
 
 from coder.actors import Actor, cameo_country, find_country, is_seat, resolve_actor
 from coder.dates import resolve_expression
-from coder.lexicon import Trigger, actor_heads, ideas, non_actors, reframe, trigger_rows
+from coder.lexicon import Trigger, actor_heads, group_heads, ideas, non_actors, reframe, trigger_rows
 from coder.people import ArticleMemory, Mention
 from coder.places import Place, resolve_place
 from schemas.codebook import cameo_entry
@@ -53,6 +53,11 @@ OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
 # Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
 TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
+# Roots whose act noun takes who it is done to in its "of" phrase: coercion, release, force.
+PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
+PATIENT_OF_CODES = ("084",)  # "the release of prisoners" (not "the resignation of the premier": a doer)
+# Verbs whose subject undergoes the noun under them: "came under attack", "fell under suspicion".
+UNDERGOING_VERBS = frozenset({"come", "fall"})
 LOCATION_PREPOSITIONS = frozenset(
     {"in", "inside", "near", "across", "at", "through", "throughout", "outside", "around"}
 )
@@ -161,6 +166,17 @@ SYMMETRIC_ROOTS = frozenset({"04", "06"})
 SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
+# An intent to deploy forces is a threat (138) only against whom they are sent: forces pledged *to* a country to help
+# it, or agreed and sent there with no hostile purpose, are an intent to give military protection (0334), CAMEO's own
+# category for "offer, promise, agree to ... provide peacekeepers or military protection".
+MILITARY_THREAT_CODE = "138"
+PROTECTION_INTENT_CODE = "0334"
+HELPING_PURPOSES = frozenset(
+    "help assist support protect defend train secure stabilise stabilize bolster reinforce guard aid".split()
+)
+ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volunteer".split())
+FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
+HOSTILE_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -936,6 +952,12 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         entity = sentence.entity_of.get(token)
         if entity is not None and entity[2] in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
             continue  # part of a name: "Capitol Hill Occupied Protests", "the Arms Trade Treaty"
+        if (
+            key_pos == "NOUN"
+            and sentence.dep(token) == "compound"
+            and sentence.lemma(sentence.head(token)) in group_heads()
+        ):
+            continue  # what kind of body it is: "riot police", "aid workers", "protest leaders" did nothing yet
         for trigger in rows:
             refined = _refine(sentence, token, trigger)
             if _needs_met(sentence, token, trigger, refined):
@@ -1434,6 +1456,32 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
     return _resolve_coordinated(sentence, heads)
 
 
+def _deployment_in_aid(
+    sentence: ParsedSentence, frame_token: int | None, deployment: int, candidates: dict[int, _Candidate]
+) -> bool:
+    """Whether an intended deployment sends forces *to* a country to help it, not against it: "agreed to send troops
+    to Mali to help train its army", "will send soldiers to Estonia to bolster NATO's flank". Forces sent to a border
+    ("to the border with Ukraine") or for a hostile purpose stay a threat."""
+    destinations = [
+        obj
+        for prep in sentence.kids(deployment, {"prep", "dative"})
+        if sentence.lemma(prep) == "to"
+        for obj in sentence.kids(prep, {"pobj"})
+    ]
+    if not destinations or any(sentence.lemma(d) in FRONTIER_NOUNS for d in destinations):
+        return False
+    if not any((found := _resolve(sentence, d)) is not None and found.actor.country for d in destinations):
+        return False
+    holders = [deployment] + ([frame_token] if frame_token is not None else [])
+    purposes = [c for h in holders for c in sentence.kids(h, {"advcl", "xcomp"}) if c != deployment]
+    if any(sentence.lemma(p) in HELPING_PURPOSES for p in purposes):
+        return True
+    hostile_purpose = any(
+        t in candidates and candidates[t].code[:2] in HOSTILE_ROOTS for p in purposes for t in sentence.subtree(p)
+    )
+    return frame_token is not None and sentence.lemma(frame_token) in ACCORD_INTENT_LEMMAS and not hostile_purpose
+
+
 def _went_for(sentence: ParsedSentence, noun: int) -> int | None:
     """The verb a noun is the purpose of: "returned to Geneva *for talks*", "flew to Vienna *for a new round of
     talks*" (through a noun that counts rounds or series of it)."""
@@ -1613,6 +1661,9 @@ def _target(
     if not passive and _undergone(sentence, token) and _carries(sentence, carrier, token, trigger):
         # "a US national was put under investigation", "police placed him under arrest": who undergoes it.
         passive = sentence.kids(carrier, PASSIVE_SUBJECTS) or sentence.kids(carrier, OBJECTS)
+    if not passive and _undergone(sentence, token) and sentence.lemma(carrier) in UNDERGOING_VERBS:
+        # "Kyiv came under a Russian drone attack", "the minister came under criticism": the subject undergoes it.
+        passive = sentence.kids(carrier, SUBJECTS)
     if passive:
         return actors(sentence.conjuncts(passive[0]))
     if _is_passive(sentence, token) and sentence.dep(token) == "conj":
@@ -1663,6 +1714,13 @@ def _target(
         prepositions = prepositions | {"outside"}  # "protested outside the Chinese embassy": at whom it is aimed
     if carried and sentence.lemma(carrier_verb) in AIMING_VERBS:
         prepositions = prepositions | {"at"}  # "levelled criticism at France"
+    # "the shelling of Kharkiv by Russian forces", "the arrest of two Britons": of force, coercion and release
+    # nouns the "of" phrase is who it is done to (the doer is the "by" phrase or the possessor).
+    patient_of = (
+        trigger.pos == "NOUN"
+        and ((code or trigger.cameo)[:2] in PATIENT_OF_ROOTS or (code or trigger.cameo).startswith(PATIENT_OF_CODES))
+        and not _of_names_the_doer(code or trigger.cameo)
+    )
     phrase_objects = []
     for owner in owners:
         for prep in sentence.kids(owner, {"prep", "dative"}):
@@ -1696,7 +1754,7 @@ def _target(
                     for p in sentence.kids(of, {"pobj"})
                 ]
                 preposition = "from" if pobjs else preposition
-            if preposition in prepositions or beneficiary:
+            if preposition in prepositions or beneficiary or (patient_of and owner == token and preposition == "of"):
                 for pobj in pobjs:
                     if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS | BORDER_WORDS:
                         continue  # "stabbed two women on Streatham High Road, London": where, not whom
@@ -2364,6 +2422,14 @@ def _code_candidate(
             code = recoded
             content_token = inner
             break
+    if (
+        code == MILITARY_THREAT_CODE
+        and trigger.frame == "intent"
+        and content_token != token
+        and _deployment_in_aid(sentence, token, content_token, candidates)
+    ):
+        evidence.append(f"forces sent to help the country they go to → {PROTECTION_INTENT_CODE}")
+        code = PROTECTION_INTENT_CODE
     act_code = candidates[content_token].code if content_token != token else code
     if content_token == token and code == trigger.cameo and trigger.frame in ("appeal", "demand"):
         # "demanded the withdrawal of Serbian forces": a demand that they withdraw (105).
@@ -2386,6 +2452,8 @@ def _code_candidate(
         event_mode = "intended"
     if event_mode == "intended" and trigger.frame is None:
         recoded = reframe("intent", code)
+        if recoded == MILITARY_THREAT_CODE and _deployment_in_aid(sentence, None, token, candidates):
+            recoded = PROTECTION_INTENT_CODE  # "will send soldiers to Estonia to bolster ...": protection, not a threat
         if recoded is not None:
             evidence.append(f"future auxiliary: intent to {code} → {recoded}")
             code = recoded

@@ -1275,3 +1275,67 @@ def test_an_act_denied_is_a_denial_not_the_act(code):
     ]
     # Denying someone something is still a refusal.
     assert code("Turkey denied him entry.") == [("120", "TUR", None)]
+
+
+def test_forces_pledged_to_help_a_country_are_protection_not_a_threat(code):
+    # CAMEO 0334: an intent to give military protection; 138 is a threat against whom the forces are sent.
+    assert code("Italy agreed to send troops to Niger to help secure its borders.") == [("0334", "ITA", "NERGOV")]
+    assert code("Canada offered to deploy soldiers to Latvia.") == [("0334", "CAN", "LVA")]
+    assert code("Poland will send 200 soldiers to Lithuania to bolster its defences.") == [("0334", "POL", "LTU")]
+    # Forces sent to a border, or vowed for a hostile purpose, stay a threat.
+    assert code("Russia plans to deploy troops to the border with Ukraine.") == [("138", "RUS", None)]
+    assert code("Russia vowed to send troops to Georgia to crush the separatists.") == [("138", "RUS", "GEO")]
+
+
+def test_released_persons_of_any_kind(code):
+    assert code("Hamas freed two Thai nationals on Friday.") == [("0841", "HMS", "THACVL")]
+    assert code("The rebels released three Kenyan citizens after a week in captivity.")[0][0] == "0841"
+    assert code("The ministry released a statement on the talks.") == []
+
+
+def test_deployed_aircraft_and_police(code):
+    assert code("Russia deployed fighter jets and bombers to Belarus.") == [("150", "RUS", "BLR")]
+    # Police power is 153; "riot police" is who is deployed, not a riot.
+    assert code("Serbia deployed riot police in Belgrade ahead of the rally.") == [("153", "SRB", "SRB")]
+
+
+def test_a_noun_that_only_says_what_kind_of_body_is_no_event(code):
+    assert code("Riot police fired tear gas at protesters in Nairobi.") == [("175", "KENCOP", "KENOPP")]
+    assert [c[0] for c in code("Aid workers were killed in an Israeli strike in Gaza.")] == ["180"]
+
+
+def test_relief_goods_and_protection_given(code):
+    assert code("Egypt sent rescue teams to Libya after the floods.") == [("073", "EGY", "LBY")]
+    assert code("Japan shipped rice to North Korea.") == [("073", "JPN", "PRK")]
+    assert code("Indian troops will provide security for the polls in Kashmir.")[0][:2] == ("0334", "INDMIL")
+
+
+def test_craft_seized_and_measures_blocked(code):
+    assert code("Vietnam seized a Chinese fishing boat near the islands.") == [("1711", "VNM", "CHN")]
+    assert code("Poland blocked the EU's migration package.") == [("129", "POL", "EUR")]
+
+
+def test_hit_by_a_weapon_is_an_attack(code):
+    assert code("A Russian missile hit an apartment block in Dnipro.") == [("195", "RUS", "UKR")]
+    assert code("The economy was hit by sanctions.") == []
+    assert code("Floods hit Pakistan.") == []
+
+
+def test_a_case_filed_against_is_a_lawsuit(code):
+    assert code("Bangladesh filed a case against Myanmar at the World Court.") == [("115", "BGD", "MMR")]
+
+
+def test_a_sit_in_split_by_the_tokenizer(code):
+    assert code("Students staged a sit-in outside the education ministry in Dhaka.") == [("141", "BGDEDU", "BGDGOV")]
+
+
+def test_the_of_phrase_of_force_and_release_nouns_is_the_patient(code):
+    assert code("The bombing of Belgrade by NATO aircraft killed civilians.") == [("195", "NATO", "SRBGOV")]
+    assert code("The shelling of Kharkiv by Russian forces killed three civilians.") == [("194", "RUSMIL", "UKR")]
+    # The "of" phrase of a withdrawal is still who withdraws.
+    assert code("The withdrawal of Russian forces from Kherson was completed.") == [("0874", "RUSMIL", None)]
+
+
+def test_who_came_under_attack_is_the_target(code):
+    assert code("Kyiv came under a Russian missile attack overnight.") == [("195", "RUS", "UKRGOV")]
+    assert code("The Israeli prime minister came under criticism from the United States.") == [("111", "USA", "ISRGOV")]
