@@ -53,6 +53,7 @@ OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
 # Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
 TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
+POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
 # Roots whose act noun takes who it is done to in its "of" phrase: coercion, release, force.
 PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
 PATIENT_OF_CODES = ("084",)  # "the release of prisoners" (not "the resignation of the premier": a doer)
@@ -113,6 +114,7 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     "expect fear anticipate predict prevent deter avoid risk warn forestall prepare aim allow permit authorize "
     "authorise".split()
 )
+ANY_DETERMINERS = frozenset({"any"})
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
@@ -861,6 +863,10 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         node = token
         while sentence.dep(node) == "conj" and sentence.head(node) != node and sentence.a.pos[node] == "NOUN":
             node = sentence.head(node)
+        # "announced $2 billion in military aid", "approved a package of aid": through the amount it is counted in.
+        prep = sentence.head(node)
+        if sentence.dep(node) == "pobj" and sentence.lemma(prep) in ("in", "of") and _is_amount(sentence, prep):
+            node = sentence.head(prep)
         return sentence.lemma(sentence.head(node)) in trigger.needs_values
     if trigger.needs_kind == "modal":
         return any(_modal_clause(sentence, clause, trigger) for clause in sentence.kids(token, {"ccomp"}))
@@ -873,6 +879,20 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
             sentence.lemma(c) in trigger.needs_values and sentence.dep(c) != "aux" for c in sentence.children[token]
         )
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
+
+
+AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee package tranche sum worth".split())
+
+
+def _is_amount(sentence: ParsedSentence, prep: int) -> bool:
+    """Whether the word a preposition hangs on is an amount: "$2 billion in", "50 billion euros in", "a package of"."""
+    amount = sentence.head(prep)
+    entity = sentence.entity_of.get(amount)
+    return amount != prep and (
+        sentence.a.tags[amount] == "CD"
+        or sentence.lemma(amount) in AMOUNT_NOUNS
+        or (entity is not None and entity[2] == "MONEY")
+    )
 
 
 # Verbs of being and having: "should be immune", "would be a disaster", "must have the backs of our allies" judge a
@@ -978,8 +998,8 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             del found[token]
     # A noun trigger that is the object of a verb trigger is part of that event ("imposed sanctions").
     for token in list(found):
-        if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:
-            verb = sentence.head(token)
+        verb = _object_holder(sentence, token)
+        if found[token].trigger.pos == "NOUN" and verb is not None and verb in found:
             noun, governor = found[token].trigger, found[verb].trigger
             # "vowed support for Azerbaijan": a verb that is an event only when it frames one ("vowed to send")
             # carries a noun that names it as its head.
@@ -1041,6 +1061,18 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             del found[token]
     _fold_violence(sentence, found)
     return found
+
+
+def _object_holder(sentence: ParsedSentence, noun: int) -> int | None:
+    """The verb a noun is the object of, also through the amount it is counted in ("approved $2 billion in aid")."""
+    if sentence.dep(noun) in OBJECTS:
+        return sentence.head(noun)
+    prep = sentence.head(noun)
+    if sentence.dep(noun) == "pobj" and sentence.lemma(prep) in ("in", "of") and _is_amount(sentence, prep):
+        amount = sentence.head(prep)
+        if sentence.dep(amount) in OBJECTS:
+            return sentence.head(amount)
+    return None
 
 
 def _fold_violence(sentence: ParsedSentence, found: dict[int, _Candidate]) -> None:
@@ -1726,7 +1758,11 @@ def _target(
         for prep in sentence.kids(owner, {"prep", "dative"}):
             # "suspended a military aid programme for Bosnia": aid is for its recipient.
             beneficiary = (
-                (owner in objects or (owner == token and trigger.pos == "NOUN"))
+                # "voiced its support for Azerbaijan": also on the verb that carries the noun.
+                (
+                    owner in objects
+                    or (trigger.pos == "NOUN" and (owner == token or (carried and owner == carrier_verb)))
+                )
                 and trigger.cameo[:2] in AID_ROOTS
                 and sentence.lemma(prep) == "for"
             )
@@ -1939,6 +1975,11 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     for child in sentence.kids(token, {"amod"}):
         if sentence.lemma(child) in HYPOTHETICAL_MODIFIERS:
             return f"modified by {sentence.a.words[child]!r}"
+    if sentence.a.pos[token] == "NOUN" and any(
+        sentence.lemma(d) in ANY_DETERMINERS for d in sentence.kids(token, {"det"})
+    ):
+        # "would respond forcefully to any American attack": an act of no one in particular, not one that happened.
+        return "an act of any kind, not one that happened"
     verb = token if sentence.a.pos[token] == "VERB" else None
     # "a resolution that aims to tighten sanctions and impose a blockade": a bare infinitive coordinated with another
     # shares its governor ("tried to enter the town and shelled it" is finite, and stands on its own).
@@ -2248,9 +2289,11 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         mission = sentence.lemma(obj) in DIPLOMATIC_MISSIONS
         for modifier in [] if mission else sentence.kids(obj, {"compound", "amod", "poss"}):
             if sentence.entity_of.get(modifier, (0, 0, ""))[2] == "GPE":
-                place = resolve_place(_phrase(sentence, modifier)[0])
+                # "in Russia's Krasnodar region", "in Pakistan's Balochistan province": the owner without its "'s".
+                name = POSSESSIVE_ENDING.sub("", _phrase(sentence, modifier)[0])
+                place = resolve_place(name)
                 if place is not None:
-                    return place, _phrase(sentence, modifier)[0]
+                    return place, name
         # "in the Serbian capital Belgrade", "in the port town, Mokha": the name in apposition.
         for name in sentence.kids(obj, {"appos"}):
             found = _place_of(sentence, name, depth - 1)

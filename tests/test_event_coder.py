@@ -1339,3 +1339,53 @@ def test_the_of_phrase_of_force_and_release_nouns_is_the_patient(code):
 def test_who_came_under_attack_is_the_target(code):
     assert code("Kyiv came under a Russian missile attack overnight.") == [("195", "RUS", "UKRGOV")]
     assert code("The Israeli prime minister came under criticism from the United States.") == [("111", "USA", "ISRGOV")]
+
+
+def test_support_for_someone_on_the_verb_that_carries_it(code):
+    assert code("Turkey voiced its full support for Azerbaijan.") == [("051", "TUR", "AZE")]
+
+
+def test_a_flagged_or_owned_vessel_is_its_countrys(code):
+    assert code("Iran's Revolutionary Guards seized a British-flagged oil tanker in the Gulf.") == [
+        ("1711", "IRNMIL", "GBR")
+    ]
+    assert code("Houthi rebels attacked a Greek-owned tanker in the Red Sea.") == [("190", "HTH", "GRC")]
+
+
+def test_weapons_deployed_and_forces_that_leave(code):
+    assert code("Moscow deployed tactical nuclear weapons in Belarus.") == [("150", "RUSGOV", "BLR")]
+    assert code("The last American troops left Afghanistan on Monday.") == [("0874", "USAMIL", "AFG")]
+    # Anyone else who leaves is travelling.
+    assert code("The president left Kabul for talks in Islamabad.") == []
+
+
+def test_a_closure_imposed_restricts_movement(code):
+    assert code("Israel imposed a closure on the West Bank ahead of the holiday.") == [("191", "ISR", "PSE")]
+
+
+def test_frozen_assets_are_a_sanction_and_frozen_aid_a_cut(code):
+    # CAMEO 163 (sanctions) for assets and accounts; 162 (reduce or stop aid) only for aid.
+    assert code("Britain froze the assets of seven Russian oligarchs.") == [("163", "GBR", "RUSBUS")]
+    assert code("Switzerland froze Russian assets worth $8 billion.") == [("163", "CHE", "RUS")]
+    assert code("The United States froze aid to Ethiopia.") == [("162", "USA", "ETH")]
+
+
+def test_a_region_named_with_its_countrys_possessive_is_in_that_country(code):
+    assert code("Ukrainian drones attacked an oil refinery in Russia's Krasnodar region.") == [("1952", "UKR", "RUS")]
+    assert code("Gunmen attacked a village in Nigeria's Zamfara state.") == [("180", "NGAUAF", "NGA")]
+
+
+def test_aid_announced_or_counted_in_an_amount(code):
+    assert code("Washington announced $2 billion in new military aid for Ukraine.") == [("072", "USAGOV", "UKR")]
+    assert code("The United States announced new military aid for Ukraine.") == [("072", "USA", "UKR")]
+    # A verb that is itself an aid trigger codes it once, through the amount as well.
+    assert code("The EU approved 50 billion euros in financial aid for Ukraine.") == [("071", "EUR", "UKR")]
+    assert code("Japan sent $5 million in aid to Turkey.") == [("071", "JPN", "TUR")]
+    # "aid" naming a kind of body, or talked about, is no aid given.
+    assert code("Aid agencies warned of famine.") == []
+
+
+def test_an_act_of_any_kind_has_not_happened(code):
+    assert code("Iran's president said his country would respond forcefully to any American attack.") == []
+    # What is opposed is still coded as opposition.
+    assert code("China said it opposed any military action against North Korea.") == [("120", "CHN", "PRK")]
