@@ -1277,6 +1277,15 @@ def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dic
                 elif sentence.lemma(clause) in ASPECTUAL_VERBS | LIGHT_VERBS:
                     # "warned they would resume fighting", "agreed to begin talks": through the verb that carries it.
                     embedded.extend(c for c in sentence.kids(clause, OBJECTS | {"xcomp"}) if c in candidates)
+                else:
+                    # "vowed to deepen military cooperation": the verb the noun trigger requires carries it, too.
+                    embedded.extend(
+                        c
+                        for c in sentence.kids(clause, OBJECTS)
+                        if c in candidates
+                        and candidates[c].trigger.needs_kind == "head"
+                        and sentence.lemma(clause) in candidates[c].trigger.needs_values
+                    )
     return embedded
 
 
@@ -1387,7 +1396,22 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             if sentence.lemma(led) == "lead" and sentence.a.tags[led] == "VBN"
             for leader in sentence.kids(led, {"npadvmod", "compound", "nmod"})
         ]
+        # A coordinated subject of the carrying verb ("American and Filipino troops", "Russia and Belarus").
+        carrier = _clause_verb(sentence, token)
+        carrier_subjects = [
+            subject
+            for subject in (sentence.kids(carrier, SUBJECTS) if _carries(sentence, carrier, token, trigger) else [])
+            if len(sentence.conjuncts(subject)) > 1 or _member_countries(sentence, subject)
+        ]
         for child in own:
+            if (
+                sentence.dep(child) == "poss"
+                and sentence.a.words[child].lower() in POSSESSIVE_PRONOUNS
+                and carrier_subjects
+            ):
+                # "American and Filipino troops began their joint exercises": the pronoun stands for the carrying
+                # verb's coordinated subject, which names all of them.
+                continue
             resolved = _resolve(sentence, child, allow_pronoun=sentence.dep(child) == "poss")
             if (
                 _known(resolved)
@@ -1792,7 +1816,14 @@ def _target(
                 preposition = "from" if pobjs else preposition
             if preposition in prepositions or beneficiary or (patient_of and owner == token and preposition == "of"):
                 for pobj in pobjs:
-                    if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS | BORDER_WORDS:
+                    faced_border = (code or trigger.cameo)[:2] == "15" and any(
+                        sentence.lemma(w) == "with" for w in sentence.kids(pobj, {"prep"})
+                    )  # "massed troops on its border with Ukraine": a force posture faces the other side
+                    if (
+                        sentence.lemma(prep) in ("on", "upon")
+                        and sentence.lemma(pobj) in STREET_WORDS | BORDER_WORDS
+                        and not faced_border
+                    ):
                         continue  # "stabbed two women on Streatham High Road, London": where, not whom
                     if found := actors(sentence.conjuncts(pobj)):
                         return found
@@ -1944,6 +1975,9 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
         if dep == "poss" or (dep in ("amod", "compound", "nmod") and label in ("NORP", "GPE", "ORG")):
             owners.append(child)
         elif dep == "prep" and sentence.lemma(child) in ("by", "from", "of"):
+            phrases.extend(sentence.kids(child, {"pobj"}))
+        elif dep == "prep" and sentence.lemma(child) == "with" and sentence.lemma(thing) in BORDER_WORDS:
+            # "sent troops to its border with Guyana": the other side of a border is the one faced.
             phrases.extend(sentence.kids(child, {"pobj"}))
     return owners or phrases
 

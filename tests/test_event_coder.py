@@ -1283,7 +1283,7 @@ def test_forces_pledged_to_help_a_country_are_protection_not_a_threat(code):
     assert code("Canada offered to deploy soldiers to Latvia.") == [("0334", "CAN", "LVA")]
     assert code("Poland will send 200 soldiers to Lithuania to bolster its defences.") == [("0334", "POL", "LTU")]
     # Forces sent to a border, or vowed for a hostile purpose, stay a threat.
-    assert code("Russia plans to deploy troops to the border with Ukraine.") == [("138", "RUS", None)]
+    assert code("Russia plans to deploy troops to the border with Ukraine.") == [("138", "RUS", "UKR")]
     assert code("Russia vowed to send troops to Georgia to crush the separatists.") == [("138", "RUS", "GEO")]
 
 
@@ -1389,3 +1389,50 @@ def test_an_act_of_any_kind_has_not_happened(code):
     assert code("Iran's president said his country would respond forcefully to any American attack.") == []
     # What is opposed is still coded as opposition.
     assert code("China said it opposed any military action against North Korea.") == [("120", "CHN", "PRK")]
+
+
+def test_a_force_posture_faces_the_other_side_of_a_border(code):
+    assert code("Venezuela sent troops to its border with Guyana.") == [("150", "VEN", "GUY")]
+    assert code("Russia massed troops on its border with Ukraine.") == [("150", "RUS", "UKR")]
+    # A border named by one country only says where.
+    assert code("India deployed troops on the Chinese border.") == [("150", "IND", None)]
+
+
+def test_executions_by_hanging_and_agreements_revoked(code):
+    assert code("Iran hanged a man convicted of killing a member of the security forces.")[0][:2] == ("180", "IRN")
+    assert code("Protesters hanged a banner from the bridge.") == []
+    assert code("Niger's military government revoked its military agreements with France.") == [
+        ("160", "NERMIL", "FRA")
+    ]
+    assert code("The council scrapped plans for a new road.") == []
+
+
+def test_cooperation_deepened_or_vowed(code):
+    # CAMEO 06 carried by a verb of increase; under an intent frame it is the intent (0312), coded once.
+    assert code("Beijing vowed to deepen military cooperation with Islamabad.") == [("0312", "CHNGOV", "PAKGOV")]
+    assert code("Japan and Australia agreed to strengthen security cooperation.") == [
+        ("0312", "JPN", "AUS"),
+        ("0312", "AUS", "JPN"),
+    ]
+    assert code("India and Russia expanded trade cooperation last year.") == [
+        ("061", "IND", "RUS"),
+        ("061", "RUS", "IND"),
+    ]
+    assert code("Experts say cooperation between the two agencies is poor.") == []
+
+
+def test_a_veto_or_objection_lifted_is_yielding(code):
+    assert code("Turkey lifted its veto on Finland's NATO membership.")[0][:2] == ("080", "TUR")
+
+
+def test_a_possessive_pronoun_on_a_carried_noun_stands_for_the_whole_subject(code):
+    assert code("American and Filipino troops began their largest joint exercises in the South China Sea.") == [
+        ("062", "USAMIL", "PHLMIL"),
+        ("062", "PHLMIL", "USAMIL"),
+    ]
+    assert code("The protesters ended their hunger strike in Cairo.") == [("082", "EGYOPP", "EGY")]
+
+
+def test_a_law_struck_down_is_no_attack(code):
+    assert code("Israel's supreme court struck down a key part of the government's judicial overhaul.") == []
+    assert code("Israeli jets struck Hamas targets in Gaza.") == [("195", "ISR", "HMS")]
