@@ -115,6 +115,9 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     "authorise".split()
 )
 ANY_DETERMINERS = frozenset({"any"})
+PLACE_NOUNS = frozenset("state province region city town village district county capital port".split())
+COLLAPSE_VERBS = frozenset("collapse stall founder".split())
+HALTED_NEGOTIATIONS_CODE = "164"
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
@@ -165,7 +168,7 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"04", "06"})
 # "A and B agreed", "signed", joint drills; "agreed to talks", "agreed to a ceasefire"
-SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356"})
+SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356", "164"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
 # An intent to deploy forces is a threat (138) only against whom they are sent: forces pledged *to* a country to help
@@ -1003,7 +1006,9 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             noun, governor = found[token].trigger, found[verb].trigger
             # "vowed support for Azerbaijan": a verb that is an event only when it frames one ("vowed to send")
             # carries a noun that names it as its head.
-            carrier = governor.needs_kind == "frame" and noun.needs_kind == "head"
+            # "promised retaliation against Israel": an intent verb carrying a threat noun makes the threat.
+            threat_carrier = governor.frame == "intent" and noun.cameo[:2] == "13"
+            carrier = (governor.needs_kind == "frame" or threat_carrier) and noun.needs_kind == "head"
             carrier = carrier and governor.lemma in noun.needs_values
             if sentence.lemma(verb) in LIGHT_VERBS | OBJECT_LIGHT_VERBS or carrier:
                 # "gave the Serbs an ultimatum", "launched an attack": the noun is the event, the verb carries it.
@@ -1059,6 +1064,19 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         ):
             outer.absorbed.append(inner)
             del found[token]
+    # "talks between Serbia and Kosovo broke down": negotiations that collapse are halted (164), not held.
+    for token, candidate in found.items():
+        verb = sentence.head(token)
+        collapsed = sentence.lemma(verb) in COLLAPSE_VERBS or (
+            sentence.lemma(verb) == "break" and any(sentence.lemma(p) == "down" for p in sentence.kids(verb, {"prt"}))
+        )
+        if (
+            candidate.code[:2] == "04"
+            and candidate.trigger.pos == "NOUN"
+            and sentence.dep(token) == "nsubj"
+            and collapsed
+        ):
+            candidate.code = HALTED_NEGOTIATIONS_CODE
     _fold_violence(sentence, found)
     return found
 
@@ -2339,6 +2357,15 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
                     found = _place_of(sentence, inner, depth - 1)
                     if found[0] is not None:
                         return found
+        if sentence.lemma(obj) in PLACE_NOUNS and not mission:
+            # "in the Mexican state of Guerrero", "the Syrian town of ...": a name the gazetteer lacks is still in the
+            # country its demonym names.
+            for modifier in sentence.kids(obj, {"amod"}):
+                if sentence.entity_of.get(modifier, (0, 0, ""))[2] == "NORP" and (
+                    country := find_country(sentence.a.words[modifier])
+                ):
+                    text = _phrase(sentence, obj)[0]
+                    return Place(name=text, country=country, latitude=None, longitude=None, kind="region"), text
     return None, None
 
 

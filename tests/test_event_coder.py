@@ -1436,3 +1436,34 @@ def test_a_possessive_pronoun_on_a_carried_noun_stands_for_the_whole_subject(cod
 def test_a_law_struck_down_is_no_attack(code):
     assert code("Israel's supreme court struck down a key part of the government's judicial overhaul.") == []
     assert code("Israeli jets struck Hamas targets in Gaza.") == [("195", "ISR", "HMS")]
+
+
+def test_revenge_vowed_is_a_threat(code):
+    assert code("Hezbollah vowed revenge for the killing of its commander.") == [("130", "HEZ", None)]
+    assert code("Iran promised retaliation against Israel.") == [("130", "IRN", "ISR")]
+    # Pledged support keeps its own reading.
+    assert code("Turkey promised support for Azerbaijan.") == [("0331", "TUR", "AZE")]
+    assert code("The family sought revenge.") == []
+
+
+def test_talks_that_collapse_are_halted_not_held(code):
+    assert code("Talks between Serbia and Kosovo broke down on Monday.") == [
+        ("164", "SRB", "XKX"),
+        ("164", "XKX", "SRB"),
+    ]
+    assert code("Iran's talks with the IAEA stalled.") == [("164", "IRN", "IAEA")]
+    assert code("Talks between Serbia and Kosovo resumed on Monday.") == [("040", "SRB", "XKX"), ("040", "XKX", "SRB")]
+
+
+def test_a_place_named_by_its_demonym_is_in_that_country(code):
+    assert code("Armed men kidnapped a local journalist in the Mexican state of Guerrero.") == [
+        ("181", "MEXUAF", "MEXMED")
+    ]
+    assert code("Gunmen attacked a church in a Nigerian village.") == [("180", "NGAUAF", "NGAREL")]
+
+
+def test_a_siege_someone_holds(code):
+    assert code("Israel's siege of Gaza continued for a second month.") == [("191", "ISR", "PSE")]
+    assert code("Russian forces laid siege to Mariupol.") == [("191", "RUSMIL", "UKR")]
+    # A siege of no one in particular is history, not an event.
+    assert code("The siege of Leningrad lasted 872 days.") == []
