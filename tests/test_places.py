@@ -118,3 +118,9 @@ def test_a_capital_is_not_another_citys_old_name(name, country):
     assert place is not None and place.kind == "city"
     assert place.country == country
     assert resolve_place("Chittagong").country == "BGD"
+
+
+def test_a_lowercase_common_noun_is_no_country_or_region():
+    # "the west bank of the Dnipro" is a river bank; "the West Bank" is Palestine.
+    assert resolve_place("the west bank") is None
+    assert resolve_place("the West Bank").country == "PSE"
