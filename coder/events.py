@@ -1524,6 +1524,8 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 heads = sentence.conjuncts(subjects[0])
                 break
             node = parent
+    if len(heads) == 1 and sentence.dep(heads[0]) in SUBJECTS:
+        heads = _headline_partners(sentence, sentence.head(heads[0]), heads[0]) + heads
     heads = [issuer for h in heads for issuer in _issuers(sentence, h)]
     if len(heads) == 1 and (members := _member_countries(sentence, heads[0])):
         return members
@@ -1554,6 +1556,26 @@ def _deployment_in_aid(
         t in candidates and candidates[t].code[:2] in HOSTILE_ROOTS for p in purposes for t in sentence.subtree(p)
     )
     return frame_token is not None and sentence.lemma(frame_token) in ACCORD_INTENT_LEMMAS and not hostile_purpose
+
+
+def _headline_partners(sentence: ParsedSentence, verb: int, subject: int) -> list[int]:
+    """Names that headlines coordinate with a comma before the subject ("Turkey, Syria agree to restore ties"): the
+    parser hangs the first on the verb; a country or organisation opening the sentence, then a comma, then the
+    subject, is a party to the act too."""
+    partners = []
+    for child in sentence.kids(verb, {"npadvmod", "nsubj"}):
+        if child == subject or sentence.a.pos[child] != "PROPN":
+            continue
+        first, second = sorted((child, subject))
+        entities = [sentence.entity_of.get(first), sentence.entity_of.get(second)]
+        if any(e is None or e[2] not in ("GPE", "ORG") for e in entities):
+            continue
+        opening, following = entities
+        assert opening is not None and following is not None
+        # "[Saudi Arabia] , [Iran] restore ...": the first name opens the sentence and a comma alone separates them.
+        if opening[0] == 0 and sentence.a.words[opening[1]] == "," and following[0] == opening[1] + 1:
+            partners.append(child)
+    return partners
 
 
 def _went_for(sentence: ParsedSentence, noun: int) -> int | None:

@@ -1467,3 +1467,30 @@ def test_a_siege_someone_holds(code):
     assert code("Russian forces laid siege to Mariupol.") == [("191", "RUSMIL", "UKR")]
     # A siege of no one in particular is history, not an event.
     assert code("The siege of Leningrad lasted 872 days.") == []
+
+
+def test_force_postures_of_aircraft_carriers_and_readiness(code):
+    assert code("The United States moved a carrier strike group to the Gulf.")[0][:2] == ("150", "USA")
+    assert code("Japan scrambled fighter jets as Chinese bombers flew near its airspace.")[0][:2] == ("150", "JPN")
+    assert code("Serbia raised the combat readiness of its army near the Kosovo border.")[0][0] == "152"
+    assert code("The company moved its headquarters to Dubai.") == []
+
+
+def test_arms_licences_suspended_cut_military_assistance(code):
+    assert code("Britain suspended arms export licences to Israel.") == [("1622", "GBR", "ISR")]
+    assert code("Egypt suspended the licence of a newspaper.") == [("1721", "EGY", "EGYMED")]
+
+
+def test_headline_names_coordinated_by_a_comma(code):
+    assert code("Turkey, Syria agree to restore ties") == [("032", "TUR", "SYR"), ("032", "SYR", "TUR")]
+    assert code("Russia, China hold joint naval drills") == [("062", "RUS", "CHN"), ("062", "CHN", "RUS")]
+    # An opening time phrase is no party.
+    assert code("On Monday, Syria agreed to restore ties with Turkey.") == [("032", "SYR", "TUR")]
+
+
+def test_a_chief_stands_for_what_he_heads(code):
+    assert code("UN chief urges ceasefire in Sudan") == [("0256", "UNO", None)]
+    assert code("Chinese and American defence chiefs held talks in Singapore.") == [
+        ("040", "CHN", "USA"),
+        ("040", "USA", "CHN"),
+    ]
