@@ -1760,6 +1760,16 @@ def _target(
     if not passive and _undergone(sentence, token) and sentence.lemma(carrier) in UNDERGOING_VERBS:
         # "Kyiv came under a Russian drone attack", "the minister came under criticism": the subject undergoes it.
         passive = sentence.kids(carrier, SUBJECTS)
+    if (
+        not passive
+        and sentence.dep(token) == "acl"
+        and sentence.a.tags[token] == "VBN"
+        and sentence.kids(token, {"agent"})
+        and sentence.head(token) != token
+    ):
+        # "Syria's government, backed by Russia, ...", "a tanker seized by Iran": a passive participle with its agent
+        # acts on the noun it describes.
+        passive = [sentence.head(token)]
     if passive:
         return actors(sentence.conjuncts(passive[0]))
     if _is_passive(sentence, token) and sentence.dep(token) == "conj":

@@ -1494,3 +1494,8 @@ def test_a_chief_stands_for_what_he_heads(code):
         ("040", "CHN", "USA"),
         ("040", "USA", "CHN"),
     ]
+
+
+def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_describes(code):
+    assert code("Syria's government, backed by Russia, launched an offensive on Idlib.")[0] == ("051", "RUS", "SYRGOV")
+    assert code("Two journalists detained by Russian police were freed.") == [("173", "RUSCOP", "RUSMED")]
