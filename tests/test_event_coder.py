@@ -1499,3 +1499,10 @@ def test_a_chief_stands_for_what_he_heads(code):
 def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_describes(code):
     assert code("Syria's government, backed by Russia, launched an offensive on Idlib.")[0] == ("051", "RUS", "SYRGOV")
     assert code("Two journalists detained by Russian police were freed.") == [("173", "RUSCOP", "RUSMED")]
+
+
+def test_a_countrys_capital_stands_for_the_country(code):
+    assert code("Ukraine's capital came under a massive Russian drone attack early on Tuesday.") == [
+        ("1952", "RUS", "UKR")
+    ]
+    assert code("Foreign capital fled the country.") == []
