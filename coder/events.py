@@ -28,7 +28,7 @@ from datetime import date
 
 from coder.actors import Actor, cameo_country, find_country, is_seat, resolve_actor
 from coder.dates import resolve_expression
-from coder.lexicon import Trigger, actor_heads, group_heads, ideas, non_actors, reframe, trigger_rows
+from coder.lexicon import Trigger, actor_heads, ideas, non_actors, reframe, trigger_rows
 from coder.people import ArticleMemory, Mention
 from coder.places import Place, resolve_place
 from schemas.codebook import cameo_entry
@@ -975,12 +975,6 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         entity = sentence.entity_of.get(token)
         if entity is not None and entity[2] in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
             continue  # part of a name: "Capitol Hill Occupied Protests", "the Arms Trade Treaty"
-        if (
-            key_pos == "NOUN"
-            and sentence.dep(token) == "compound"
-            and sentence.lemma(sentence.head(token)) in group_heads()
-        ):
-            continue  # what kind of body it is: "riot police", "aid workers", "protest leaders" did nothing yet
         for trigger in rows:
             refined = _refine(sentence, token, trigger)
             if _needs_met(sentence, token, trigger, refined):

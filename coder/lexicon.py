@@ -112,12 +112,6 @@ def actor_heads() -> frozenset[str]:
 
 
 @cache
-def group_heads() -> frozenset[str]:
-    """The actor heads that name a body of people ("police", "movement"), not a weapon or vehicle."""
-    return frozenset(row["lemma"].lower() for row in _data_rows("actor_heads.tsv") if row["kind"] == "group")
-
-
-@cache
 def non_actors() -> frozenset[str]:
     """Things that are never actors, nor what force or coercion is done to ("an earthquake struck ...", "an
     invasion of locusts", "the fight against the virus")."""
