@@ -248,7 +248,7 @@ def resolve_actor(phrase: str) -> Actor | None:
             continue  # "ethnic Albanians in Serbia" are not Albania
         if found.kind in ("country", "org") and OPPOSED.search(text[: m.start()]):
             continue  # "anti-Iran", "anti-NATO": the one opposed
-        if found.kind == "org":
+        if found.kind in ("org", "country"):  # not a seat: "the FBI" is itself a sector term
             org_spans.append(m.span())
         if entity is None and found.kind != "stop":
             entity, entity_term = found, m.group(0)
@@ -257,7 +257,7 @@ def resolve_actor(phrase: str) -> Actor | None:
     weak: tuple[str, str] | None = None
     for m in lex.sector_re.finditer(text):
         if any(start <= m.start() < end for start, end in org_spans):
-            continue  # "Union" in "European Union", "Court" in "International Criminal Court"
+            continue  # "Union" in "European Union", "Court" in "International Criminal Court", "Bank" in "West Bank"
         term = m.group(0).lower()
         hit = (lex.sectors[term], m.group(0))
         if term in WEAK_SECTOR_TERMS:

@@ -53,6 +53,12 @@ OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
 # Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
 TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
+POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
+# Roots whose act noun takes who it is done to in its "of" phrase: coercion, release, force.
+PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
+PATIENT_OF_CODES = ("084",)  # "the release of prisoners" (not "the resignation of the premier": a doer)
+# Verbs whose subject undergoes the noun under them: "came under attack", "fell under suspicion".
+UNDERGOING_VERBS = frozenset({"come", "fall"})
 LOCATION_PREPOSITIONS = frozenset(
     {"in", "inside", "near", "across", "at", "through", "throughout", "outside", "around"}
 )
@@ -108,6 +114,10 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     "expect fear anticipate predict prevent deter avoid risk warn forestall prepare aim allow permit authorize "
     "authorise".split()
 )
+ANY_DETERMINERS = frozenset({"any"})
+PLACE_NOUNS = frozenset("state province region city town village district county capital port".split())
+COLLAPSE_VERBS = frozenset("collapse stall founder".split())
+HALTED_NEGOTIATIONS_CODE = "164"
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
@@ -158,9 +168,20 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"04", "06"})
 # "A and B agreed", "signed", joint drills; "agreed to talks", "agreed to a ceasefire"
-SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356"})
+SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356", "164"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
+# An intent to deploy forces is a threat (138) only against whom they are sent: forces pledged *to* a country to help
+# it, or agreed and sent there with no hostile purpose, are an intent to give military protection (0334), CAMEO's own
+# category for "offer, promise, agree to ... provide peacekeepers or military protection".
+MILITARY_THREAT_CODE = "138"
+PROTECTION_INTENT_CODE = "0334"
+HELPING_PURPOSES = frozenset(
+    "help assist support protect defend train secure stabilise stabilize bolster reinforce guard aid".split()
+)
+ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volunteer".split())
+FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
+HOSTILE_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -845,6 +866,10 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         node = token
         while sentence.dep(node) == "conj" and sentence.head(node) != node and sentence.a.pos[node] == "NOUN":
             node = sentence.head(node)
+        # "announced $2 billion in military aid", "approved a package of aid": through the amount it is counted in.
+        prep = sentence.head(node)
+        if sentence.dep(node) == "pobj" and sentence.lemma(prep) in ("in", "of") and _is_amount(sentence, prep):
+            node = sentence.head(prep)
         return sentence.lemma(sentence.head(node)) in trigger.needs_values
     if trigger.needs_kind == "modal":
         return any(_modal_clause(sentence, clause, trigger) for clause in sentence.kids(token, {"ccomp"}))
@@ -857,6 +882,20 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
             sentence.lemma(c) in trigger.needs_values and sentence.dep(c) != "aux" for c in sentence.children[token]
         )
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
+
+
+AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee package tranche sum worth".split())
+
+
+def _is_amount(sentence: ParsedSentence, prep: int) -> bool:
+    """Whether the word a preposition hangs on is an amount: "$2 billion in", "50 billion euros in", "a package of"."""
+    amount = sentence.head(prep)
+    entity = sentence.entity_of.get(amount)
+    return amount != prep and (
+        sentence.a.tags[amount] == "CD"
+        or sentence.lemma(amount) in AMOUNT_NOUNS
+        or (entity is not None and entity[2] == "MONEY")
+    )
 
 
 # Verbs of being and having: "should be immune", "would be a disaster", "must have the backs of our allies" judge a
@@ -956,12 +995,14 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             del found[token]
     # A noun trigger that is the object of a verb trigger is part of that event ("imposed sanctions").
     for token in list(found):
-        if found[token].trigger.pos == "NOUN" and sentence.dep(token) in OBJECTS and sentence.head(token) in found:
-            verb = sentence.head(token)
+        verb = _object_holder(sentence, token)
+        if found[token].trigger.pos == "NOUN" and verb is not None and verb in found:
             noun, governor = found[token].trigger, found[verb].trigger
             # "vowed support for Azerbaijan": a verb that is an event only when it frames one ("vowed to send")
             # carries a noun that names it as its head.
-            carrier = governor.needs_kind == "frame" and noun.needs_kind == "head"
+            # "promised retaliation against Israel": an intent verb carrying a threat noun makes the threat.
+            threat_carrier = governor.frame == "intent" and noun.cameo[:2] == "13"
+            carrier = (governor.needs_kind == "frame" or threat_carrier) and noun.needs_kind == "head"
             carrier = carrier and governor.lemma in noun.needs_values
             if sentence.lemma(verb) in LIGHT_VERBS | OBJECT_LIGHT_VERBS or carrier:
                 # "gave the Serbs an ultimatum", "launched an attack": the noun is the event, the verb carries it.
@@ -1017,8 +1058,33 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         ):
             outer.absorbed.append(inner)
             del found[token]
+    # "talks between Serbia and Kosovo broke down": negotiations that collapse are halted (164), not held.
+    for token, candidate in found.items():
+        verb = sentence.head(token)
+        collapsed = sentence.lemma(verb) in COLLAPSE_VERBS or (
+            sentence.lemma(verb) == "break" and any(sentence.lemma(p) == "down" for p in sentence.kids(verb, {"prt"}))
+        )
+        if (
+            candidate.code[:2] == "04"
+            and candidate.trigger.pos == "NOUN"
+            and sentence.dep(token) == "nsubj"
+            and collapsed
+        ):
+            candidate.code = HALTED_NEGOTIATIONS_CODE
     _fold_violence(sentence, found)
     return found
+
+
+def _object_holder(sentence: ParsedSentence, noun: int) -> int | None:
+    """The verb a noun is the object of, also through the amount it is counted in ("approved $2 billion in aid")."""
+    if sentence.dep(noun) in OBJECTS:
+        return sentence.head(noun)
+    prep = sentence.head(noun)
+    if sentence.dep(noun) == "pobj" and sentence.lemma(prep) in ("in", "of") and _is_amount(sentence, prep):
+        amount = sentence.head(prep)
+        if sentence.dep(amount) in OBJECTS:
+            return sentence.head(amount)
+    return None
 
 
 def _fold_violence(sentence: ParsedSentence, found: dict[int, _Candidate]) -> None:
@@ -1223,6 +1289,15 @@ def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dic
                 elif sentence.lemma(clause) in ASPECTUAL_VERBS | LIGHT_VERBS:
                     # "warned they would resume fighting", "agreed to begin talks": through the verb that carries it.
                     embedded.extend(c for c in sentence.kids(clause, OBJECTS | {"xcomp"}) if c in candidates)
+                else:
+                    # "vowed to deepen military cooperation": the verb the noun trigger requires carries it, too.
+                    embedded.extend(
+                        c
+                        for c in sentence.kids(clause, OBJECTS)
+                        if c in candidates
+                        and candidates[c].trigger.needs_kind == "head"
+                        and sentence.lemma(clause) in candidates[c].trigger.needs_values
+                    )
     return embedded
 
 
@@ -1333,7 +1408,22 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             if sentence.lemma(led) == "lead" and sentence.a.tags[led] == "VBN"
             for leader in sentence.kids(led, {"npadvmod", "compound", "nmod"})
         ]
+        # A coordinated subject of the carrying verb ("American and Filipino troops", "Russia and Belarus").
+        carrier = _clause_verb(sentence, token)
+        carrier_subjects = [
+            subject
+            for subject in (sentence.kids(carrier, SUBJECTS) if _carries(sentence, carrier, token, trigger) else [])
+            if len(sentence.conjuncts(subject)) > 1 or _member_countries(sentence, subject)
+        ]
         for child in own:
+            if (
+                sentence.dep(child) == "poss"
+                and sentence.a.words[child].lower() in POSSESSIVE_PRONOUNS
+                and carrier_subjects
+            ):
+                # "American and Filipino troops began their joint exercises": the pronoun stands for the carrying
+                # verb's coordinated subject, which names all of them.
+                continue
             resolved = _resolve(sentence, child, allow_pronoun=sentence.dep(child) == "poss")
             if (
                 _known(resolved)
@@ -1428,10 +1518,58 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 heads = sentence.conjuncts(subjects[0])
                 break
             node = parent
+    if len(heads) == 1 and sentence.dep(heads[0]) in SUBJECTS:
+        heads = _headline_partners(sentence, sentence.head(heads[0]), heads[0]) + heads
     heads = [issuer for h in heads for issuer in _issuers(sentence, h)]
     if len(heads) == 1 and (members := _member_countries(sentence, heads[0])):
         return members
     return _resolve_coordinated(sentence, heads)
+
+
+def _deployment_in_aid(
+    sentence: ParsedSentence, frame_token: int | None, deployment: int, candidates: dict[int, _Candidate]
+) -> bool:
+    """Whether an intended deployment sends forces *to* a country to help it, not against it: "agreed to send troops
+    to Mali to help train its army", "will send soldiers to Estonia to bolster NATO's flank". Forces sent to a border
+    ("to the border with Ukraine") or for a hostile purpose stay a threat."""
+    destinations = [
+        obj
+        for prep in sentence.kids(deployment, {"prep", "dative"})
+        if sentence.lemma(prep) == "to"
+        for obj in sentence.kids(prep, {"pobj"})
+    ]
+    if not destinations or any(sentence.lemma(d) in FRONTIER_NOUNS for d in destinations):
+        return False
+    if not any((found := _resolve(sentence, d)) is not None and found.actor.country for d in destinations):
+        return False
+    holders = [deployment] + ([frame_token] if frame_token is not None else [])
+    purposes = [c for h in holders for c in sentence.kids(h, {"advcl", "xcomp"}) if c != deployment]
+    if any(sentence.lemma(p) in HELPING_PURPOSES for p in purposes):
+        return True
+    hostile_purpose = any(
+        t in candidates and candidates[t].code[:2] in HOSTILE_ROOTS for p in purposes for t in sentence.subtree(p)
+    )
+    return frame_token is not None and sentence.lemma(frame_token) in ACCORD_INTENT_LEMMAS and not hostile_purpose
+
+
+def _headline_partners(sentence: ParsedSentence, verb: int, subject: int) -> list[int]:
+    """Names that headlines coordinate with a comma before the subject ("Turkey, Syria agree to restore ties"): the
+    parser hangs the first on the verb; a country or organisation opening the sentence, then a comma, then the
+    subject, is a party to the act too."""
+    partners = []
+    for child in sentence.kids(verb, {"npadvmod", "nsubj"}):
+        if child == subject or sentence.a.pos[child] != "PROPN":
+            continue
+        first, second = sorted((child, subject))
+        entities = [sentence.entity_of.get(first), sentence.entity_of.get(second)]
+        if any(e is None or e[2] not in ("GPE", "ORG") for e in entities):
+            continue
+        opening, following = entities
+        assert opening is not None and following is not None
+        # "[Saudi Arabia] , [Iran] restore ...": the first name opens the sentence and a comma alone separates them.
+        if opening[0] == 0 and sentence.a.words[opening[1]] == "," and following[0] == opening[1] + 1:
+            partners.append(child)
+    return partners
 
 
 def _went_for(sentence: ParsedSentence, noun: int) -> int | None:
@@ -1613,6 +1751,19 @@ def _target(
     if not passive and _undergone(sentence, token) and _carries(sentence, carrier, token, trigger):
         # "a US national was put under investigation", "police placed him under arrest": who undergoes it.
         passive = sentence.kids(carrier, PASSIVE_SUBJECTS) or sentence.kids(carrier, OBJECTS)
+    if not passive and _undergone(sentence, token) and sentence.lemma(carrier) in UNDERGOING_VERBS:
+        # "Kyiv came under a Russian drone attack", "the minister came under criticism": the subject undergoes it.
+        passive = sentence.kids(carrier, SUBJECTS)
+    if (
+        not passive
+        and sentence.dep(token) == "acl"
+        and sentence.a.tags[token] == "VBN"
+        and sentence.kids(token, {"agent"})
+        and sentence.head(token) != token
+    ):
+        # "Syria's government, backed by Russia, ...", "a tanker seized by Iran": a passive participle with its agent
+        # acts on the noun it describes.
+        passive = [sentence.head(token)]
     if passive:
         return actors(sentence.conjuncts(passive[0]))
     if _is_passive(sentence, token) and sentence.dep(token) == "conj":
@@ -1663,12 +1814,23 @@ def _target(
         prepositions = prepositions | {"outside"}  # "protested outside the Chinese embassy": at whom it is aimed
     if carried and sentence.lemma(carrier_verb) in AIMING_VERBS:
         prepositions = prepositions | {"at"}  # "levelled criticism at France"
+    # "the shelling of Kharkiv by Russian forces", "the arrest of two Britons": of force, coercion and release
+    # nouns the "of" phrase is who it is done to (the doer is the "by" phrase or the possessor).
+    patient_of = (
+        trigger.pos == "NOUN"
+        and ((code or trigger.cameo)[:2] in PATIENT_OF_ROOTS or (code or trigger.cameo).startswith(PATIENT_OF_CODES))
+        and not _of_names_the_doer(code or trigger.cameo)
+    )
     phrase_objects = []
     for owner in owners:
         for prep in sentence.kids(owner, {"prep", "dative"}):
             # "suspended a military aid programme for Bosnia": aid is for its recipient.
             beneficiary = (
-                (owner in objects or (owner == token and trigger.pos == "NOUN"))
+                # "voiced its support for Azerbaijan": also on the verb that carries the noun.
+                (
+                    owner in objects
+                    or (trigger.pos == "NOUN" and (owner == token or (carried and owner == carrier_verb)))
+                )
                 and trigger.cameo[:2] in AID_ROOTS
                 and sentence.lemma(prep) == "for"
             )
@@ -1696,9 +1858,16 @@ def _target(
                     for p in sentence.kids(of, {"pobj"})
                 ]
                 preposition = "from" if pobjs else preposition
-            if preposition in prepositions or beneficiary:
+            if preposition in prepositions or beneficiary or (patient_of and owner == token and preposition == "of"):
                 for pobj in pobjs:
-                    if sentence.lemma(prep) in ("on", "upon") and sentence.lemma(pobj) in STREET_WORDS | BORDER_WORDS:
+                    faced_border = (code or trigger.cameo)[:2] == "15" and any(
+                        sentence.lemma(w) == "with" for w in sentence.kids(pobj, {"prep"})
+                    )  # "massed troops on its border with Ukraine": a force posture faces the other side
+                    if (
+                        sentence.lemma(prep) in ("on", "upon")
+                        and sentence.lemma(pobj) in STREET_WORDS | BORDER_WORDS
+                        and not faced_border
+                    ):
                         continue  # "stabbed two women on Streatham High Road, London": where, not whom
                     if found := actors(sentence.conjuncts(pobj)):
                         return found
@@ -1851,6 +2020,9 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
             owners.append(child)
         elif dep == "prep" and sentence.lemma(child) in ("by", "from", "of"):
             phrases.extend(sentence.kids(child, {"pobj"}))
+        elif dep == "prep" and sentence.lemma(child) == "with" and sentence.lemma(thing) in BORDER_WORDS:
+            # "sent troops to its border with Guyana": the other side of a border is the one faced.
+            phrases.extend(sentence.kids(child, {"pobj"}))
     return owners or phrases
 
 
@@ -1881,6 +2053,11 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
     for child in sentence.kids(token, {"amod"}):
         if sentence.lemma(child) in HYPOTHETICAL_MODIFIERS:
             return f"modified by {sentence.a.words[child]!r}"
+    if sentence.a.pos[token] == "NOUN" and any(
+        sentence.lemma(d) in ANY_DETERMINERS for d in sentence.kids(token, {"det"})
+    ):
+        # "would respond forcefully to any American attack": an act of no one in particular, not one that happened.
+        return "an act of any kind, not one that happened"
     verb = token if sentence.a.pos[token] == "VERB" else None
     # "a resolution that aims to tighten sanctions and impose a blockade": a bare infinitive coordinated with another
     # shares its governor ("tried to enter the town and shelled it" is finite, and stands on its own).
@@ -2190,9 +2367,11 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         mission = sentence.lemma(obj) in DIPLOMATIC_MISSIONS
         for modifier in [] if mission else sentence.kids(obj, {"compound", "amod", "poss"}):
             if sentence.entity_of.get(modifier, (0, 0, ""))[2] == "GPE":
-                place = resolve_place(_phrase(sentence, modifier)[0])
+                # "in Russia's Krasnodar region", "in Pakistan's Balochistan province": the owner without its "'s".
+                name = POSSESSIVE_ENDING.sub("", _phrase(sentence, modifier)[0])
+                place = resolve_place(name)
                 if place is not None:
-                    return place, _phrase(sentence, modifier)[0]
+                    return place, name
         # "in the Serbian capital Belgrade", "in the port town, Mokha": the name in apposition.
         for name in sentence.kids(obj, {"appos"}):
             found = _place_of(sentence, name, depth - 1)
@@ -2204,6 +2383,15 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
                     found = _place_of(sentence, inner, depth - 1)
                     if found[0] is not None:
                         return found
+        if sentence.lemma(obj) in PLACE_NOUNS and not mission:
+            # "in the Mexican state of Guerrero", "the Syrian town of ...": a name the gazetteer lacks is still in the
+            # country its demonym names.
+            for modifier in sentence.kids(obj, {"amod"}):
+                if sentence.entity_of.get(modifier, (0, 0, ""))[2] == "NORP" and (
+                    country := find_country(sentence.a.words[modifier])
+                ):
+                    text = _phrase(sentence, obj)[0]
+                    return Place(name=text, country=country, latitude=None, longitude=None, kind="region"), text
     return None, None
 
 
@@ -2364,6 +2552,14 @@ def _code_candidate(
             code = recoded
             content_token = inner
             break
+    if (
+        code == MILITARY_THREAT_CODE
+        and trigger.frame == "intent"
+        and content_token != token
+        and _deployment_in_aid(sentence, token, content_token, candidates)
+    ):
+        evidence.append(f"forces sent to help the country they go to → {PROTECTION_INTENT_CODE}")
+        code = PROTECTION_INTENT_CODE
     act_code = candidates[content_token].code if content_token != token else code
     if content_token == token and code == trigger.cameo and trigger.frame in ("appeal", "demand"):
         # "demanded the withdrawal of Serbian forces": a demand that they withdraw (105).
@@ -2386,6 +2582,8 @@ def _code_candidate(
         event_mode = "intended"
     if event_mode == "intended" and trigger.frame is None:
         recoded = reframe("intent", code)
+        if recoded == MILITARY_THREAT_CODE and _deployment_in_aid(sentence, None, token, candidates):
+            recoded = PROTECTION_INTENT_CODE  # "will send soldiers to Estonia to bolster ...": protection, not a threat
         if recoded is not None:
             evidence.append(f"future auxiliary: intent to {code} → {recoded}")
             code = recoded

@@ -229,12 +229,14 @@ def resolve_place(name: str) -> Place | None:
     bare = text[4:] if text.lower().startswith("the ") else text
     if _COMPASS_ONLY.match(bare):
         return None
-    for key in (text, bare):
+    # "the west bank of the Dnipro" is a river bank, not the West Bank: names of countries and regions are capitalised.
+    common_noun = bare.islower()
+    for key in () if common_noun else (text, bare):
         for region, region_iso3 in REGIONS.items():
             if key.casefold() == region.casefold():
                 return Place(name=text, country=region_iso3, latitude=None, longitude=None, kind="region")
 
-    iso3 = None if bare in CITY_FIRST else _country(gaz, text)
+    iso3 = None if bare in CITY_FIRST or common_noun else _country(gaz, text)
     if iso3 is not None:
         capital = gaz.capitals.get(iso3)
         lat = capital.latitude if capital else None

@@ -171,3 +171,10 @@ def test_a_country_or_organisation_opposed_with_anti_is_not_the_actors_own():
     assert actor is not None and actor.country is None and actor.sector == "REL"
     assert resolve_actor("anti-NATO protesters").code is None
     assert resolve_actor("Syrian journalists").code == "SYRMED"
+
+
+def test_a_sector_word_inside_a_country_name_is_no_sector():
+    # "Bank" in "West Bank" is not the business sector; a seat keeps its own sector ("the FBI").
+    assert resolve_actor("the West Bank").code == "PSE"
+    assert resolve_actor("West Bank settlers").code == "PSECVL"
+    assert resolve_actor("the FBI").code == "USACOP"

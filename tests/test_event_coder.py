@@ -1275,3 +1275,229 @@ def test_an_act_denied_is_a_denial_not_the_act(code):
     ]
     # Denying someone something is still a refusal.
     assert code("Turkey denied him entry.") == [("120", "TUR", None)]
+
+
+def test_forces_pledged_to_help_a_country_are_protection_not_a_threat(code):
+    # CAMEO 0334: an intent to give military protection; 138 is a threat against whom the forces are sent.
+    assert code("Italy agreed to send troops to Niger to help secure its borders.") == [("0334", "ITA", "NERGOV")]
+    assert code("Canada offered to deploy soldiers to Latvia.") == [("0334", "CAN", "LVA")]
+    assert code("Poland will send 200 soldiers to Lithuania to bolster its defences.") == [("0334", "POL", "LTU")]
+    # Forces sent to a border, or vowed for a hostile purpose, stay a threat.
+    assert code("Russia plans to deploy troops to the border with Ukraine.") == [("138", "RUS", "UKR")]
+    assert code("Russia vowed to send troops to Georgia to crush the separatists.") == [("138", "RUS", "GEO")]
+
+
+def test_released_persons_of_any_kind(code):
+    assert code("Hamas freed two Thai nationals on Friday.") == [("0841", "HMS", "THACVL")]
+    assert code("The rebels released three Kenyan citizens after a week in captivity.")[0][0] == "0841"
+    assert code("The ministry released a statement on the talks.") == []
+
+
+def test_deployed_aircraft_and_police(code):
+    assert code("Russia deployed fighter jets and bombers to Belarus.") == [("150", "RUS", "BLR")]
+    # Police power is 153.
+    assert code("Serbia deployed police officers in Belgrade ahead of the rally.") == [("153", "SRB", "SRB")]
+
+
+def test_relief_goods_and_protection_given(code):
+    assert code("Egypt sent rescue teams to Libya after the floods.") == [("073", "EGY", "LBY")]
+    assert code("Japan shipped rice to North Korea.") == [("073", "JPN", "PRK")]
+    assert code("Indian troops will provide security for the polls in Kashmir.")[0][:2] == ("0334", "INDMIL")
+
+
+def test_craft_seized_and_measures_blocked(code):
+    assert code("Vietnam seized a Chinese fishing boat near the islands.") == [("1711", "VNM", "CHN")]
+    assert code("Poland blocked the EU's migration package.") == [("129", "POL", "EUR")]
+
+
+def test_hit_by_a_weapon_is_an_attack(code):
+    assert code("A Russian missile hit an apartment block in Dnipro.") == [("195", "RUS", "UKR")]
+    assert code("The economy was hit by sanctions.") == []
+    assert code("Floods hit Pakistan.") == []
+
+
+def test_a_case_filed_against_is_a_lawsuit(code):
+    assert code("Bangladesh filed a case against Myanmar at the World Court.") == [("115", "BGD", "MMR")]
+
+
+def test_a_sit_in_split_by_the_tokenizer(code):
+    assert code("Students staged a sit-in outside the education ministry in Dhaka.") == [("141", "BGDEDU", "BGDGOV")]
+
+
+def test_the_of_phrase_of_force_and_release_nouns_is_the_patient(code):
+    assert code("The bombing of Belgrade by NATO aircraft killed civilians.") == [("195", "NATO", "SRBGOV")]
+    assert code("The shelling of Kharkiv by Russian forces killed three civilians.") == [("194", "RUSMIL", "UKR")]
+    # The "of" phrase of a withdrawal is still who withdraws.
+    assert code("The withdrawal of Russian forces from Kherson was completed.") == [("0874", "RUSMIL", None)]
+
+
+def test_who_came_under_attack_is_the_target(code):
+    assert code("Kyiv came under a Russian missile attack overnight.") == [("195", "RUS", "UKRGOV")]
+    assert code("The Israeli prime minister came under criticism from the United States.") == [("111", "USA", "ISRGOV")]
+
+
+def test_support_for_someone_on_the_verb_that_carries_it(code):
+    assert code("Turkey voiced its full support for Azerbaijan.") == [("051", "TUR", "AZE")]
+
+
+def test_a_flagged_or_owned_vessel_is_its_countrys(code):
+    assert code("Iran's Revolutionary Guards seized a British-flagged oil tanker in the Gulf.") == [
+        ("1711", "IRNMIL", "GBR")
+    ]
+    assert code("Houthi rebels attacked a Greek-owned tanker in the Red Sea.") == [("190", "HTH", "GRC")]
+
+
+def test_weapons_deployed_and_forces_that_leave(code):
+    assert code("Moscow deployed tactical nuclear weapons in Belarus.") == [("150", "RUSGOV", "BLR")]
+    assert code("The last American troops left Afghanistan on Monday.") == [("0874", "USAMIL", "AFG")]
+    # Anyone else who leaves is travelling.
+    assert code("The president left Kabul for talks in Islamabad.") == []
+
+
+def test_a_closure_imposed_restricts_movement(code):
+    assert code("Israel imposed a closure on the West Bank ahead of the holiday.") == [("191", "ISR", "PSE")]
+
+
+def test_frozen_assets_are_a_sanction_and_frozen_aid_a_cut(code):
+    # CAMEO 163 (sanctions) for assets and accounts; 162 (reduce or stop aid) only for aid.
+    assert code("Britain froze the assets of seven Russian oligarchs.") == [("163", "GBR", "RUSBUS")]
+    assert code("Switzerland froze Russian assets worth $8 billion.") == [("163", "CHE", "RUS")]
+    assert code("The United States froze aid to Ethiopia.") == [("162", "USA", "ETH")]
+
+
+def test_a_region_named_with_its_countrys_possessive_is_in_that_country(code):
+    assert code("Ukrainian drones attacked an oil refinery in Russia's Krasnodar region.") == [("1952", "UKR", "RUS")]
+    assert code("Gunmen attacked a village in Nigeria's Zamfara state.") == [("180", "NGAUAF", "NGA")]
+
+
+def test_aid_announced_or_counted_in_an_amount(code):
+    assert code("Washington announced $2 billion in new military aid for Ukraine.") == [("072", "USAGOV", "UKR")]
+    assert code("The United States announced new military aid for Ukraine.") == [("072", "USA", "UKR")]
+    # A verb that is itself an aid trigger codes it once, through the amount as well.
+    assert code("The EU approved 50 billion euros in financial aid for Ukraine.") == [("071", "EUR", "UKR")]
+    assert code("Japan sent $5 million in aid to Turkey.") == [("071", "JPN", "TUR")]
+    # "aid" naming a kind of body, or talked about, is no aid given.
+    assert code("Aid agencies warned of famine.") == []
+
+
+def test_an_act_of_any_kind_has_not_happened(code):
+    assert code("Iran's president said his country would respond forcefully to any American attack.") == []
+    # What is opposed is still coded as opposition.
+    assert code("China said it opposed any military action against North Korea.") == [("120", "CHN", "PRK")]
+
+
+def test_a_force_posture_faces_the_other_side_of_a_border(code):
+    assert code("Venezuela sent troops to its border with Guyana.") == [("150", "VEN", "GUY")]
+    assert code("Russia massed troops on its border with Ukraine.") == [("150", "RUS", "UKR")]
+    # A border named by one country only says where.
+    assert code("India deployed troops on the Chinese border.") == [("150", "IND", None)]
+
+
+def test_executions_by_hanging_and_agreements_revoked(code):
+    assert code("Iran hanged a man convicted of killing a member of the security forces.")[0][:2] == ("180", "IRN")
+    assert code("Protesters hanged a banner from the bridge.") == []
+    assert code("Niger's military government revoked its military agreements with France.") == [
+        ("160", "NERMIL", "FRA")
+    ]
+    assert code("The council scrapped plans for a new road.") == []
+
+
+def test_cooperation_deepened_or_vowed(code):
+    # CAMEO 06 carried by a verb of increase; under an intent frame it is the intent (0312), coded once.
+    assert code("Beijing vowed to deepen military cooperation with Islamabad.") == [("0312", "CHNGOV", "PAKGOV")]
+    assert code("Japan and Australia agreed to strengthen security cooperation.") == [
+        ("0312", "JPN", "AUS"),
+        ("0312", "AUS", "JPN"),
+    ]
+    assert code("India and Russia expanded trade cooperation last year.") == [
+        ("061", "IND", "RUS"),
+        ("061", "RUS", "IND"),
+    ]
+    assert code("Experts say cooperation between the two agencies is poor.") == []
+
+
+def test_a_veto_or_objection_lifted_is_yielding(code):
+    assert code("Turkey lifted its veto on Finland's NATO membership.")[0][:2] == ("080", "TUR")
+
+
+def test_a_possessive_pronoun_on_a_carried_noun_stands_for_the_whole_subject(code):
+    assert code("American and Filipino troops began their largest joint exercises in the South China Sea.") == [
+        ("062", "USAMIL", "PHLMIL"),
+        ("062", "PHLMIL", "USAMIL"),
+    ]
+    assert code("The protesters ended their hunger strike in Cairo.") == [("082", "EGYOPP", "EGY")]
+
+
+def test_a_law_struck_down_is_no_attack(code):
+    assert code("Israel's supreme court struck down a key part of the government's judicial overhaul.") == []
+    assert code("Israeli jets struck Hamas targets in Gaza.") == [("195", "ISR", "HMS")]
+
+
+def test_revenge_vowed_is_a_threat(code):
+    assert code("Hezbollah vowed revenge for the killing of its commander.") == [("130", "HEZ", None)]
+    assert code("Iran promised retaliation against Israel.") == [("130", "IRN", "ISR")]
+    # Pledged support keeps its own reading.
+    assert code("Turkey promised support for Azerbaijan.") == [("0331", "TUR", "AZE")]
+    assert code("The family sought revenge.") == []
+
+
+def test_talks_that_collapse_are_halted_not_held(code):
+    assert code("Talks between Serbia and Kosovo broke down on Monday.") == [
+        ("164", "SRB", "XKX"),
+        ("164", "XKX", "SRB"),
+    ]
+    assert code("Iran's talks with the IAEA stalled.") == [("164", "IRN", "IAEA")]
+    assert code("Talks between Serbia and Kosovo resumed on Monday.") == [("040", "SRB", "XKX"), ("040", "XKX", "SRB")]
+
+
+def test_a_place_named_by_its_demonym_is_in_that_country(code):
+    assert code("Armed men kidnapped a local journalist in the Mexican state of Guerrero.") == [
+        ("181", "MEXUAF", "MEXMED")
+    ]
+    assert code("Gunmen attacked a church in a Nigerian village.") == [("180", "NGAUAF", "NGAREL")]
+
+
+def test_a_siege_someone_holds(code):
+    assert code("Israel's siege of Gaza continued for a second month.") == [("191", "ISR", "PSE")]
+    assert code("Russian forces laid siege to Mariupol.") == [("191", "RUSMIL", "UKR")]
+    # A siege of no one in particular is history, not an event.
+    assert code("The siege of Leningrad lasted 872 days.") == []
+
+
+def test_force_postures_of_aircraft_carriers_and_readiness(code):
+    assert code("The United States moved a carrier strike group to the Gulf.")[0][:2] == ("150", "USA")
+    assert code("Japan scrambled fighter jets as Chinese bombers flew near its airspace.")[0][:2] == ("150", "JPN")
+    assert code("Serbia raised the combat readiness of its army near the Kosovo border.")[0][0] == "152"
+    assert code("The company moved its headquarters to Dubai.") == []
+
+
+def test_arms_licences_suspended_cut_military_assistance(code):
+    assert code("Britain suspended arms export licences to Israel.") == [("1622", "GBR", "ISR")]
+    assert code("Egypt suspended the licence of a newspaper.") == [("1721", "EGY", "EGYMED")]
+
+
+def test_headline_names_coordinated_by_a_comma(code):
+    assert code("Turkey, Syria agree to restore ties") == [("032", "TUR", "SYR"), ("032", "SYR", "TUR")]
+    assert code("Russia, China hold joint naval drills") == [("062", "RUS", "CHN"), ("062", "CHN", "RUS")]
+    # An opening time phrase is no party.
+    assert code("On Monday, Syria agreed to restore ties with Turkey.") == [("032", "SYR", "TUR")]
+
+
+def test_a_chief_stands_for_what_he_heads(code):
+    assert code("UN chief urges ceasefire in Sudan") == [("0256", "UNO", None)]
+    assert code("Chinese and American defence chiefs held talks in Singapore.") == [
+        ("040", "CHN", "USA"),
+        ("040", "USA", "CHN"),
+    ]
+
+
+def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_describes(code):
+    assert code("Syria's government, backed by Russia, launched an offensive on Idlib.")[0] == ("051", "RUS", "SYRGOV")
+    assert code("Two journalists detained by Russian police were freed.") == [("173", "RUSCOP", "RUSMED")]
+
+
+def test_a_countrys_capital_stands_for_the_country(code):
+    assert code("Ukraine's capital came under a massive Russian drone attack early on Tuesday.") == [
+        ("1952", "RUS", "UKR")
+    ]
+    assert code("Foreign capital fled the country.") == []

@@ -155,3 +155,9 @@ def test_the_cache_can_be_switched_off_and_follows_what_it_is_built_from(monkeyp
     monkeypatch.delenv("NEWSEVENTS_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert places.cache_folder() == tmp_path / "xdg" / "newsevents"
+
+
+def test_a_lowercase_common_noun_is_no_country_or_region():
+    # "the west bank of the Dnipro" is a river bank; "the West Bank" is Palestine.
+    assert resolve_place("the west bank") is None
+    assert resolve_place("the West Bank").country == "PSE"
