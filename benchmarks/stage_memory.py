@@ -32,8 +32,8 @@ BUNDLE_LOGGER = "apache_beam.runners.portability.fn_api_runner.fn_runner.run_bun
 STAGE_LINE = "Running bundle for stage "
 
 
-def run_child(log_path: str, argv: list[str]) -> None:
-    """In the child: write the runner's per-bundle line to ``log_path``, then run the CLI with ``argv``.
+def log_bundles_to(log_path: str | Path) -> None:
+    """Write the runner's per-bundle line, timestamped, to ``log_path`` (read back by :func:`stage_starts`).
 
     The logger gets its own level and handler because the CLI sets ``apache_beam`` to WARNING."""
     handler = logging.FileHandler(log_path)
@@ -42,6 +42,11 @@ def run_child(log_path: str, argv: list[str]) -> None:
     logger.setLevel(logging.DEBUG)
     logger.addHandler(handler)
     logger.propagate = False
+
+
+def run_child(log_path: str, argv: list[str]) -> None:
+    """In the child: write the runner's per-bundle line to ``log_path``, then run the CLI with ``argv``."""
+    log_bundles_to(log_path)
     from pipeline.cli import main
 
     main(argv)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 import tempfile
@@ -31,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 import apache_beam as beam  # noqa: E402
 from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from benchmarks.stage_memory import BUNDLE_LOGGER, stage_starts  # noqa: E402
+from benchmarks.stage_memory import log_bundles_to, peaks_by_stage, stage_starts  # noqa: E402
 from benchmarks.throughput import SHARED, TreeSampler, git_commit, replicate  # noqa: E402
 from ingest.formats import ReadSettings  # noqa: E402
 from nlp.memory import keep_releasing_free_memory, limit_malloc_arenas  # noqa: E402
@@ -75,12 +74,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="newsevents-tail-"))
     source, words = replicate(args.corpus, args.articles, folder)
     log_path = folder / "stages.log"
-    handler = logging.FileHandler(log_path)
-    handler.setFormatter(logging.Formatter("%(created).3f %(message)s"))
-    bundle_log = logging.getLogger(BUNDLE_LOGGER)
-    bundle_log.setLevel(logging.DEBUG)
-    bundle_log.addHandler(handler)
-    bundle_log.propagate = False
+    log_bundles_to(log_path)
 
     sampler = TreeSampler(os.getpid())
     started, clock = time.time(), time.perf_counter()
@@ -89,13 +83,8 @@ def main() -> None:
     sampler.stop()
     seconds = time.perf_counter() - clock
 
-    starts = stage_starts(log_path, started)
-    stages = []
-    for index, (start, name) in enumerate(starts):
-        end = starts[index + 1][0] if index + 1 < len(starts) else float("inf")
-        peaks = [max(workers) for elapsed, _, _, workers in sampler.series if start <= elapsed < end and workers]
-        if peaks:
-            stages.append({"stage": name, "start_s": round(start, 1), "worker_peak_mb": max(peaks)})
+    # Stages during which no worker was sampled (the driver's own) are left out.
+    stages = [s for s in peaks_by_stage(stage_starts(log_path, started), sampler.series) if s["worker_peak_mb"]]
     roles = sampler.by_role()
     peak = {role: max(float(p["peak_rss_mb"]) for p in procs) for role, procs in roles.items()}
     print(f"{args.articles} articles ({words:,} words), {args.workers} workers, {seconds:.1f} s")
