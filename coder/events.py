@@ -867,10 +867,7 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         while sentence.dep(node) == "conj" and sentence.head(node) != node and sentence.a.pos[node] == "NOUN":
             node = sentence.head(node)
         # "announced $2 billion in military aid", "approved a package of aid": through the amount it is counted in.
-        prep = sentence.head(node)
-        if sentence.dep(node) == "pobj" and sentence.lemma(prep) in ("in", "of") and _is_amount(sentence, prep):
-            node = sentence.head(prep)
-        return sentence.lemma(sentence.head(node)) in trigger.needs_values
+        return sentence.lemma(sentence.head(_counted_in(sentence, node))) in trigger.needs_values
     if trigger.needs_kind == "modal":
         return any(_modal_clause(sentence, clause, trigger) for clause in sentence.kids(token, {"ccomp"}))
     if trigger.needs_kind == "child":
@@ -885,6 +882,14 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
 
 
 AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee package tranche sum worth".split())
+
+
+def _counted_in(sentence: ParsedSentence, noun: int) -> int:
+    """The amount a noun is counted in ("$2 billion" in "$2 billion in aid", "a package" of aid), else the noun."""
+    prep = sentence.head(noun)
+    if sentence.dep(noun) == "pobj" and sentence.lemma(prep) in ("in", "of") and _is_amount(sentence, prep):
+        return sentence.head(prep)
+    return noun
 
 
 def _is_amount(sentence: ParsedSentence, prep: int) -> bool:
@@ -1077,14 +1082,8 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
 
 def _object_holder(sentence: ParsedSentence, noun: int) -> int | None:
     """The verb a noun is the object of, also through the amount it is counted in ("approved $2 billion in aid")."""
-    if sentence.dep(noun) in OBJECTS:
-        return sentence.head(noun)
-    prep = sentence.head(noun)
-    if sentence.dep(noun) == "pobj" and sentence.lemma(prep) in ("in", "of") and _is_amount(sentence, prep):
-        amount = sentence.head(prep)
-        if sentence.dep(amount) in OBJECTS:
-            return sentence.head(amount)
-    return None
+    held = _counted_in(sentence, noun)
+    return sentence.head(held) if sentence.dep(held) in OBJECTS else None
 
 
 def _fold_violence(sentence: ParsedSentence, found: dict[int, _Candidate]) -> None:
@@ -1728,6 +1727,7 @@ def _target(
        "rejected calls by Belarus's rulers");
     5. the subject of an embedded clause ("demanded that the US cancel ...").
     """
+    event_code = code or trigger.cameo
     # "Russia's missiles were launched": the weapon named by a refinement is the instrument, not the target.
     # (Only for force: what is released, sent or withdrawn is the patient, not an instrument.)
     instruments = (
@@ -1818,8 +1818,8 @@ def _target(
     # nouns the "of" phrase is who it is done to (the doer is the "by" phrase or the possessor).
     patient_of = (
         trigger.pos == "NOUN"
-        and ((code or trigger.cameo)[:2] in PATIENT_OF_ROOTS or (code or trigger.cameo).startswith(PATIENT_OF_CODES))
-        and not _of_names_the_doer(code or trigger.cameo)
+        and (event_code[:2] in PATIENT_OF_ROOTS or event_code.startswith(PATIENT_OF_CODES))
+        and not _of_names_the_doer(event_code)
     )
     phrase_objects = []
     for owner in owners:
@@ -1860,7 +1860,7 @@ def _target(
                 preposition = "from" if pobjs else preposition
             if preposition in prepositions or beneficiary or (patient_of and owner == token and preposition == "of"):
                 for pobj in pobjs:
-                    faced_border = (code or trigger.cameo)[:2] == "15" and any(
+                    faced_border = event_code[:2] == "15" and any(
                         sentence.lemma(w) == "with" for w in sentence.kids(pobj, {"prep"})
                     )  # "massed troops on its border with Ukraine": a force posture faces the other side
                     if (
@@ -1875,7 +1875,7 @@ def _target(
     for thing in objects + phrase_objects:
         if found := actors(_owners_of(sentence, thing)):
             return found
-    if (code or trigger.cameo)[:2] == "14":
+    if event_code[:2] == "14":
         # "began a hunger strike to protest against the Danish government", "a strike in protest of the
         # government's decision": what the protest is aimed at.
         for aim in _protest_aims(sentence, [token, carrier_verb] if carried else [token]):

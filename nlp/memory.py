@@ -12,6 +12,7 @@ import ctypes
 import functools
 import os
 import threading
+import time
 
 ARENAS = 2
 _M_ARENA_MAX = -8  # mallopt parameter number in glibc's malloc.h
@@ -46,7 +47,7 @@ def keep_releasing_free_memory(interval: float = RELEASE_INTERVAL_SECONDS) -> bo
     included, and free it at the end; glibc kept those pages, so a worker's resident memory rose stage by stage
     (by about 40 MB each at 10,000 articles, to over 600 MB at the end of the batch). Trimming between and during
     stages keeps the worker at the size of what it holds. Called from the setup of the DoFns that run in every
-    worker process (parsing, splitting, the writers); ``malloc_trim`` releases the GIL and takes about a
+    worker process (reading, splitting, the writers) and by the CLI; ``malloc_trim`` releases the GIL and takes about a
     millisecond. False where there is no glibc."""
     global _releasing_in
     if _glibc() is None:
@@ -59,8 +60,8 @@ def keep_releasing_free_memory(interval: float = RELEASE_INTERVAL_SECONDS) -> bo
 
 
 def _release_every(interval: float) -> None:
-    stop = threading.Event()  # never set: the thread ends with the process
-    while not stop.wait(interval):
+    while True:  # a daemon thread: it ends with the process
+        time.sleep(interval)
         release_free_memory()
 
 
