@@ -78,9 +78,11 @@ def test_held_out_scores_do_not_regress(shared_dir, parse):
     """Floors a little under the scores measured when this test was written (README, "Measured")."""
     records = select(load_gold(shared_dir / "eval" / "plover_gsr.json"), "test")
     result = evaluate(records, parse, "test")
-    assert result.overall.f1 >= FLOORS["f1"], result.as_dict()
-    assert result.source.accuracy >= FLOORS["source"], result.as_dict()
-    assert result.target.accuracy >= FLOORS["target"], result.as_dict()
+    scores = {"f1": result.overall.f1, "source": result.source.accuracy, "target": result.target.accuracy}
+    # Only the names of the floors that failed: printing held-out scores in a failing test would let
+    # whoever tunes the coder see the test split (run `newsevents evaluate --split test` to see them).
+    below_floor = sorted(name for name, score in scores.items() if score < FLOORS[name])
+    assert not below_floor, f"held-out scores under their floors: {below_floor}"
 
 
 FLOORS = {"f1": 0.67, "source": 0.80, "target": 0.81}
