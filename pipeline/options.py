@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import date
+from typing import Any
 
 from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
 
@@ -168,3 +169,17 @@ def parse_lanes(requested: int | None, options: PipelineOptions) -> int:
         return 0
     workers = direct.direct_num_workers or os.cpu_count() or 1
     return workers if workers > 1 else 0
+
+
+def coding_settings(args: argparse.Namespace, today: date) -> dict[str, Any]:
+    """The ``RunSettings`` fields that ``newsevents run`` and ``newsevents stream`` take from the same options
+    (how articles are read, parsed and coded), so that the two commands cannot drift apart."""
+    return {
+        "ingested": args.ingest_date or today,
+        "published": args.published,
+        "spacy_model": args.spacy_model,
+        "max_article_chars": args.max_article_chars,
+        "max_sentence_chars": args.max_sentence_chars,
+        "annotate_batch_size": args.annotate_batch_size,
+        "cascade": args.cascade,
+    }

@@ -39,7 +39,7 @@ from pipeline.commit import (
 )
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.manifest import accounting, counters, write_manifest
-from pipeline.options import NewsEventsOptions, parse_lanes
+from pipeline.options import NewsEventsOptions, coding_settings, parse_lanes
 from pipeline.progress import ProgressDisplay
 from pipeline.runners import batch_runner
 from pipeline.version import pipeline_version
@@ -148,15 +148,9 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
         inputs=tuple(patterns),
         output=output,
         run_id=run_id,
-        ingested=args.ingest_date or started.date(),
         pipeline_version=pipeline_version(),
-        published=args.published,
-        spacy_model=args.spacy_model,
-        max_article_chars=args.max_article_chars,
-        max_sentence_chars=args.max_sentence_chars,
-        annotate_batch_size=args.annotate_batch_size,
+        **coding_settings(args, started.date()),
         parse_lanes=parse_lanes(args.parse_lanes, options),
-        cascade=args.cascade,
         output_shards=args.output_shards,
         batch_id=inputs.batch_id,
         staging=staging_folder(output, run_id),

@@ -25,7 +25,7 @@ from nlp.memory import keep_releasing_free_memory, limit_malloc_arenas
 from pipeline.build import RunSettings, build_stream_pipeline
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.manifest import TABLES, counters, write_manifest
-from pipeline.options import _iso_date, _positive
+from pipeline.options import _iso_date, _positive, coding_settings
 from pipeline.version import pipeline_version
 from transforms.stream_source import InboxFiles, InboxSource, MessageSource, StreamState, register_stream_state
 
@@ -139,14 +139,8 @@ def main(args: argparse.Namespace, beam_args: list[str]) -> int:
         inputs=(),
         output=output,
         run_id=run_id,
-        ingested=args.ingest_date or started.date(),
         pipeline_version=pipeline_version(),
-        published=args.published,
-        spacy_model=args.spacy_model,
-        max_article_chars=args.max_article_chars,
-        max_sentence_chars=args.max_sentence_chars,
-        annotate_batch_size=args.annotate_batch_size,
-        cascade=args.cascade,
+        **coding_settings(args, started.date()),
     )
     # Finish whatever a killed run left half-committed before reading anything new.
     ledger = Ledger(output)
