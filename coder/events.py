@@ -966,6 +966,89 @@ class _Candidate:
     absorbed: list[_Candidate] = field(default_factory=list)
 
 
+# "ordered the ambassador to leave", "told two diplomats to leave the country", "gave 18 diplomats 48 hours to
+# leave": an order to go, given to people a state can expel, is an expulsion, coded as "expel" would code it.
+ORDERING_VERBS = frozenset("order tell ask instruct direct give".split())
+LEAVING_VERBS = frozenset("leave depart quit exit".split())
+
+
+def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
+    """Who an ordering verb sends away ("ordered the ambassador to leave", "ordered him out of the country"),
+    else nothing."""
+    if sentence.lemma(token) not in ORDERING_VERBS:
+        return []
+    leaving = any(
+        sentence.lemma(c) in LEAVING_VERBS and sentence.a.pos[c] == "VERB"
+        for c in sentence.kids(token, {"xcomp", "advcl", "ccomp"})
+    )
+    # "ordered him out of the country": the compound preposition "out of" on the verb itself.
+    leaving = leaving or (
+        sentence.lemma(token) == "order"
+        and any(
+            sentence.lemma(c) == "out" and any(sentence.lemma(o) == "of" for o in sentence.kids(c, {"prep"}))
+            for c in sentence.kids(token, {"prep", "prt", "advmod"})
+        )
+    )
+    if not leaving:
+        return []
+    # "gave 18 Russian diplomats 48 hours": the one given the time, not the time; a passive's subject
+    # ("the envoy was ordered to leave") is the one sent away.
+    people = sentence.kids(token, {"dative", "iobj"}) or sentence.kids(token, {"dobj", "obj"})
+    return people or sentence.kids(token, PASSIVE_SUBJECTS)
+
+
+def _expulsion(
+    sentence: ParsedSentence, token: int, table: dict[tuple[str, str], tuple[Trigger, ...]]
+) -> _Candidate | None:
+    """An ordering verb that sends away people a state expels (diplomats, journalists, aid workers ...), as the
+    expulsion it is; residents told to leave their homes are not expelled."""
+    people = _sent_away(sentence, token)
+    expel = table.get(("expel", "VERB"))
+    if not people or not expel:
+        return None
+    words = {sentence.lemma(t) for p in people for c in sentence.conjuncts(p) for t in _phrase_tokens(sentence, c)}
+    code = next((rule.cameo for rule in expel[0].refinements if rule.words & words), None)
+    return None if code is None else _Candidate(token, expel[0], code)
+
+
+# "Israel said Iran was behind the attack", "officials said Russia was responsible for the cyberattack": a statement
+# that someone did a harmful act is an accusation of the statement's subject against the clause's subject.
+ASSERTING_VERBS = frozenset("say claim allege insist believe assert state conclude suspect add".split())
+CULPABLE_WORDS = frozenset("responsible accountable culpable".split())
+# Acts one is accused of being behind: force, coercion, threats and protests ("said Washington was behind the
+# protests"), not talks or aid.
+BLAMEWORTHY_ROOTS = HOSTILE_ROOTS | {"14"}
+
+
+def _blamed_acts(sentence: ParsedSentence, token: int) -> list[int]:
+    """The act nouns an asserting verb's clause lays at someone's door ("said Iran was behind the attack"), if any."""
+    if sentence.lemma(token) not in ASSERTING_VERBS:
+        return []
+    table = trigger_rows()
+    acts = []
+    for clause in sentence.kids(token, {"ccomp"}):
+        if sentence.lemma(clause) != "be" or not sentence.kids(clause, SUBJECTS):
+            continue
+        holders = [p for p in sentence.kids(clause, {"prep"}) if sentence.lemma(p) == "behind"]
+        holders += [
+            p
+            for word in sentence.kids(clause, {"acomp", "attr", "xcomp"})
+            if sentence.lemma(word) in CULPABLE_WORDS | {"blame"}
+            for p in sentence.kids(word, {"prep"})
+            if sentence.lemma(p) == "for"
+        ]
+        # Only acts the codebook knows as events: "was behind the house", "responsible for education" accuse no one.
+        acts += [
+            act
+            for holder in holders
+            for act in sentence.kids(holder, {"pobj"})
+            if sentence.a.pos[act] == "NOUN"
+            and (rows := table.get((sentence.lemma(act), "NOUN")))
+            and any(row.cameo[:2] in BLAMEWORTHY_ROOTS for row in rows)
+        ]
+    return acts
+
+
 def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
     table = trigger_rows()
     found: dict[int, _Candidate] = {}
@@ -973,6 +1056,12 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         pos = sentence.a.pos[token]
         key_pos = "VERB" if pos == "VERB" else "NOUN" if pos == "NOUN" else None
         if key_pos is None:
+            continue
+        if key_pos == "VERB" and (expulsion := _expulsion(sentence, token, table)) is not None:
+            found[token] = expulsion
+            continue
+        if key_pos == "VERB" and (accuse := table.get(("accuse", "VERB"))) and _blamed_acts(sentence, token):
+            found[token] = _Candidate(token, accuse[0], accuse[0].cameo)
             continue
         rows = table.get((sentence.lemma(token), key_pos))
         if rows is None:
@@ -988,6 +1077,12 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
                     code = "185"  # "an attempt to assassinate the governor": CAMEO's own category
                 found[token] = _Candidate(token, trigger, code)
                 break
+    # The act blamed is what the accusation is about, not a second event with no one doing it.
+    for token in list(found):
+        if token in found and found[token].trigger.lemma == "accuse" and sentence.lemma(token) != "accuse":
+            for act in _blamed_acts(sentence, token):
+                if act in found:
+                    found[token].absorbed.append(found.pop(act))
     # "delegates pledged to Sanders", "funds promised for the rebuilding": a participle of intent on the thing
     # promised, with no one named who promised it, says what the thing is, not that anyone acted.
     for token in list(found):

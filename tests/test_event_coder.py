@@ -1501,3 +1501,40 @@ def test_a_countrys_capital_stands_for_the_country(code):
         ("1952", "RUS", "UKR")
     ]
     assert code("Foreign capital fled the country.") == []
+
+
+def test_an_order_to_leave_given_to_diplomats_is_an_expulsion(code):
+    assert code("Poland ordered the Russian ambassador to leave the country within 48 hours.") == [
+        ("161", "POL", "RUSGOV")
+    ]
+    assert code("The French government told two Iranian diplomats to leave the country.") == [
+        ("161", "FRAGOV", "IRNGOV")
+    ]
+    # The one given the time, not the time.
+    assert code("Prague gave 18 Russian diplomats 48 hours to leave the Czech Republic.") == [
+        ("161", "CZEGOV", "RUSGOV")
+    ]
+    # Aid workers and peacekeepers are expelled as the codebook codes them.
+    assert code("Sudan ordered UN peacekeepers to leave Darfur.") == [("1661", "SDN", "UNO")]
+    # Residents told to leave their homes are evacuated, not expelled; a diplomat who leaves is not expelled.
+    assert all(c[0][:3] not in ("161", "166") for c in code("The Israeli army ordered residents to leave Gaza City."))
+    assert code("The Russian ambassador left the country on Monday.") == []
+
+
+def test_persona_non_grata_is_an_expulsion(code):
+    # (The small model parses "persona non grata" too unevenly for the diplomat to be found as the target.)
+    assert [c[:2] for c in code("Germany declared a Chinese diplomat persona non grata.")] == [("161", "DEU")]
+
+
+def test_saying_someone_was_behind_an_attack_accuses_them(code):
+    assert code("Israel said Iran was behind the attack on the tanker.") == [("112", "ISR", "IRN")]
+    assert code("Russia said the United States was behind the protests in Kazakhstan.") == [("112", "RUS", "USA")]
+    assert code("Turkey said Kurdish militants were to blame for the bombing.")[0][:2] == ("112", "TUR")
+    # Being behind a thing, or responsible for talks, is no accusation.
+    assert code("Police said the car was behind the house.") == []
+    assert all(c[0] != "112" for c in code("Norway said Egypt was responsible for the talks."))
+
+
+def test_holding_someone_responsible_accuses_them(code):
+    assert code("Ukraine held Russia responsible for the destruction of the dam.") == [("112", "UKR", "RUS")]
+    assert code("Israel held talks with Egypt.") == [("040", "ISR", "EGY")]
