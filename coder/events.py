@@ -367,9 +367,38 @@ def _phrase(sentence: ParsedSentence, head: int) -> tuple[str, int, int]:
     return sentence.span_text(left, right)
 
 
+# "the west bank of a river", "the river bank", "the banks of the Congo River": the land by the water, not a bank
+# (business). Only a lowercase "bank": "the Bank of England", "the West Bank" are names.
+SHORE_SENSE_NOUNS = frozenset({"bank"})
+SIDE_WORDS = frozenset("west east north south western eastern northern southern left right opposite far other".split())
+WATER_WORDS = frozenset("river lake canal stream creek channel sea estuary delta".split())
+
+
+def _shore(sentence: ParsedSentence, head: int) -> bool:
+    """Whether a lowercase "bank" is a river's bank: a side word or a water word before it, or a river after it."""
+    if sentence.lemma(head) not in SHORE_SENSE_NOUNS or not sentence.a.words[head].islower():
+        return False
+    modifiers = {sentence.lemma(c) for c in sentence.kids(head, {"amod", "compound"})}
+    if modifiers & (SIDE_WORDS | WATER_WORDS):
+        return True
+    waters = [
+        o
+        for prep in sentence.kids(head, {"prep"})
+        if sentence.lemma(prep) == "of"
+        for o in sentence.kids(prep, {"pobj"})
+    ]
+    return any(
+        {sentence.lemma(t).lower() for t in sentence.subtree(o)} & WATER_WORDS
+        or sentence.entity_of.get(o, (0, 0, ""))[2] == "LOC"
+        for o in waters
+    )
+
+
 def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
     """Names, demonyms, sector nouns ("officials") and group/instrument nouns ("side", "missiles")
     can stand for an actor; any other common noun ("Kabul car bombing") cannot."""
+    if _shore(sentence, head):
+        return False  # before the part of speech: the small model tags "the west bank" as a name
     if sentence.a.pos[head] in ("PROPN", "PRON"):
         return True
     entity = sentence.entity_of.get(head)

@@ -1538,3 +1538,12 @@ def test_saying_someone_was_behind_an_attack_accuses_them(code):
 def test_holding_someone_responsible_accuses_them(code):
     assert code("Ukraine held Russia responsible for the destruction of the dam.") == [("112", "UKR", "RUS")]
     assert code("Israel held talks with Egypt.") == [("040", "ISR", "EGY")]
+
+
+def test_the_bank_of_a_river_is_no_business(code):
+    assert code("Russian artillery struck the west bank of a river in Kherson.") == [("194", "RUSMIL", "UKR")]
+    assert code("Troops attacked the river bank in Mosul.") == [("190", "IRQMIL", "IRQ")]
+    assert code("Rebels attacked the banks of the Congo River in Kinshasa.")[0][2] != "CODBUS"
+    # A bank, and the West Bank, are still what they were.
+    assert code("Militants attacked a bank in Kabul.") == [("190", "AFGREB", "AFGBUS")]
+    assert code("Israeli troops raided a village in the West Bank.") == [("170", "ISRMIL", "PSE")]
