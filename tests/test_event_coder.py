@@ -1547,3 +1547,13 @@ def test_the_bank_of_a_river_is_no_business(code):
     # A bank, and the West Bank, are still what they were.
     assert code("Militants attacked a bank in Kabul.") == [("190", "AFGREB", "AFGBUS")]
     assert code("Israeli troops raided a village in the West Bank.") == [("170", "ISRMIL", "PSE")]
+
+
+def test_codebook_words_for_cuts_returns_rejections_and_blockades(code):
+    assert code("Australia suspended its extradition treaty with Hong Kong.") == [("160", "AUS", "HKG")]
+    assert code("Morocco suspended contacts with the German embassy in Rabat.") == [("161", "MAR", "DEUGOV")]
+    assert code("India suspended internet services in Kashmir.")[0][:2] == ("1721", "IND")
+    assert code("Iran returned the seized tanker to its owners.") == [("0842", "IRN", None)]
+    assert code("The Hong Kong government withdrew the extradition bill.") == [("080", "HKGGOV", None)]
+    assert code("Israeli forces blocked an aid convoy to Gaza.") == [("191", "ISRMIL", "PSE")]
+    assert code("China dismissed the ruling as null and void.") == [("120", "CHN", None)]
