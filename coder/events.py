@@ -538,9 +538,11 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     return CodedActor(text, start, end, actor)
 
 
-# Nouns for people who act for someone else, named by a "from/of/for" phrase.
+# Nouns for people who act for someone else, named by a "from/of/for" phrase; and those who head a body, who
+# stand for it ("the head of Russia's foreign intelligence service", "the director of the CIA").
 DELEGATE_HEADS = frozenset(
-    "delegation delegate representative spokesman spokeswoman spokesperson negotiator team mission".split()
+    "delegation delegate representative spokesman spokeswoman spokesperson negotiator team mission "
+    "head director chairman chairwoman chief leader boss commander".split()
 )
 
 

@@ -1557,3 +1557,12 @@ def test_codebook_words_for_cuts_returns_rejections_and_blockades(code):
     assert code("The Hong Kong government withdrew the extradition bill.") == [("080", "HKGGOV", None)]
     assert code("Israeli forces blocked an aid convoy to Gaza.") == [("191", "ISRMIL", "PSE")]
     assert code("China dismissed the ruling as null and void.") == [("120", "CHN", None)]
+
+
+def test_the_head_of_a_body_stands_for_it(code):
+    assert code("The head of Russia's foreign intelligence service accused Britain of plotting attacks.") == [
+        ("112", "RUSSPY", "GBR")
+    ]
+    assert code("The director of the CIA accused Russia of lying.") == [("112", "USASPY", "RUS")]
+    assert code("The boss of the Wagner group threatened to march on Moscow.")[0][1] == "WAG"
+    assert code("A bullet hit him in the head.") == []
