@@ -237,6 +237,25 @@ def test_persons_introduced_with_a_title_resolve_later_in_the_article(parse):
     assert [(e.cameo_code, e.source.actor.code, e.target.actor.code) for e in coded[4]] == [("112", "BLRGOV", "POL")]
 
 
+def test_a_name_whose_surname_is_not_last_resolves_by_it_later_in_the_article(parse):
+    from coder.people import ArticleMemory
+
+    memory = ArticleMemory(PUBLISHED)
+    sentences = [
+        "Chinese Foreign Ministry spokesman Wang Wenbin held a briefing.",
+        "Wang accused the United States of hypocrisy.",
+        "Brazilian President Luiz Inacio Lula da Silva was in Beijing.",
+        "Lula praised China's peace plan.",
+    ]
+    coded = [code_sentence(text, parse(text), PUBLISHED, memory) for text in sentences]
+    assert [(e.cameo_code, e.source.actor.country, e.target.actor.code) for e in coded[1]] == [("112", "CHN", "USA")]
+    assert [(e.cameo_code, e.source.actor.country) for e in coded[3]] == [("051", "BRA")]
+    # A first name alone, in an article that never introduced its bearer, is no one.
+    fresh = ArticleMemory(PUBLISHED)
+    text = "Wang accused the United States of hypocrisy."
+    assert [e.source for e in code_sentence(text, parse(text), PUBLISHED, fresh)] == [None]
+
+
 def test_a_bare_name_without_an_introduction_stays_unresolved(code):
     assert code("Smithson called on Germany to send tanks.") == [("0232", None, "DEU")]
 
