@@ -56,7 +56,8 @@ TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", 
 POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
 # Roots whose act noun takes who it is done to in its "of" phrase: coercion, release, force.
 PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
-PATIENT_OF_CODES = ("084",)  # "the release of prisoners" (not "the resignation of the premier": a doer)
+# "the release of prisoners", "the expulsion of the Russian diplomats" (not "the resignation of the premier": a doer)
+PATIENT_OF_CODES = ("084", "161", "166")
 # Verbs whose subject undergoes the noun under them: "came under attack", "fell under suspicion".
 UNDERGOING_VERBS = frozenset({"come", "fall"})
 LOCATION_PREPOSITIONS = frozenset(
@@ -1579,6 +1580,19 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                     heads = []
                 if heads:
                     break
+        if not heads:
+            # "the expulsion of the Russian diplomats by Norway": the parser hangs the doer's "by" on the patient.
+            heads = [
+                c
+                for of in sentence.kids(token, {"prep"})
+                if sentence.lemma(of) == "of"
+                for patient in sentence.kids(of, {"pobj"})
+                for by in sentence.kids(patient, {"prep"})
+                if sentence.lemma(by) == "by"
+                for p in sentence.kids(by, {"pobj"})
+                if sentence.entity_of.get(p, (0, 0, ""))[2] not in ("DATE", "TIME")
+                for c in sentence.conjuncts(p)
+            ]
         if not heads:
             for participle in _agent_participles(sentence, token):
                 for agent in sentence.kids(participle, {"agent"}):

@@ -1585,3 +1585,21 @@ def test_the_head_of_a_body_stands_for_it(code):
     assert code("The director of the CIA accused Russia of lying.") == [("112", "USASPY", "RUS")]
     assert code("The boss of the Wagner group threatened to march on Moscow.")[0][1] == "WAG"
     assert code("A bullet hit him in the head.") == []
+
+
+def test_an_expulsion_noun_names_its_doer_and_whom_it_expels(code):
+    # The parser hangs the doer's "by" on the patient; the "of" phrase is who is expelled.
+    assert code("The expulsion of the Russian diplomats by Norway angered Moscow.") == [("161", "NOR", "RUSGOV")]
+    assert code("Norway announced the expulsion of 15 Russian diplomats.") == [("161", "NOR", "RUSGOV")]
+    assert code("The arrest of the opposition leader by Ugandan police sparked protests.") == [
+        ("173", "UGACOP", "UGAOPP")
+    ]
+
+
+def test_officials_ordered_out_crossings_reopened_and_convoys_allowed(code):
+    assert code("Ethiopia ordered seven senior UN officials to leave the country within 72 hours.") == [
+        ("166", "ETH", "UNO")
+    ]
+    assert code("Turkey reopened its border with Armenia.") == [("0872", "TUR", "ARM")]
+    assert code("The airport reopened on Monday.") == []
+    assert code("Azerbaijan allowed aid convoys into Nagorno-Karabakh.")[0][0] == "0863"
