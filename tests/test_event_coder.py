@@ -1576,6 +1576,8 @@ def test_codebook_words_for_cuts_returns_rejections_and_blockades(code):
     assert code("The Hong Kong government withdrew the extradition bill.") == [("080", "HKGGOV", None)]
     assert code("Israeli forces blocked an aid convoy to Gaza.") == [("191", "ISRMIL", "PSE")]
     assert code("China dismissed the ruling as null and void.") == [("120", "CHN", None)]
+    # "according to" is no accord: a parliament suspended is no treaty suspended.
+    assert code("Tonga's parliament was suspended indefinitely, according to local media.") == []
 
 
 def test_the_head_of_a_body_stands_for_it(code):
