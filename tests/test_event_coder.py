@@ -1605,3 +1605,18 @@ def test_officials_ordered_out_crossings_reopened_and_convoys_allowed(code):
     assert code("Turkey reopened its border with Armenia.") == [("0872", "TUR", "ARM")]
     assert code("The airport reopened on Monday.") == []
     assert code("Azerbaijan allowed aid convoys into Nagorno-Karabakh.")[0][0] == "0863"
+
+
+def test_codebook_words_for_releases_concessions_and_cuts(code):
+    assert code("Russia returned 20 Ukrainian children to their families.") == [("0841", "RUS", "UKRCVL")]
+    assert code("China relaxed its zero-Covid rules after the protests.")[0][:2] == ("081", "CHN")
+    assert code("The French government scrapped the fuel tax increase.") == [("080", "FRAGOV", None)]
+    assert code("Ecuador's government repealed the fuel price decree after the protests.") == [("080", "ECUGOV", None)]
+    assert code("Ankara called off talks with Stockholm on its NATO bid.") == [("164", "TURGOV", "SWEGOV")]
+    assert code("Israel froze the transfer of tax revenues to the Palestinian Authority.") == [("162", "ISR", "PSEGOV")]
+    assert [c[:2] for c in code("Indian and Chinese troops disengaged from a friction point in Ladakh.")] == [
+        ("087", "INDMIL"),
+        ("087", "CHNMIL"),
+    ]
+    # Repealing what is not imposed on anyone is no concession.
+    assert code("Britain repealed the law.") == []
