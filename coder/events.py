@@ -514,6 +514,15 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
                         sector=actor.sector,
                         matched=f"{actor.matched} + {owner.text}",
                     )
+    if actor is None and allow_pronoun and (sentence.lemma(head) in actor_heads() or word in actor_heads()):
+        # "the army said its jets struck ...": a group or an instrument of no one named is its possessor's.
+        for possessor in sentence.kids(head, {"poss"}):
+            if sentence.a.words[possessor].lower() in POSSESSIVE_PRONOUNS:
+                owner = _antecedent(sentence, possessor)
+                if _known(owner):
+                    found = owner.actor  # type: ignore[union-attr]
+                    matched = f"{text} of {owner.text}"  # type: ignore[union-attr]
+                    actor = Actor(text, found.code, found.country, found.sector, matched)
     if actor is not None and actor.country is None and actor.code is None and actor.sector:
         actor = _sector_with_country(sentence, head, actor)
     if actor is None or (actor.code is None and actor.country is None):

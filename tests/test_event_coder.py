@@ -1620,3 +1620,10 @@ def test_codebook_words_for_releases_concessions_and_cuts(code):
     ]
     # Repealing what is not imposed on anyone is no concession.
     assert code("Britain repealed the law.") == []
+
+
+def test_an_instrument_of_no_one_named_is_its_possessors(code):
+    assert code("The Israeli army said its jets struck Hezbollah targets in southern Lebanon.") == [
+        ("195", "ISRMIL", "HEZ")
+    ]
+    assert code("Russia said its missiles hit Ukrainian depots.") == [("195", "RUS", "UKR")]
