@@ -122,6 +122,10 @@ HALTED_NEGOTIATIONS_CODE = "164"
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
+# "parliament voted to demand the withdrawal", "the assembly voted to suspend Russia": what a body votes to do, it
+# does by the vote; not force ("voted to send troops" authorises a deployment still to come).
+VOTING_VERBS = frozenset({"vote"})
+
 # "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
 # Nouns that count occurrences of an event: "a new round of talks", "a series of meetings".
 ROUND_NOUNS = frozenset("round series session".split())
@@ -2185,7 +2189,7 @@ def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
     return any(sentence.a.tags[t] in PRESENT_TENSE_TAGS for t in finite)
 
 
-def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
+def _hypothetical(sentence: ParsedSentence, token: int, code: str = "") -> str | None:
     """Why the event is only expected, feared or possible ("a possible attack", "expecting an attack"), asked
     about or supposed ("Did Russia attack?", "if Russia attacks", "whether he supported")."""
     if sentence.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
@@ -2238,7 +2242,12 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
             # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
             # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
             infinitive = _has_infinitive_to(sentence, verb)
-            if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
+            voted = sentence.lemma(parent) in VOTING_VERBS and code[:2] not in FORCE_ROOTS
+            if (
+                infinitive
+                and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS
+                and not voted
+            ):
                 return "infinitive of purpose"
         if sentence.a.pos[token] == "VERB":
             return None
@@ -2672,7 +2681,7 @@ def _code_candidate(
     published: date | None,
 ) -> Iterator[CodedEvent]:
     token, trigger = candidate.token, candidate.trigger
-    if candidate.code != "185" and _hypothetical(sentence, token) is not None:
+    if candidate.code != "185" and _hypothetical(sentence, token, candidate.code) is not None:
         return
     if _statement_of_accord(sentence, token, trigger):
         return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment

@@ -1627,3 +1627,12 @@ def test_an_instrument_of_no_one_named_is_its_possessors(code):
         ("195", "ISRMIL", "HEZ")
     ]
     assert code("Russia said its missiles hit Ukrainian depots.") == [("195", "RUS", "UKR")]
+
+
+def test_what_a_body_votes_to_do_it_does_by_the_vote(code):
+    assert code("The Iraqi parliament voted to demand that US troops leave the country.") == [
+        ("1056", "IRQLEG", "USAMIL")
+    ]
+    assert code("The Iraqi parliament voted to expel US troops.") == [("166", "IRQLEG", "USAMIL")]
+    # Force voted for is authorised, still to come.
+    assert code("The Turkish parliament voted to send troops to Libya.") == []
