@@ -1636,3 +1636,17 @@ def test_what_a_body_votes_to_do_it_does_by_the_vote(code):
     assert code("The Iraqi parliament voted to expel US troops.") == [("166", "IRQLEG", "USAMIL")]
     # Force voted for is authorised, still to come.
     assert code("The Turkish parliament voted to send troops to Libya.") == []
+
+
+def test_telling_someone_to_do_an_act_demands_it(code):
+    assert code("Manila told Beijing to withdraw its ships from the disputed reef.") == [("1056", "PHLGOV", "CHNGOV")]
+    assert code("Biden told Israel to stop the offensive in Rafah.") == [("1056", "USAGOV", "ISR")]
+    # Told to do what is no event: nothing is demanded.
+    assert code("Trump told reporters to wait.") == []
+
+
+def test_codebook_words_for_votes_against_blocked_statements_and_closed_corridors(code):
+    assert code("Israel's government voted against the UN resolution.") == [("120", "ISRGOV", "UNO")]
+    assert code("Hungary blocked the EU's joint statement on China.") == [("129", "HUN", "EUR")]
+    assert code("Azerbaijan closed the Lachin corridor.") == [("191", "AZE", None)]
+    assert code("China withdrew its ships from the disputed reef.") == [("0874", "CHN", None)]
