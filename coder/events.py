@@ -1072,7 +1072,13 @@ def _blamed_acts(sentence: ParsedSentence, token: int) -> list[int]:
     table = trigger_rows()
     acts = []
     for clause in sentence.kids(token, {"ccomp"}):
-        if sentence.lemma(clause) != "be" or not sentence.kids(clause, SUBJECTS):
+        subjects = sentence.kids(clause, SUBJECTS)
+        if sentence.lemma(clause) != "be" or not subjects:
+            continue
+        # "Hamas said it was behind the attack" claims the act; "said it was not behind" denies it.
+        if any(sentence.a.words[s].lower() in PRONOUNS | FIRST_PERSON for s in subjects):
+            continue
+        if sentence.kids(clause, {"neg"}):
             continue
         holders = [p for p in sentence.kids(clause, {"prep"}) if sentence.lemma(p) == "behind"]
         holders += [

@@ -1549,6 +1549,10 @@ def test_saying_someone_was_behind_an_attack_accuses_them(code):
     assert code("Israel said Iran was behind the attack on the tanker.") == [("112", "ISR", "IRN")]
     assert code("Russia said the United States was behind the protests in Kazakhstan.") == [("112", "RUS", "USA")]
     assert code("Turkey said Kurdish militants were to blame for the bombing.")[0][:2] == ("112", "TUR")
+    # Claiming or denying one's own part is no accusation; nor is clearing someone.
+    assert all(c[0] != "112" for c in code("Hamas said it was behind the attack."))
+    assert all(c[0] != "112" for c in code("The Islamic State said it was responsible for the bombing in Kabul."))
+    assert code("Russia said Ukraine was not behind the attack.") == []
     # Being behind a thing, or responsible for talks, is no accusation.
     assert code("Police said the car was behind the house.") == []
     assert all(c[0] != "112" for c in code("Norway said Egypt was responsible for the talks."))
