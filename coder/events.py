@@ -1015,6 +1015,19 @@ class _Candidate:
 # leave": an order to go, given to people a state can expel, is an expulsion, coded as "expel" would code it.
 ORDERING_VERBS = frozenset("order tell ask instruct direct give".split())
 LEAVING_VERBS = frozenset("leave depart quit exit".split())
+COUNTRY_NOUNS = frozenset("country nation territory soil".split())
+
+
+def _leaves_a_country(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a verb of leaving leaves a country or a place in one ("leave the country", "leave Buenos Aires",
+    "leave within 72 hours"), not a room or a meeting ("told reporters to leave the room")."""
+    places = sentence.kids(verb, {"dobj", "obj"})
+    return not places or any(
+        sentence.lemma(p) in PLACE_NOUNS | COUNTRY_NOUNS
+        or sentence.entity_of.get(p, (0, 0, ""))[2] in ("GPE", "LOC")
+        or sentence.a.pos[p] == "PROPN"
+        for p in places
+    )
 
 
 def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
@@ -1023,7 +1036,7 @@ def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
     if sentence.lemma(token) not in ORDERING_VERBS:
         return []
     leaving = any(
-        sentence.lemma(c) in LEAVING_VERBS and sentence.a.pos[c] == "VERB"
+        sentence.lemma(c) in LEAVING_VERBS and sentence.a.pos[c] == "VERB" and _leaves_a_country(sentence, c)
         for c in sentence.kids(token, {"xcomp", "advcl", "ccomp"})
     )
     # "ordered him out of the country": the compound preposition "out of" on the verb itself.

@@ -1538,6 +1538,8 @@ def test_an_order_to_leave_given_to_diplomats_is_an_expulsion(code):
     # Residents told to leave their homes are evacuated, not expelled; a diplomat who leaves is not expelled.
     assert all(c[0][:3] not in ("161", "166") for c in code("The Israeli army ordered residents to leave Gaza City."))
     assert code("The Russian ambassador left the country on Monday.") == []
+    # Leaving a room is no expulsion.
+    assert code("The Russian foreign minister told American journalists to leave the room.") == []
 
 
 def test_persona_non_grata_is_an_expulsion(code):
