@@ -404,6 +404,8 @@ def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
     can stand for an actor; any other common noun ("Kabul car bombing") cannot."""
     if _shore(sentence, head):
         return False  # before the part of speech: the small model tags "the west bank" as a name
+    if sentence.entity_of.get(head, (0, 0, ""))[2] == "EVENT":
+        return False  # "voted against the Iraq War": a war or a summit named after a country is not that country
     if sentence.a.pos[head] in ("PROPN", "PRON"):
         return True
     entity = sentence.entity_of.get(head)
@@ -901,7 +903,11 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
     if trigger.needs_kind == "refine":
         return refined is not None
     if trigger.needs_kind == "frame":
-        return True  # checked once the embedded events are known
+        # Checked once the embedded events are known; "frame=xcomp": only through a clause of that kind ("told
+        # Beijing to withdraw", not "told Scientific American" before a quotation).
+        return not trigger.needs_values or any(
+            sentence.dep(c) in trigger.needs_values for c in sentence.children[token]
+        )
     if trigger.needs_kind == "nodep":
         return not any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "nochild":

@@ -1649,10 +1649,15 @@ def test_telling_someone_to_do_an_act_demands_it(code):
     assert code("Biden told Israel to stop the offensive in Rafah.") == [("1056", "USAGOV", "ISR")]
     # Told to do what is no event: nothing is demanded.
     assert code("Trump told reporters to wait.") == []
+    # Telling a newspaper something, before or after a quotation, demands nothing.
+    text = '"We will attack the rebels," the Turkish minister told Scientific American, "and end the war."'
+    assert all(c[0] != "100" and c[0][:3] != "105" for c in code(text))
 
 
 def test_codebook_words_for_votes_against_blocked_statements_and_closed_corridors(code):
     assert code("Israel's government voted against the UN resolution.") == [("120", "ISRGOV", "UNO")]
+    # A war named after a country is not that country.
+    assert code("Britain voted against the Iraq War in 2002.") == [("120", "GBR", None)]
     assert code("Hungary blocked the EU's joint statement on China.") == [("129", "HUN", "EUR")]
     assert code("Azerbaijan closed the Lachin corridor.") == [("191", "AZE", None)]
     assert code("China withdrew its ships from the disputed reef.") == [("0874", "CHN", None)]
