@@ -379,6 +379,10 @@ SIDE_WORDS = frozenset("west east north south western eastern northern southern 
 WATER_WORDS = frozenset("river lake canal stream creek channel sea estuary delta".split())
 
 
+# The head words of named events (the small model also tags some persons as events, "Pelosi").
+EVENT_NAME_HEADS = frozenset("war wars summit conference revolution uprising battle".split())
+
+
 def _shore(sentence: ParsedSentence, head: int) -> bool:
     """Whether a lowercase "bank" is a river's bank: a side word or a water word before it, or a river after it."""
     if sentence.lemma(head) not in SHORE_SENSE_NOUNS or not sentence.a.words[head].islower():
@@ -404,7 +408,7 @@ def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
     can stand for an actor; any other common noun ("Kabul car bombing") cannot."""
     if _shore(sentence, head):
         return False  # before the part of speech: the small model tags "the west bank" as a name
-    if sentence.entity_of.get(head, (0, 0, ""))[2] == "EVENT":
+    if sentence.entity_of.get(head, (0, 0, ""))[2] == "EVENT" and sentence.lemma(head).lower() in EVENT_NAME_HEADS:
         return False  # "voted against the Iraq War": a war or a summit named after a country is not that country
     if sentence.a.pos[head] in ("PROPN", "PRON"):
         return True
