@@ -1008,6 +1008,17 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
         for rule in trigger.refinements:
             if rule.words & candidates:
                 return rule.cameo
+    # "China freed two Canadians", "released three Americans": people named by their nationality are persons.
+    nationals = [
+        obj
+        for obj in sentence.kids(token, OBJECTS)
+        if sentence.a.pos[obj] in ("NOUN", "PROPN")
+        and sentence.entity_of.get(obj, (0, 0, ""))[2] == "NORP"
+        and sentence.a.words[obj].lower().endswith("s")
+    ]
+    # Only for verbs of releasing: "returned two Venezuelans" may be a deportation.
+    if nationals and trigger.cameo == "0841":
+        return "0841"
     return None
 
 

@@ -1661,3 +1661,10 @@ def test_codebook_words_for_votes_against_blocked_statements_and_closed_corridor
     assert code("Hungary blocked the EU's joint statement on China.") == [("129", "HUN", "EUR")]
     assert code("Azerbaijan closed the Lachin corridor.") == [("191", "AZE", None)]
     assert code("China withdrew its ships from the disputed reef.") == [("0874", "CHN", None)]
+
+
+def test_people_named_by_their_nationality_are_released_persons(code):
+    assert code("China freed two Canadians held since 2018.") == [("0841", "CHN", "CAN")]
+    assert code("Iran released three Americans in a prisoner swap.") == [("0841", "IRN", "USA")]
+    # Returned people may be deported: not a release.
+    assert all(c[0] != "0841" for c in code("Colombia returned two Venezuelans."))
