@@ -1261,9 +1261,10 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
 
 
 def _object_holder(sentence: ParsedSentence, noun: int) -> int | None:
-    """The verb a noun is the object of, also through the amount it is counted in ("approved $2 billion in aid")."""
+    """The verb a noun is the object of, also through the amount it is counted in ("approved $2 billion in aid"),
+    or the passive subject of ("sanctions on Iran were lifted": what is lifted, as in "lifted sanctions on Iran")."""
     held = _counted_in(sentence, noun)
-    return sentence.head(held) if sentence.dep(held) in OBJECTS else None
+    return sentence.head(held) if sentence.dep(held) in OBJECTS | PASSIVE_SUBJECTS else None
 
 
 def _fold_violence(sentence: ParsedSentence, found: dict[int, _Candidate]) -> None:

@@ -1668,3 +1668,17 @@ def test_people_named_by_their_nationality_are_released_persons(code):
     assert code("Iran released three Americans in a prisoner swap.") == [("0841", "IRN", "USA")]
     # Returned people may be deported: not a release.
     assert all(c[0] != "0841" for c in code("Colombia returned two Venezuelans."))
+
+
+def test_a_noun_event_that_is_the_passive_subject_of_a_verb_trigger_is_that_event(code):
+    assert code("Sanctions on Iran were lifted by the United States after the nuclear deal.") == [("085", "USA", "IRN")]
+
+
+def test_codebook_words_for_checkpoints_dismantled_crossings_opened_and_pilots_returned(code):
+    assert code("Israel dismantled checkpoints in the West Bank.") == [("0872", "ISR", "PSE")]
+    assert code("Egypt opened the Rafah border crossing for the first time in months.") == [("0872", "EGY", None)]
+    assert code("Pakistan returned the captured Indian pilot.") == [("0841", "PAK", "INDMIL")]
+    # "opened fire" and "opened talks" are what they were.
+    assert code("Gunmen opened fire on a bus in Kabul.") == [("180", "AFGUAF", "AFG")]
+    assert code("Russia opened talks with China.") == [("040", "RUS", "CHN")]
+    assert code("Police dismantled a smuggling network.") == []
