@@ -1004,6 +1004,10 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
         if _carries(sentence, verb, token, trigger):
             # "their forces had completed their withdrawal": the light verb's subject says what withdrew.
             words |= {sentence.lemma(t) for s in sentence.kids(verb, SUBJECTS) for t in sentence.subtree(s)}
+    elif sentence.dep(token) == "xcomp" and sentence.lemma(sentence.head(token)) in ASPECTUAL_VERBS:
+        # "Ugandan troops began withdrawing": the aspectual verb's subject says what withdrew.
+        aspectual = sentence.head(token)
+        words |= {sentence.lemma(t) for s in sentence.kids(aspectual, SUBJECTS) for t in sentence.subtree(s)}
     for candidates in (primary, words):
         for rule in trigger.refinements:
             if rule.words & candidates:

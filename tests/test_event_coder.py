@@ -1682,3 +1682,8 @@ def test_codebook_words_for_checkpoints_dismantled_crossings_opened_and_pilots_r
     assert code("Gunmen opened fire on a bus in Kabul.") == [("180", "AFGUAF", "AFG")]
     assert code("Russia opened talks with China.") == [("040", "RUS", "CHN")]
     assert code("Police dismantled a smuggling network.") == []
+
+
+def test_the_subject_of_an_aspectual_verb_refines_the_act_it_begins(code):
+    assert code("Ugandan troops began withdrawing from South Sudan.") == [("0874", "UGAMIL", "SSD")]
+    assert code("Ugandan officials began withdrawing from the talks.") == [("164", "UGAGOV", None)]
