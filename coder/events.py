@@ -1043,6 +1043,12 @@ LEAVING_VERBS = frozenset("leave depart quit exit".split())
 COUNTRY_NOUNS = frozenset("country nation territory soil".split())
 
 
+def structural_triggers() -> frozenset[tuple[str, str]]:
+    """Words that start an event through a rule of this module rather than a lexicon row ("ordered the
+    ambassador out of the country"), for the cascade, which keeps only sentences with a trigger."""
+    return frozenset((verb, "VERB") for verb in ORDERING_VERBS | LEAVING_VERBS)
+
+
 def _leaves_a_country(sentence: ParsedSentence, verb: int) -> bool:
     """Whether a verb of leaving leaves a country or a place in one ("leave the country", "leave Buenos Aires",
     "leave within 72 hours"), not a room or a meeting ("told reporters to leave the room")."""
