@@ -56,7 +56,8 @@ TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", 
 POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
 # Roots whose act noun takes who it is done to in its "of" phrase: coercion, release, force.
 PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
-PATIENT_OF_CODES = ("084",)  # "the release of prisoners" (not "the resignation of the premier": a doer)
+# "the release of prisoners", "the expulsion of the Russian diplomats" (not "the resignation of the premier": a doer)
+PATIENT_OF_CODES = ("084", "161", "166")
 # Verbs whose subject undergoes the noun under them: "came under attack", "fell under suspicion".
 UNDERGOING_VERBS = frozenset({"come", "fall"})
 LOCATION_PREPOSITIONS = frozenset(
@@ -121,6 +122,10 @@ HALTED_NEGOTIATIONS_CODE = "164"
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
+# "parliament voted to demand the withdrawal", "the assembly voted to suspend Russia": what a body votes to do, it
+# does by the vote; not force ("voted to send troops" authorises a deployment still to come).
+VOTING_VERBS = frozenset({"vote"})
+
 # "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
 # Nouns that count occurrences of an event: "a new round of talks", "a series of meetings".
 ROUND_NOUNS = frozenset("round series session".split())
@@ -367,9 +372,44 @@ def _phrase(sentence: ParsedSentence, head: int) -> tuple[str, int, int]:
     return sentence.span_text(left, right)
 
 
+# "the west bank of a river", "the river bank", "the banks of the Congo River": the land by the water, not a bank
+# (business). Only a lowercase "bank": "the Bank of England", "the West Bank" are names.
+SHORE_SENSE_NOUNS = frozenset({"bank"})
+SIDE_WORDS = frozenset("west east north south western eastern northern southern left right opposite far other".split())
+WATER_WORDS = frozenset("river lake canal stream creek channel sea estuary delta".split())
+
+
+# The head words of named events (the small model also tags some persons as events, "Pelosi").
+EVENT_NAME_HEADS = frozenset("war wars summit conference revolution uprising battle".split())
+
+
+def _shore(sentence: ParsedSentence, head: int) -> bool:
+    """Whether a lowercase "bank" is a river's bank: a side word or a water word before it, or a river after it."""
+    if sentence.lemma(head) not in SHORE_SENSE_NOUNS or not sentence.a.words[head].islower():
+        return False
+    modifiers = {sentence.lemma(c) for c in sentence.kids(head, {"amod", "compound"})}
+    if modifiers & (SIDE_WORDS | WATER_WORDS):
+        return True
+    waters = [
+        o
+        for prep in sentence.kids(head, {"prep"})
+        if sentence.lemma(prep) == "of"
+        for o in sentence.kids(prep, {"pobj"})
+    ]
+    return any(
+        {sentence.lemma(t).lower() for t in sentence.subtree(o)} & WATER_WORDS
+        or sentence.entity_of.get(o, (0, 0, ""))[2] == "LOC"
+        for o in waters
+    )
+
+
 def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
     """Names, demonyms, sector nouns ("officials") and group/instrument nouns ("side", "missiles")
     can stand for an actor; any other common noun ("Kabul car bombing") cannot."""
+    if _shore(sentence, head):
+        return False  # before the part of speech: the small model tags "the west bank" as a name
+    if sentence.entity_of.get(head, (0, 0, ""))[2] == "EVENT" and sentence.lemma(head).lower() in EVENT_NAME_HEADS:
+        return False  # "voted against the Iraq War": a war or a summit named after a country is not that country
     if sentence.a.pos[head] in ("PROPN", "PRON"):
         return True
     entity = sentence.entity_of.get(head)
@@ -484,6 +524,15 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
                         sector=actor.sector,
                         matched=f"{actor.matched} + {owner.text}",
                     )
+    if actor is None and allow_pronoun and (sentence.lemma(head) in actor_heads() or word in actor_heads()):
+        # "the army said its jets struck ...": a group or an instrument of no one named is its possessor's.
+        for possessor in sentence.kids(head, {"poss"}):
+            if sentence.a.words[possessor].lower() in POSSESSIVE_PRONOUNS:
+                owner = _antecedent(sentence, possessor)
+                if _known(owner):
+                    found = owner.actor  # type: ignore[union-attr]
+                    matched = f"{text} of {owner.text}"  # type: ignore[union-attr]
+                    actor = Actor(text, found.code, found.country, found.sector, matched)
     if actor is not None and actor.country is None and actor.code is None and actor.sector:
         actor = _sector_with_country(sentence, head, actor)
     if actor is None or (actor.code is None and actor.country is None):
@@ -509,9 +558,11 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     return CodedActor(text, start, end, actor)
 
 
-# Nouns for people who act for someone else, named by a "from/of/for" phrase.
+# Nouns for people who act for someone else, named by a "from/of/for" phrase; and those who head a body, who
+# stand for it ("the head of Russia's foreign intelligence service", "the director of the CIA").
 DELEGATE_HEADS = frozenset(
-    "delegation delegate representative spokesman spokeswoman spokesperson negotiator team mission".split()
+    "delegation delegate representative spokesman spokeswoman spokesperson negotiator team mission "
+    "head director chairman chairwoman chief leader boss commander".split()
 )
 
 
@@ -856,7 +907,11 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
     if trigger.needs_kind == "refine":
         return refined is not None
     if trigger.needs_kind == "frame":
-        return True  # checked once the embedded events are known
+        # Checked once the embedded events are known; "frame=xcomp": only through a clause of that kind ("told
+        # Beijing to withdraw", not "told Scientific American" before a quotation).
+        return not trigger.needs_values or any(
+            sentence.dep(c) in trigger.needs_values for c in sentence.children[token]
+        )
     if trigger.needs_kind == "nodep":
         return not any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "nochild":
@@ -949,10 +1004,25 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
         if _carries(sentence, verb, token, trigger):
             # "their forces had completed their withdrawal": the light verb's subject says what withdrew.
             words |= {sentence.lemma(t) for s in sentence.kids(verb, SUBJECTS) for t in sentence.subtree(s)}
+    elif sentence.dep(token) == "xcomp" and sentence.lemma(sentence.head(token)) in ASPECTUAL_VERBS:
+        # "Ugandan troops began withdrawing": the aspectual verb's subject says what withdrew.
+        aspectual = sentence.head(token)
+        words |= {sentence.lemma(t) for s in sentence.kids(aspectual, SUBJECTS) for t in sentence.subtree(s)}
     for candidates in (primary, words):
         for rule in trigger.refinements:
             if rule.words & candidates:
                 return rule.cameo
+    # "China freed two Canadians", "released three Americans": people named by their nationality are persons.
+    nationals = [
+        obj
+        for obj in sentence.kids(token, OBJECTS)
+        if sentence.a.pos[obj] in ("NOUN", "PROPN")
+        and sentence.entity_of.get(obj, (0, 0, ""))[2] == "NORP"
+        and sentence.a.words[obj].lower().endswith("s")
+    ]
+    # Only for verbs of releasing: "returned two Venezuelans" may be a deportation.
+    if nationals and trigger.cameo == "0841":
+        return "0841"
     return None
 
 
@@ -966,6 +1036,114 @@ class _Candidate:
     absorbed: list[_Candidate] = field(default_factory=list)
 
 
+# "ordered the ambassador to leave", "told two diplomats to leave the country", "gave 18 diplomats 48 hours to
+# leave": an order to go, given to people a state can expel, is an expulsion, coded as "expel" would code it.
+ORDERING_VERBS = frozenset("order tell ask instruct direct give".split())
+LEAVING_VERBS = frozenset("leave depart quit exit".split())
+COUNTRY_NOUNS = frozenset("country nation territory soil".split())
+
+
+def structural_triggers() -> frozenset[tuple[str, str]]:
+    """Words that start an event through a rule of this module rather than a lexicon row ("ordered the
+    ambassador out of the country"), for the cascade, which keeps only sentences with a trigger."""
+    return frozenset((verb, "VERB") for verb in ORDERING_VERBS | LEAVING_VERBS)
+
+
+def _leaves_a_country(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a verb of leaving leaves a country or a place in one ("leave the country", "leave Buenos Aires",
+    "leave within 72 hours"), not a room or a meeting ("told reporters to leave the room")."""
+    places = sentence.kids(verb, {"dobj", "obj"})
+    return not places or any(
+        sentence.lemma(p) in PLACE_NOUNS | COUNTRY_NOUNS
+        or sentence.entity_of.get(p, (0, 0, ""))[2] in ("GPE", "LOC")
+        or sentence.a.pos[p] == "PROPN"
+        for p in places
+    )
+
+
+def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
+    """Who an ordering verb sends away ("ordered the ambassador to leave", "ordered him out of the country"),
+    else nothing."""
+    if sentence.lemma(token) not in ORDERING_VERBS:
+        return []
+    leaving = any(
+        sentence.lemma(c) in LEAVING_VERBS and sentence.a.pos[c] == "VERB" and _leaves_a_country(sentence, c)
+        for c in sentence.kids(token, {"xcomp", "advcl", "ccomp"})
+    )
+    # "ordered him out of the country": the compound preposition "out of" on the verb itself.
+    leaving = leaving or (
+        sentence.lemma(token) == "order"
+        and any(
+            sentence.lemma(c) == "out" and any(sentence.lemma(o) == "of" for o in sentence.kids(c, {"prep"}))
+            for c in sentence.kids(token, {"prep", "prt", "advmod"})
+        )
+    )
+    if not leaving:
+        return []
+    # "gave 18 Russian diplomats 48 hours": the one given the time, not the time; a passive's subject
+    # ("the envoy was ordered to leave") is the one sent away.
+    people = sentence.kids(token, {"dative", "iobj"}) or sentence.kids(token, {"dobj", "obj"})
+    return people or sentence.kids(token, PASSIVE_SUBJECTS)
+
+
+def _expulsion(
+    sentence: ParsedSentence, token: int, table: dict[tuple[str, str], tuple[Trigger, ...]]
+) -> _Candidate | None:
+    """An ordering verb that sends away people a state expels (diplomats, journalists, aid workers ...), as the
+    expulsion it is; residents told to leave their homes are not expelled."""
+    people = _sent_away(sentence, token)
+    expel = table.get(("expel", "VERB"))
+    if not people or not expel:
+        return None
+    words = {sentence.lemma(t) for p in people for c in sentence.conjuncts(p) for t in _phrase_tokens(sentence, c)}
+    code = next((rule.cameo for rule in expel[0].refinements if rule.words & words), None)
+    return None if code is None else _Candidate(token, expel[0], code)
+
+
+# "Israel said Iran was behind the attack", "officials said Russia was responsible for the cyberattack": a statement
+# that someone did a harmful act is an accusation of the statement's subject against the clause's subject.
+ASSERTING_VERBS = frozenset("say claim allege insist believe assert state conclude suspect add".split())
+CULPABLE_WORDS = frozenset("responsible accountable culpable".split())
+# Acts one is accused of being behind: force, coercion, threats and protests ("said Washington was behind the
+# protests"), not talks or aid.
+BLAMEWORTHY_ROOTS = HOSTILE_ROOTS | {"14"}
+
+
+def _blamed_acts(sentence: ParsedSentence, token: int) -> list[int]:
+    """The act nouns an asserting verb's clause lays at someone's door ("said Iran was behind the attack"), if any."""
+    if sentence.lemma(token) not in ASSERTING_VERBS:
+        return []
+    table = trigger_rows()
+    acts = []
+    for clause in sentence.kids(token, {"ccomp"}):
+        subjects = sentence.kids(clause, SUBJECTS)
+        if sentence.lemma(clause) != "be" or not subjects:
+            continue
+        # "Hamas said it was behind the attack" claims the act; "said it was not behind" denies it.
+        if any(sentence.a.words[s].lower() in PRONOUNS | FIRST_PERSON for s in subjects):
+            continue
+        if sentence.kids(clause, {"neg"}):
+            continue
+        holders = [p for p in sentence.kids(clause, {"prep"}) if sentence.lemma(p) == "behind"]
+        holders += [
+            p
+            for word in sentence.kids(clause, {"acomp", "attr", "xcomp"})
+            if sentence.lemma(word) in CULPABLE_WORDS | {"blame"}
+            for p in sentence.kids(word, {"prep"})
+            if sentence.lemma(p) == "for"
+        ]
+        # Only acts the codebook knows as events: "was behind the house", "responsible for education" accuse no one.
+        acts += [
+            act
+            for holder in holders
+            for act in sentence.kids(holder, {"pobj"})
+            if sentence.a.pos[act] == "NOUN"
+            and (rows := table.get((sentence.lemma(act), "NOUN")))
+            and any(row.cameo[:2] in BLAMEWORTHY_ROOTS for row in rows)
+        ]
+    return acts
+
+
 def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
     table = trigger_rows()
     found: dict[int, _Candidate] = {}
@@ -973,6 +1151,12 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         pos = sentence.a.pos[token]
         key_pos = "VERB" if pos == "VERB" else "NOUN" if pos == "NOUN" else None
         if key_pos is None:
+            continue
+        if key_pos == "VERB" and (expulsion := _expulsion(sentence, token, table)) is not None:
+            found[token] = expulsion
+            continue
+        if key_pos == "VERB" and (accuse := table.get(("accuse", "VERB"))) and _blamed_acts(sentence, token):
+            found[token] = _Candidate(token, accuse[0], accuse[0].cameo)
             continue
         rows = table.get((sentence.lemma(token), key_pos))
         if rows is None:
@@ -988,6 +1172,12 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
                     code = "185"  # "an attempt to assassinate the governor": CAMEO's own category
                 found[token] = _Candidate(token, trigger, code)
                 break
+    # The act blamed is what the accusation is about, not a second event with no one doing it.
+    for token in list(found):
+        if token in found and found[token].trigger.lemma == "accuse" and sentence.lemma(token) != "accuse":
+            for act in _blamed_acts(sentence, token):
+                if act in found:
+                    found[token].absorbed.append(found.pop(act))
     # "delegates pledged to Sanders", "funds promised for the rebuilding": a participle of intent on the thing
     # promised, with no one named who promised it, says what the thing is, not that anyone acted.
     for token in list(found):
@@ -1081,9 +1271,10 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
 
 
 def _object_holder(sentence: ParsedSentence, noun: int) -> int | None:
-    """The verb a noun is the object of, also through the amount it is counted in ("approved $2 billion in aid")."""
+    """The verb a noun is the object of, also through the amount it is counted in ("approved $2 billion in aid"),
+    or the passive subject of ("sanctions on Iran were lifted": what is lifted, as in "lifted sanctions on Iran")."""
     held = _counted_in(sentence, noun)
-    return sentence.head(held) if sentence.dep(held) in OBJECTS else None
+    return sentence.head(held) if sentence.dep(held) in OBJECTS | PASSIVE_SUBJECTS else None
 
 
 def _fold_violence(sentence: ParsedSentence, found: dict[int, _Candidate]) -> None:
@@ -1453,6 +1644,19 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                     heads = []
                 if heads:
                     break
+        if not heads:
+            # "the expulsion of the Russian diplomats by Norway": the parser hangs the doer's "by" on the patient.
+            heads = [
+                c
+                for of in sentence.kids(token, {"prep"})
+                if sentence.lemma(of) == "of"
+                for patient in sentence.kids(of, {"pobj"})
+                for by in sentence.kids(patient, {"prep"})
+                if sentence.lemma(by) == "by"
+                for p in sentence.kids(by, {"pobj"})
+                if sentence.entity_of.get(p, (0, 0, ""))[2] not in ("DATE", "TIME")
+                for c in sentence.conjuncts(p)
+            ]
         if not heads:
             for participle in _agent_participles(sentence, token):
                 for agent in sentence.kids(participle, {"agent"}):
@@ -2036,7 +2240,7 @@ def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
     return any(sentence.a.tags[t] in PRESENT_TENSE_TAGS for t in finite)
 
 
-def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
+def _hypothetical(sentence: ParsedSentence, token: int, code: str = "") -> str | None:
     """Why the event is only expected, feared or possible ("a possible attack", "expecting an attack"), asked
     about or supposed ("Did Russia attack?", "if Russia attacks", "whether he supported")."""
     if sentence.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
@@ -2089,7 +2293,12 @@ def _hypothetical(sentence: ParsedSentence, token: int) -> str | None:
             # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
             # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
             infinitive = _has_infinitive_to(sentence, verb)
-            if infinitive and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS:
+            voted = sentence.lemma(parent) in VOTING_VERBS and code[:2] not in FORCE_ROOTS
+            if (
+                infinitive
+                and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS
+                and not voted
+            ):
                 return "infinitive of purpose"
         if sentence.a.pos[token] == "VERB":
             return None
@@ -2523,7 +2732,7 @@ def _code_candidate(
     published: date | None,
 ) -> Iterator[CodedEvent]:
     token, trigger = candidate.token, candidate.trigger
-    if candidate.code != "185" and _hypothetical(sentence, token) is not None:
+    if candidate.code != "185" and _hypothetical(sentence, token, candidate.code) is not None:
         return
     if _statement_of_accord(sentence, token, trigger):
         return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment

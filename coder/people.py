@@ -119,6 +119,10 @@ class ArticleMemory:
 
     published: date | None = None
     by_name: dict[str, Actor] = field(default_factory=dict)
+    # The other capitalised words of a name introduced in full: the surname where it comes first ("Kim Jong Un" ...
+    # "Kim", "Wang Wenbin" ... "Wang") or is not last ("Luiz Inacio Lula da Silva" ... "Lula"). Asked only after the
+    # surname keys and the gazetteer, for a one-word mention; the first person introduced keeps the word.
+    by_part: dict[str, Actor] = field(default_factory=dict)
     # The persons of the last sentences that named any, oldest first ("he" looks here, newest first).
     recent: list[tuple[Mention, ...]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # name key → gender learnt from the text
@@ -133,6 +137,9 @@ class ArticleMemory:
         self.by_name[" ".join(words).lower()] = actor
         if len(words[-1]) >= 3:
             self.by_name[words[-1].lower()] = actor
+        for word in words[:-1]:
+            if len(word) >= 2 and word[:1].isupper():
+                self.by_part.setdefault(word.lower(), actor)
 
     def note_mentions(self, mentions: list[Mention]) -> None:
         """The persons one sentence named, in order; a sentence that names none leaves the memory as it was."""
@@ -153,7 +160,10 @@ class ArticleMemory:
         for key in (" ".join(words).lower(), words[-1].lower()):
             if key in self.by_name:
                 return self.by_name[key]
-        return known_person(" ".join(words), self.published) or known_person(words[-1], self.published)
+        known = known_person(" ".join(words), self.published) or known_person(words[-1], self.published)
+        if known is None and len(words) == 1:
+            return self.by_part.get(words[0].lower())
+        return known
 
 
 def _name_keys(name: str) -> list[str]:

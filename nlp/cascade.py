@@ -331,10 +331,11 @@ def load_cascade(model_name: str | None = None) -> Cascade:
 
 def build_cascade(nlp: Language) -> Cascade:
     """The cascade for ``nlp``'s tokenizer and lemmatizer and the current lexicon and dictionaries."""
+    from coder.events import structural_triggers
     from coder.lexicon import trigger_rows
 
     return Cascade(
-        trigger_forms=trigger_forms(nlp, trigger_rows()),
+        trigger_forms=trigger_forms(nlp, [*trigger_rows(), *structural_triggers()]),
         actor_index=name_index(actor_names()),
         # The gazetteer has towns named like function words ("The", "Of"): any sentence starting with one
         # would pass. A place named only by a stop word is left out.

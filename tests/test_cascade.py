@@ -109,6 +109,14 @@ def test_cascade_derives_its_words_from_the_lexicon_at_load_time(nlp, monkeypatc
     assert {"blockade", "blockaded", "blockading"} <= build_cascade(nlp).trigger_forms
 
 
+def test_cascade_keeps_sentences_whose_event_a_coder_rule_starts(nlp):
+    # "ordered" is in no lexicon row: the expulsion rule reads it.
+    text = "Moscow ordered the Estonian ambassador out of the country."
+    (annotation,) = annotate_texts(nlp, [text])
+    assert code_sentence(text, annotation, None)
+    assert build_cascade(nlp).keep_article([text]) == [True]
+
+
 def test_cascade_keeps_event_sentences_and_skips_others(nlp):
     cascade = build_cascade(nlp)
     full = annotate_texts(nlp, EVENT_SENTENCES)
