@@ -1013,17 +1013,14 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
             if rule.words & candidates:
                 return rule.cameo
     # "China freed two Canadians", "released three Americans": people named by their nationality are persons.
-    nationals = [
-        obj
-        for obj in sentence.kids(token, OBJECTS)
-        if sentence.a.pos[obj] in ("NOUN", "PROPN")
+    # Only for verbs of releasing: "returned two Venezuelans" may be a deportation.
+    nationals = trigger.cameo == "0841" and any(
+        sentence.a.pos[obj] in ("NOUN", "PROPN")
         and sentence.entity_of.get(obj, (0, 0, ""))[2] == "NORP"
         and sentence.a.words[obj].lower().endswith("s")
-    ]
-    # Only for verbs of releasing: "returned two Venezuelans" may be a deportation.
-    if nationals and trigger.cameo == "0841":
-        return "0841"
-    return None
+        for obj in sentence.kids(token, OBJECTS)
+    )
+    return "0841" if nationals else None
 
 
 @dataclass(slots=True)
@@ -1147,6 +1144,7 @@ def _blamed_acts(sentence: ParsedSentence, token: int) -> list[int]:
 def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
     table = trigger_rows()
     found: dict[int, _Candidate] = {}
+    blamed: dict[int, list[int]] = {}  # a statement coded as an accusation → the acts it blames someone for
     for token in range(len(sentence)):
         pos = sentence.a.pos[token]
         key_pos = "VERB" if pos == "VERB" else "NOUN" if pos == "NOUN" else None
@@ -1155,8 +1153,9 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         if key_pos == "VERB" and (expulsion := _expulsion(sentence, token, table)) is not None:
             found[token] = expulsion
             continue
-        if key_pos == "VERB" and (accuse := table.get(("accuse", "VERB"))) and _blamed_acts(sentence, token):
+        if key_pos == "VERB" and (accuse := table.get(("accuse", "VERB"))) and (acts := _blamed_acts(sentence, token)):
             found[token] = _Candidate(token, accuse[0], accuse[0].cameo)
+            blamed[token] = acts
             continue
         rows = table.get((sentence.lemma(token), key_pos))
         if rows is None:
@@ -1173,11 +1172,10 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
                 found[token] = _Candidate(token, trigger, code)
                 break
     # The act blamed is what the accusation is about, not a second event with no one doing it.
-    for token in list(found):
-        if token in found and found[token].trigger.lemma == "accuse" and sentence.lemma(token) != "accuse":
-            for act in _blamed_acts(sentence, token):
-                if act in found:
-                    found[token].absorbed.append(found.pop(act))
+    for token, acts in blamed.items():
+        for act in acts:
+            if token in found and act in found:
+                found[token].absorbed.append(found.pop(act))
     # "delegates pledged to Sanders", "funds promised for the rebuilding": a participle of intent on the thing
     # promised, with no one named who promised it, says what the thing is, not that anyone acted.
     for token in list(found):
@@ -2240,7 +2238,7 @@ def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
     return any(sentence.a.tags[t] in PRESENT_TENSE_TAGS for t in finite)
 
 
-def _hypothetical(sentence: ParsedSentence, token: int, code: str = "") -> str | None:
+def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None:
     """Why the event is only expected, feared or possible ("a possible attack", "expecting an attack"), asked
     about or supposed ("Did Russia attack?", "if Russia attacks", "whether he supported")."""
     if sentence.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
