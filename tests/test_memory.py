@@ -8,7 +8,14 @@ import threading
 
 import pytest
 
-from nlp.memory import ARENAS, keep_releasing_free_memory, limit_malloc_arenas, release_free_memory
+from nlp.memory import (
+    ARENAS,
+    TRIM_SLACK_BYTES,
+    keep_releasing_free_memory,
+    limit_malloc_arenas,
+    release_free_memory,
+    resident_free_heap,
+)
 
 
 def test_the_limit_is_passed_on_to_child_processes_unless_already_set(monkeypatch):
@@ -52,3 +59,21 @@ def test_one_release_thread_per_process():
     assert keep_releasing_free_memory() is True
     names = [thread.name for thread in threading.enumerate()]
     assert names.count("release-free-memory") == 1
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim and mallinfo2 are glibc's")
+def test_freed_heap_under_the_slack_is_kept_for_reuse_and_more_is_handed_back():
+    release_free_memory(slack=0)  # a trim now: what is resident besides the heap is measured afresh
+    small = [bytearray(4000) for _ in range(2_000)]  # about 8 MB, under the slack
+    keep_small = small[-1]
+    del small
+    assert release_free_memory() is False  # what the next batch would only fault in again stays
+    free = resident_free_heap()
+    assert free is not None and free < TRIM_SLACK_BYTES
+    large = [bytearray(4000) for _ in range(25_000)]  # about 100 MB, over it
+    keep_large = large[-1]
+    before = rss_kb()
+    del large
+    assert release_free_memory() is True
+    assert keep_small and keep_large and before - rss_kb() > 50_000
+    assert resident_free_heap() < TRIM_SLACK_BYTES
