@@ -570,7 +570,9 @@ def main(argv: list[str] | None = None) -> int:
     rounds: list[dict[str, dict[str, object]]] = []
     for number in range(1 if args.memory else max(1, args.rounds)):
         results: dict[str, dict[str, object]] = modes if number == 0 else {}
-        for mode in wanted:
+        # Every other round runs the modes in reverse order: the machine's speed drifts over minutes, and a drift
+        # that slows the modes run last in one round then slows the ones run first in the next.
+        for mode in wanted if number % 2 == 0 else wanted[::-1]:
             print(f"[{datetime.now():%H:%M:%S}] {mode} (round {number + 1}) ... load {load()}", flush=True)
             waited = wait_for_quiet(args.wait_quiet) if args.wait_quiet > 0 else 0.0
             with OtherLoad() as other:
@@ -597,6 +599,7 @@ def main(argv: list[str] | None = None) -> int:
         if len(rounds) > 1:
             report["ratios_by_round"] = by_round
             report["seconds_by_round"] = [{m: r["seconds"] for m, r in results.items()} for results in rounds]
+            report["mode_order_by_round"] = [list(results) for results in rounds]
             for results in rounds[1:]:
                 for figures in results.values():
                     figures.pop("rss_series", None)
