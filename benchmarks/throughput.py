@@ -13,6 +13,9 @@ Modes (README, "Performance"):
 * ``P1``/``P2``: ``newsevents run --no-cascade`` end to end (read → Parquet written) on the DirectRunner, one
   worker (in-memory) / two workers (``--direct_num_workers=2 --direct_running_mode=multi_processing``).
 * ``P1c``/``P2c``: the same in cascade mode (the default of ``newsevents run``).
+* ``P1R``: ``P1`` and ``R`` at the same time, each pinned to a core of its own, the cores swapped every round. The
+  machine's speed drifts by tens of percent over minutes, and modes run one after the other meet different
+  speeds; run side by side, both meet the same drift, so ``P1/R paired`` is the ratio least moved by it.
 
 Figures are only comparable within one run (the machine is shared): compare the ratios, and the load averages
 recorded with each mode. RSS and CPU time are sampled from /proc for the run's whole process tree, per process
@@ -35,6 +38,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -45,7 +49,7 @@ SHARED = ROOT.parent / "shared"
 PACKAGES = ("pipeline", "transforms", "schemas", "coder", "ingest", "nlp", "reports", "benchmarks")
 ENVIRONMENT = dict(os.environ)
 NEWSEVENTS = str(Path(sys.executable).parent / "newsevents")
-MODES = ("R", "R2", "P1", "P2", "P1c", "P2c")
+MODES = ("R", "R2", "P1", "P2", "P1c", "P2c", "P1R")
 PIPELINE_MODES = {
     "P1": ["--no-cascade"],
     "P2": ["--no-cascade", "--direct_num_workers=2", "--direct_running_mode=multi_processing"],
@@ -272,11 +276,12 @@ def halves(lengths: list[int]) -> tuple[list[int], list[int]]:
 
 
 def raw_child(input_path: Path, part: int, batch_size: int = 64) -> None:
-    """One of R2's processes: load the model, say so, wait for the word, parse its half, print the seconds."""
+    """One of R2's processes (or P1R's, with ``part`` -1: all the texts): load the model, say so, wait for the
+    word, parse its half, print the seconds."""
     from nlp.annotate import load_model
 
     texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
-    mine = [texts[i] for i in halves([len(t.split()) for t in texts])[part]]
+    mine = texts if part < 0 else [texts[i] for i in halves([len(t.split()) for t in texts])[part]]
     nlp = load_model()
     print("ready", flush=True)
     sys.stdin.readline()
@@ -324,6 +329,39 @@ def raw_spacy_two(input_path: Path, words: int, articles: int) -> dict[str, obje
     }
 
 
+def paired_p1_raw(input_path: Path, words: int, articles: int, folder: Path, number: int) -> dict[str, object]:
+    """P1R: R in a child process pinned to one core, P1 pinned to the other, started together (R once its model
+    is loaded; P1's own clock starts at its pipeline, as in P1). The cores are swapped from one round to the next,
+    so that neither side keeps the faster core."""
+    raw_core, pipeline_core = (0, 1) if number % 2 == 0 else (1, 0)
+    command = [sys.executable, str(Path(__file__).resolve()), "--raw-child", str(input_path), "--part", "-1"]
+    raw = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENVIRONMENT,
+        cwd=input_path.parent,
+        preexec_fn=lambda: os.sched_setaffinity(0, {raw_core}),
+    )
+    assert raw.stdout is not None and raw.stdin is not None and raw.stdout.readline().strip() == "ready"
+
+    def go() -> None:
+        assert raw.stdin is not None
+        raw.stdin.write("go\n")
+        raw.stdin.flush()
+
+    tag = f"-round{number + 1}" if number else ""
+    result = pipeline_run(
+        "P1", input_path, words, articles, folder, tag=f"-paired{tag}", cores={pipeline_core}, started_callback=go
+    )
+    raw_result = json.loads(raw.communicate()[0].strip().splitlines()[-1])
+    result["raw_seconds"] = round(raw_result["seconds"], 2)
+    result["cores"] = {"R": raw_core, "P1": pipeline_core}
+    result["ratio"] = round(raw_result["seconds"] / float(result["seconds"]), 3)
+    return result
+
+
 def pipeline_run(
     mode: str,
     input_path: Path,
@@ -332,8 +370,11 @@ def pipeline_run(
     folder: Path,
     options: list[str] | None = None,
     tag: str = "",
+    cores: set[int] | None = None,
+    started_callback: Callable[[], None] | None = None,
 ) -> dict[str, object]:
-    """P*: ``newsevents run`` end to end (read → Parquet written) in a child process, its tree sampled."""
+    """P*: ``newsevents run`` end to end (read → Parquet written) in a child process, its tree sampled; pinned to
+    ``cores`` if given; ``started_callback`` is called once the process has started."""
     output = folder / f"out-{mode}{tag}"
     options = options if options is not None else PIPELINE_MODES[mode]
     command = [NEWSEVENTS, "run", str(input_path), "--output", str(output), "--quiet", "--ingest-date=2026-01-01"]
@@ -341,8 +382,16 @@ def pipeline_run(
     load_before = load()
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENVIRONMENT, cwd=folder
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENVIRONMENT,
+        cwd=folder,
+        preexec_fn=(lambda: os.sched_setaffinity(0, cores)) if cores else None,
     )
+    if started_callback is not None:
+        started_callback()
     sampler = TreeSampler(process.pid)
     sampler.start()
     _, stderr = process.communicate()
@@ -440,14 +489,20 @@ RATIOS = (
 
 def all_ratios(results: dict[str, dict[str, object]]) -> dict[str, float | None]:
     """The ratios of one round (None where a mode did not run)."""
-    return {name: ratio(results.get(a), results.get(b)) for name, a, b in RATIOS}
+    ratios = {name: ratio(results.get(a), results.get(b)) for name, a, b in RATIOS}
+    paired = results.get("P1R")
+    ratios[PAIRED] = float(paired["ratio"]) if paired else None  # type: ignore[arg-type]
+    return ratios
+
+
+PAIRED = "P1/R paired"
 
 
 def median_ratios(by_round: list[dict[str, float | None]]) -> dict[str, float | None]:
     """Each ratio's median over the rounds: modes of one round ran minutes apart, and the shared machine's speed
     drifts over minutes, so one round's ratio can be off by more than the effect measured."""
     medians: dict[str, float | None] = {}
-    for name, _, _ in RATIOS:
+    for name in [name for name, _, _ in RATIOS] + [PAIRED]:
         values = sorted(v for v in (r.get(name) for r in by_round) if v is not None)
         medians[name] = round(statistics.median(values), 3) if values else None
     return medians
@@ -580,6 +635,8 @@ def main(argv: list[str] | None = None) -> int:
                     results[mode] = raw_spacy(input_path, words)
                 elif mode == "R2":
                     results[mode] = raw_spacy_two(input_path, words, articles)
+                elif mode == "P1R":
+                    results[mode] = paired_p1_raw(input_path, words, articles, folder, number)
                 else:
                     tag = f"-round{number + 1}" if number else ""
                     results[mode] = pipeline_run(mode, input_path, words, articles, folder, tag=tag)
