@@ -293,30 +293,45 @@ def raw_child(input_path: Path, part: int, batch_size: int = 64) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started, "rss_mb": _rss_mb(os.getpid())}), flush=True)
 
 
+def start_raw_child(input_path: Path, part: int, core: int | None = None) -> subprocess.Popen:
+    """Starts a :func:`raw_child` (pinned to ``core`` if given); it loads its model, then waits for :func:`go`."""
+    return subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "--raw-child", str(input_path), "--part", str(part)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENVIRONMENT,
+        cwd=input_path.parent,
+        preexec_fn=(lambda: os.sched_setaffinity(0, {core})) if core is not None else None,
+    )
+
+
+def wait_until_ready(child: subprocess.Popen) -> None:
+    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+
+
+def go(child: subprocess.Popen) -> None:
+    assert child.stdin is not None
+    child.stdin.write("go\n")
+    child.stdin.flush()
+
+
+def raw_child_result(child: subprocess.Popen) -> dict[str, float]:
+    """What a raw child printed last: its parse seconds and its RSS."""
+    return json.loads(child.communicate()[0].strip().splitlines()[-1])
+
+
 def raw_spacy_two(input_path: Path, words: int, articles: int) -> dict[str, object]:
     """R2: two processes parse one half each (equal word counts) at the same time, started together once both
     have loaded the model; the time is from the start until both are done."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--raw-child", str(input_path), "--part"]
-    children = [
-        subprocess.Popen(
-            [*command, str(part)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=ENVIRONMENT,
-            cwd=input_path.parent,
-        )
-        for part in (0, 1)
-    ]
+    children = [start_raw_child(input_path, part) for part in (0, 1)]
     for child in children:
-        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        wait_until_ready(child)
     load_before = load()
     started = time.perf_counter()
     for child in children:
-        assert child.stdin is not None
-        child.stdin.write("go\n")
-        child.stdin.flush()
-    results = [json.loads(child.communicate()[0].strip().splitlines()[-1]) for child in children]
+        go(child)
+    results = [raw_child_result(child) for child in children]
     seconds = time.perf_counter() - started
     return {
         "seconds": round(seconds, 2),
@@ -329,36 +344,29 @@ def raw_spacy_two(input_path: Path, words: int, articles: int) -> dict[str, obje
     }
 
 
-def paired_p1_raw(input_path: Path, words: int, articles: int, folder: Path, number: int) -> dict[str, object]:
+def paired_p1_raw(
+    input_path: Path, words: int, articles: int, folder: Path, number: int, tag: str
+) -> dict[str, object]:
     """P1R: R in a child process pinned to one core, P1 pinned to the other, started together (R once its model
     is loaded; P1's own clock starts at its pipeline, as in P1). The cores are swapped from one round to the next,
     so that neither side keeps the faster core."""
     raw_core, pipeline_core = (0, 1) if number % 2 == 0 else (1, 0)
-    command = [sys.executable, str(Path(__file__).resolve()), "--raw-child", str(input_path), "--part", "-1"]
-    raw = subprocess.Popen(
-        command,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=ENVIRONMENT,
-        cwd=input_path.parent,
-        preexec_fn=lambda: os.sched_setaffinity(0, {raw_core}),
-    )
-    assert raw.stdout is not None and raw.stdin is not None and raw.stdout.readline().strip() == "ready"
-
-    def go() -> None:
-        assert raw.stdin is not None
-        raw.stdin.write("go\n")
-        raw.stdin.flush()
-
-    tag = f"-round{number + 1}" if number else ""
+    raw = start_raw_child(input_path, -1, raw_core)
+    wait_until_ready(raw)
     result = pipeline_run(
-        "P1", input_path, words, articles, folder, tag=f"-paired{tag}", cores={pipeline_core}, started_callback=go
+        "P1",
+        input_path,
+        words,
+        articles,
+        folder,
+        tag=f"-paired{tag}",
+        cores={pipeline_core},
+        started_callback=lambda: go(raw),
     )
-    raw_result = json.loads(raw.communicate()[0].strip().splitlines()[-1])
-    result["raw_seconds"] = round(raw_result["seconds"], 2)
+    raw_seconds = raw_child_result(raw)["seconds"]
+    result["raw_seconds"] = round(raw_seconds, 2)
     result["cores"] = {"R": raw_core, "P1": pipeline_core}
-    result["ratio"] = round(raw_result["seconds"] / float(result["seconds"]), 3)
+    result["ratio"] = round(raw_seconds / float(result["seconds"]), 3)
     return result
 
 
@@ -487,15 +495,15 @@ RATIOS = (
 )
 
 
+PAIRED = "P1/R paired"  # from the P1R mode: P1 and R side by side
+
+
 def all_ratios(results: dict[str, dict[str, object]]) -> dict[str, float | None]:
     """The ratios of one round (None where a mode did not run)."""
     ratios = {name: ratio(results.get(a), results.get(b)) for name, a, b in RATIOS}
     paired = results.get("P1R")
     ratios[PAIRED] = float(paired["ratio"]) if paired else None  # type: ignore[arg-type]
     return ratios
-
-
-PAIRED = "P1/R paired"
 
 
 def median_ratios(by_round: list[dict[str, float | None]]) -> dict[str, float | None]:
@@ -630,15 +638,15 @@ def main(argv: list[str] | None = None) -> int:
         for mode in wanted if number % 2 == 0 else wanted[::-1]:
             print(f"[{datetime.now():%H:%M:%S}] {mode} (round {number + 1}) ... load {load()}", flush=True)
             waited = wait_for_quiet(args.wait_quiet) if args.wait_quiet > 0 else 0.0
+            tag = f"-round{number + 1}" if number else ""  # each round's outputs in folders of their own
             with OtherLoad() as other:
                 if mode == "R":
                     results[mode] = raw_spacy(input_path, words)
                 elif mode == "R2":
                     results[mode] = raw_spacy_two(input_path, words, articles)
                 elif mode == "P1R":
-                    results[mode] = paired_p1_raw(input_path, words, articles, folder, number)
+                    results[mode] = paired_p1_raw(input_path, words, articles, folder, number, tag)
                 else:
-                    tag = f"-round{number + 1}" if number else ""
                     results[mode] = pipeline_run(mode, input_path, words, articles, folder, tag=tag)
             results[mode]["other_processes_cpu_share"] = other.share
             results[mode]["waited_for_quiet_seconds"] = waited
