@@ -13,6 +13,7 @@ import functools
 import os
 import threading
 import time
+from collections.abc import Callable
 
 ARENAS = 2
 _M_ARENA_MAX = -8  # mallopt parameter number in glibc's malloc.h
@@ -64,7 +65,10 @@ _resident_besides_heap: int | None = None
 def resident_free_heap() -> int | None:
     """An estimate, in bytes, of the freed heap this process still holds: RSS less glibc's heap in use, less what was
     left besides the heap at the last trim. None before the first trim, or where glibc's ``mallinfo2`` is missing."""
-    in_use = _heap_in_use()
+    return _resident_free_heap(_heap_in_use())
+
+
+def _resident_free_heap(in_use: int | None) -> int | None:
     if in_use is None or _resident_besides_heap is None:
         return None
     return _rss_bytes() - in_use - _resident_besides_heap
@@ -84,11 +88,11 @@ def release_free_memory(slack: int = TRIM_SLACK_BYTES) -> bool:
     if libc is None or not _trim_lock.acquire(blocking=False):  # another thread is trimming right now
         return False
     try:
-        free = resident_free_heap()
+        in_use = _heap_in_use()  # one reading serves both: trimming frees no heap that is in use
+        free = _resident_free_heap(in_use)
         if slack > 0 and free is not None and free <= slack:
             return False
         libc.malloc_trim(0)
-        in_use = _heap_in_use()
         _resident_besides_heap = _rss_bytes() - in_use if in_use is not None else None
         return True
     finally:
@@ -96,12 +100,19 @@ def release_free_memory(slack: int = TRIM_SLACK_BYTES) -> bool:
 
 
 def _heap_in_use() -> int | None:
-    mallinfo2 = getattr(_glibc(), "mallinfo2", None)  # glibc 2.33 and later
+    mallinfo2 = _mallinfo2()
     if mallinfo2 is None:
         return None
-    mallinfo2.restype = _MallInfo2
     info = mallinfo2()
     return info.uordblks + info.hblkhd  # allocated from the arenas, and in chunks of their own (mmap)
+
+
+@functools.cache
+def _mallinfo2() -> Callable[[], _MallInfo2] | None:
+    mallinfo2 = getattr(_glibc(), "mallinfo2", None)  # glibc 2.33 and later
+    if mallinfo2 is not None:
+        mallinfo2.restype = _MallInfo2
+    return mallinfo2
 
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
