@@ -107,6 +107,13 @@ HEDGE_AUXILIARIES = frozenset({"may", "might", "could"})
 CLAUSE_SUBJECT_MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "must"})
 MAX_CONJUNCTS = 3
 # An event that is expected, feared or only possible has not happened: it is not coded.
+# "suspected of bombing", "charged with killing", "jailed for attacking": what these say of someone is an allegation or
+# the reason for a punishment, not an event of the sentence.
+ALLEGING_WORDS = frozenset(
+    "suspect accuse charge convict blame want allege indict sentence jail imprison arrest detain try acquit execute "
+    "hang punish prosecute fine".split()
+)
+ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
 HYPOTHETICAL_MODIFIERS = frozenset(
     "possible potential expected future likely imminent hypothetical feared planned prospective".split()
 )
@@ -156,6 +163,10 @@ AID_ROOTS = frozenset({"05", "07", "16"})
 # concessions, rejections, protests and coercion are overwhelmingly domestic.
 COMPATRIOT_ROOTS = frozenset({"08", "09", "12", "14", "17"})
 IRREGULAR_SECTORS = frozenset({"UAF", "CRM"})
+# Civilians, workers and protesters: their blockades are protests, not military ones.
+CIVIC_SECTORS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REL", "BUS", "HLH"})
+STATE_FORCE_SECTORS = frozenset({"COP", "MIL", "GOV"})
+PROTESTER_WORDS = frozenset("protester protestor demonstrator marcher rioter striker picketer".split())
 PROTESTER_VIOLENCE = frozenset({"171", "180", "182", "190"})
 # Triggers whose compound subject fight each other: "Indian and Pakistani troops exchanged fire".
 MUTUAL_LEMMAS = frozenset({"clash", "exchange", "skirmish"})
@@ -175,12 +186,17 @@ SYMMETRIC_ROOTS = frozenset({"04", "06"})
 # "A and B agreed", "signed", joint drills; "agreed to talks", "agreed to a ceasefire"
 SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356", "164"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
+# Words a force trigger's refinements name as what is struck, not what strikes: "pounded Azerbaijani positions" is
+# aimed at Azerbaijan ("pounded the city with artillery": the artillery is the instrument).
+STRUCK_PLACES = frozenset({"position", "city", "town", "village", "base", "camp", "outpost", "stronghold", "area"})
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
 # An intent to deploy forces is a threat (138) only against whom they are sent: forces pledged *to* a country to help
 # it, or agreed and sent there with no hostile purpose, are an intent to give military protection (0334), CAMEO's own
 # category for "offer, promise, agree to ... provide peacekeepers or military protection".
 MILITARY_THREAT_CODE = "138"
 PROTECTION_INTENT_CODE = "0334"
+PROTECTION_CODE = "074"
+DISPATCHING_LEMMAS = frozenset({"send", "deploy", "dispatch", "station"})
 HELPING_PURPOSES = frozenset(
     "help assist support protect defend train secure stabilise stabilize bolster reinforce guard aid".split()
 )
@@ -1442,8 +1458,9 @@ def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, 
             return None
         if parent in found:
             return parent
-        if sentence.dep(node) in ("xcomp", "advcl"):
-            # "continued their hunger strike to demand ...": the light verb's noun trigger governs its purpose.
+        if sentence.dep(node) in ("xcomp", "advcl", "prep"):
+            # "continued their hunger strike to demand ...": the light verb's noun trigger governs its purpose
+            # ("lodged a protest over the incursion": and what its preposition is about).
             carried = _event_at(sentence, parent, found)
             if carried is not None and carried != token:
                 return carried
@@ -1739,13 +1756,17 @@ def _deployment_in_aid(
         if sentence.lemma(prep) == "to"
         for obj in sentence.kids(prep, {"pobj"})
     ]
+    holders = [deployment] + ([frame_token] if frame_token is not None else [])
+    purposes = [c for h in holders for c in sentence.kids(h, {"advcl", "xcomp"}) if c != deployment]
+    helping = [p for p in purposes if sentence.lemma(p) in HELPING_PURPOSES]
+    if not destinations:
+        # "sent troops to protect Mali": the country helped is the purpose's object.
+        destinations = [o for p in helping for o in sentence.kids(p, OBJECTS)]
     if not destinations or any(sentence.lemma(d) in FRONTIER_NOUNS for d in destinations):
         return False
     if not any((found := _resolve(sentence, d)) is not None and found.actor.country for d in destinations):
         return False
-    holders = [deployment] + ([frame_token] if frame_token is not None else [])
-    purposes = [c for h in holders for c in sentence.kids(h, {"advcl", "xcomp"}) if c != deployment]
-    if any(sentence.lemma(p) in HELPING_PURPOSES for p in purposes):
+    if helping:
         return True
     hostile_purpose = any(
         t in candidates and candidates[t].code[:2] in HOSTILE_ROOTS for p in purposes for t in sentence.subtree(p)
@@ -1933,7 +1954,9 @@ def _target(
     # "Russia's missiles were launched": the weapon named by a refinement is the instrument, not the target.
     # (Only for force: what is released, sent or withdrawn is the patient, not an instrument.)
     instruments = (
-        {word for rule in trigger.refinements for word in rule.words} if trigger.cameo[:2] in FORCE_ROOTS else set()
+        {word for rule in trigger.refinements for word in rule.words} - STRUCK_PLACES
+        if trigger.cameo[:2] in FORCE_ROOTS
+        else set()
     )
 
     def actors(heads: list[int]) -> list[CodedActor]:
@@ -2236,6 +2259,36 @@ def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
         return False
     finite = [verb, *sentence.kids(verb, {"aux", "auxpass"})]
     return any(sentence.a.tags[t] in PRESENT_TENSE_TAGS for t in finite)
+
+
+def _aimed_at_protesters(sentence: ParsedSentence, token: int, trigger: Trigger) -> bool:
+    """Whether what the trigger (or the verb that carries it: "opened fire on") acts on, as object or through a
+    preposition, is a crowd of protesters."""
+    holders = [token]
+    if trigger.pos == "NOUN" and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger):
+        holders.append(carrier)
+    aimed = [o for h in holders for o in sentence.kids(h, OBJECTS | PASSIVE_SUBJECTS) if o != token] + [
+        o for h in holders for prep in sentence.kids(h, {"prep"}) for o in sentence.kids(prep, {"pobj"})
+    ]
+    return any(sentence.lemma(t).lower() in PROTESTER_WORDS for a in aimed for t in sentence.conjuncts(a))
+
+
+def _alleged(sentence: ParsedSentence, token: int) -> str | None:
+    """Why the event is only what someone is suspected, charged or punished for: "two men suspected of bombing an
+    airliner", "arrested a man wanted for attacking a diplomat", "jailed for killing a journalist". The act is a
+    past allegation the sentence refers to, not an event it reports (the accusation, if any, is coded instead)."""
+    node = token
+    for _ in range(2):
+        parent = sentence.head(node)
+        if parent == node:
+            return None
+        if sentence.dep(node) in ("pcomp", "pobj") and sentence.lemma(parent) in ALLEGATION_PREPOSITIONS:
+            governor = sentence.head(parent)
+            if governor != parent and sentence.lemma(governor) in ALLEGING_WORDS:
+                return f"what {sentence.a.words[governor]!r} alleges or punishes"
+            return None
+        node = parent
+    return None
 
 
 def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None:
@@ -2732,6 +2785,15 @@ def _code_candidate(
     token, trigger = candidate.token, candidate.trigger
     if candidate.code != "185" and _hypothetical(sentence, token, candidate.code) is not None:
         return
+    if _alleged(sentence, token) is not None:
+        return
+    if (
+        trigger.pos == "NOUN"
+        and sentence.dep(token) == "compound"
+        and sentence.a.pos[sentence.head(token)] == "NOUN"
+        and _can_head_actor(sentence, sentence.head(token))
+    ):
+        return  # "riot police", "attack helicopters", "protest leaders": the noun names who, not what happened
     if _statement_of_accord(sentence, token, trigger):
         return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment
     if any(
@@ -2767,6 +2829,14 @@ def _code_candidate(
     ):
         evidence.append(f"forces sent to help the country they go to → {PROTECTION_INTENT_CODE}")
         code = PROTECTION_INTENT_CODE
+    if (
+        code[:2] == "15"
+        and content_token == token
+        and trigger.lemma in DISPATCHING_LEMMAS
+        and _deployment_in_aid(sentence, None, token, candidates)
+    ):
+        evidence.append(f"forces sent to help the country they go to → {PROTECTION_CODE}")
+        code = PROTECTION_CODE
     act_code = candidates[content_token].code if content_token != token else code
     if content_token == token and code == trigger.cameo and trigger.frame in ("appeal", "demand"):
         # "demanded the withdrawal of Serbian forces": a demand that they withdraw (105).
@@ -2811,6 +2881,7 @@ def _code_candidate(
                 break
     place_country = location.country if location is not None else None
     sources = _localised(_source(sentence, token, trigger, code), place_country, evidence)
+    coded_by_trigger = code
     if code in GENERIC_VIOLENCE_CODES and any("suicide" in a.text.lower().split() for a in sources):
         evidence.append("killing by suicide bombers → 1831")
         code = "1831"
@@ -2829,6 +2900,19 @@ def _code_candidate(
         # "activists occupied the embassy": a sit-in (141), not a military occupation.
         evidence.append("occupation by protesters → 141")
         code = "141"
+    elif (
+        code[:2] in ("18", "19")
+        and sources
+        and all(a.actor.sector in STATE_FORCE_SECTORS for a in sources)
+        and _aimed_at_protesters(sentence, token, trigger)
+    ):
+        # "security forces fired on demonstrators", "troops shot at protesters": violent repression (175).
+        evidence.append("force used on protesters by the state's forces → 175")
+        code = "175"
+    elif code == "191" and sources and all(a.actor.sector in CIVIC_SECTORS for a in sources):
+        # "farmers blockaded roads", "truckers blocked the border crossing": obstruction as protest (144).
+        evidence.append("blockade by civilians → 144")
+        code = "144"
     elif code[:3] in PROTESTER_VIOLENCE and sources and all(a.actor.sector == "OPP" for a in sources):
         # "protesters clashed with police", "rioters set fire to shops": a violent protest (145).
         evidence.append("violence by protesters → 145")
@@ -2837,6 +2921,8 @@ def _code_candidate(
         # "Biden attacked Trump for his comments": an attack on a person, for what they said or did, is criticism.
         evidence.append("attack on a person, or for a reason → 111")
         code = "111"
+    if act_code == coded_by_trigger:
+        act_code = code  # who acts decided what is done ("farmers blockaded roads" is a protest, done at home)
     exercise = candidates[content_token].trigger if content_token != token else trigger
     several = len({a.actor.country for a in sources if a.actor.country}) >= 2
     if act_code[:2] == "15" and several and any("joint" in rule.words for rule in exercise.refinements):
@@ -2906,6 +2992,13 @@ def _code_candidate(
             targets = _target(sentence, clause, trigger, exclude, place_country=context_country)
             if targets:
                 break
+    if not targets and code == PROTECTION_CODE:
+        # "sent troops to protect Mali": whom the forces are sent to help.
+        for purpose in sentence.kids(token, {"advcl", "xcomp"}):
+            if sentence.lemma(purpose) in HELPING_PURPOSES:
+                targets = _target(sentence, purpose, trigger, exclude, place_country=context_country)
+                if targets:
+                    break
     source_codes = {a.actor.code for a in sources if a.actor.code}
     # "Iran threatened to close the strait if the United States imposed sanctions": a threat is aimed at the one
     # whose conduct is its condition (also when all that was found is the threatener again: "North Korea warned it

@@ -1687,3 +1687,48 @@ def test_codebook_words_for_checkpoints_dismantled_crossings_opened_and_pilots_r
 def test_the_subject_of_an_aspectual_verb_refines_the_act_it_begins(code):
     assert code("Ugandan troops began withdrawing from South Sudan.") == [("0874", "UGAMIL", "SSD")]
     assert code("Ugandan officials began withdrawing from the talks.") == [("164", "UGAGOV", None)]
+
+
+def test_what_someone_is_suspected_or_punished_for_is_not_an_event(code):
+    # The bombing is the allegation the extradition refers to, long past, not an event of this sentence.
+    assert code("Libya offered to extradite two men suspected of bombing an American airliner.") == [
+        ("0313", "LBY", None)
+    ]
+    assert code("Police in Lahore arrested a man wanted for attacking a Turkish diplomat.") == [
+        ("173", "PAKCOP", "PAK")
+    ]
+    # The accusation itself is still coded, against the accused.
+    assert code("Russia accused Georgia of shelling South Ossetia.") == [("112", "RUS", "GEO")]
+
+
+def test_a_noun_trigger_naming_an_actor_is_not_an_event(code):
+    # "riot police" are police, not a riot.
+    assert [c for c, _, _ in code("Iranian riot police beat demonstrators in Tehran.")] == []
+    assert code("Russian attack helicopters struck Ukrainian positions.") == [("190", "RUS", "UKR")]
+
+
+def test_state_forces_firing_on_protesters_is_violent_repression(code):
+    assert code("Syrian security forces fired on demonstrators in Daraa.") == [("175", "SYRCOP", "SYROPP")]
+    assert code("Israeli troops shot dead three Palestinian protesters.") == [("175", "ISRMIL", "PSEOPP")]
+    # Fire on soldiers stays military force.
+    assert code("Russian troops fired on Ukrainian positions.") == [("190", "RUSMIL", "UKR")]
+
+
+def test_a_blockade_by_civilians_is_a_protest_at_home(code):
+    assert code("French farmers blockaded roads with tractors.") == [("144", "FRAAGR", "FRA")]
+    assert code("Israel imposed a naval blockade on Gaza.") == [("191", "ISR", "PSE")]
+
+
+def test_forces_sent_to_help_a_country_are_military_protection(code):
+    assert code("France sent troops to protect Mali from Islamist rebels.") == [("074", "FRA", "MLIGOV")]
+    assert code("Britain deployed 500 soldiers to Estonia to bolster NATO's eastern flank.") == [("074", "GBR", "EST")]
+    assert code("Russia deployed troops to the border with Ukraine.") == [("150", "RUS", "UKR")]
+
+
+def test_what_a_protest_is_lodged_over_is_not_coded_again(code):
+    assert code("Japan lodged a formal protest with China over the incursion.") == [("114", "JPN", "CHN")]
+
+
+def test_positions_and_inspectors_stand_for_their_owner(code):
+    assert code("Armenian artillery pounded Azerbaijani positions.") == [("194", "ARMMIL", "AZE")]
+    assert code("Israeli agents assassinated an Iranian nuclear scientist.") == [("186", "ISRSPY", "IRNCVL")]
