@@ -184,11 +184,11 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"04", "06"})
 # "A and B agreed", "signed", joint drills; "agreed to talks", "agreed to a ceasefire"
-SYMMETRIC_CODES = frozenset({"030", "057", "0312", "0311", "036", "0356", "164"})
-# Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
+SYMMETRIC_CODES = frozenset({"030", "050", "054", "057", "0312", "0311", "036", "0356", "164"})
 # Words a force trigger's refinements name as what is struck, not what strikes: "pounded Azerbaijani positions" is
 # aimed at Azerbaijan ("pounded the city with artillery": the artillery is the instrument).
 STRUCK_PLACES = frozenset({"position", "city", "town", "village", "base", "camp", "outpost", "stronghold", "area"})
+# Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
 # An intent to deploy forces is a threat (138) only against whom they are sent: forces pledged *to* a country to help
 # it, or agreed and sent there with no hostile purpose, are an intent to give military protection (0334), CAMEO's own
@@ -201,7 +201,10 @@ HELPING_PURPOSES = frozenset(
     "help assist support protect defend train secure stabilise stabilize bolster reinforce guard aid".split()
 )
 ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volunteer".split())
+PERMITTING_LEMMAS = frozenset({"allow", "permit", "let"})
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
+FRONTIER_PREPOSITIONS = frozenset({"near", "along", "on", "to", "at", "toward", "towards", "close"})
+CALL_MEANS = frozenset({"phone", "telephone", "video", "videolink", "videoconference", "link", "call", "hotline"})
 HOSTILE_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})
 
 
@@ -1004,9 +1007,13 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
     if not trigger.refinements:
         return None
     # The object's words first ("halted economic aid ... to end the fighting" is about aid), then the clause's.
+    # "allowed UN inspectors to return": the subject of the clause a verb lets happen is what it acts on, too.
+    acted_on = sentence.kids(token, OBJECTS | {"compound", "amod"}) + [
+        s for clause in sentence.kids(token, {"ccomp", "xcomp"}) for s in sentence.kids(clause, SUBJECTS)
+    ]
     primary = {
         word
-        for obj in sentence.kids(token, OBJECTS | {"compound", "amod"})
+        for obj in acted_on
         for t in sentence.subtree(obj, stop=frozenset({"relcl"}))  # not "a budget that allocates funding"
         for word in (sentence.lemma(t), sentence.a.words[t].lower())
     }
@@ -1240,7 +1247,9 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         if governor is None:
             continue
         outer, inner = found[governor], found[token]
-        rejected_thing = outer.trigger.frame == "reject" and inner.trigger.pos == "NOUN"
+        rejected_thing = outer.trigger.frame == "reject" and (
+            inner.trigger.pos == "NOUN" or _gerund_of(sentence, token)
+        )
         criticised_thing = outer.code[:2] in COMMENT_ROOTS and (
             inner.trigger.pos == "NOUN" or _gerund_of(sentence, token)
         )
@@ -2073,7 +2082,39 @@ def _target(
                     for p in sentence.kids(of, {"pobj"})
                 ]
                 beneficiary = True
+            if event_code[:2] == "15" and sentence.lemma(prep) in FRONTIER_PREPOSITIONS:
+                # "massed troops near the Ukrainian border", "deployed troops along its border with Pakistan": a force
+                # posture at a border faces the country beyond it.
+                for border in (p for p in pobjs if sentence.lemma(p) in BORDER_WORDS):
+                    beyond = [
+                        p
+                        for w in sentence.kids(border, {"prep"})
+                        if sentence.lemma(w) == "with"
+                        for p in sentence.kids(w, {"pobj"})
+                    ] + [m for m in sentence.kids(border, {"amod", "compound"}) if find_country(sentence.a.words[m])]
+                    own = {
+                        found.actor.country
+                        for subject in sentence.kids(token, SUBJECTS)
+                        if (found := _resolve(sentence, subject)) is not None
+                    }
+                    for neighbour in beyond:
+                        found = actors(sentence.conjuncts(neighbour))
+                        if found and not {a.actor.country for a in found} & own:
+                            return found  # not "Russian troops massed on the Russian border": that says where
             preposition = sentence.lemma(prep)
+            # "spoke by telephone with Biden": the parser hangs the other party on the means.
+            partners = [
+                p
+                for means in pobjs
+                if event_code[:2] == "04"
+                and preposition in ("by", "over", "via")
+                and sentence.lemma(means) in CALL_MEANS
+                for w in sentence.kids(means, {"prep"})
+                if sentence.lemma(w) == "with"
+                for p in sentence.kids(w, {"pobj"})
+            ]
+            if partners:
+                pobjs, preposition = partners, "with"
             if preposition == "out" and not pobjs:
                 # "pulled its troops out of Gaza": the compound preposition "out of" is a "from".
                 pobjs = [
@@ -2106,8 +2147,10 @@ def _target(
         for aim in _protest_aims(sentence, [token, carrier_verb] if carried else [token]):
             if found := actors(sentence.conjuncts(aim)) or actors(_owners_of(sentence, aim)):
                 return found
-    if trigger.frame is None and trigger.cameo[:2] not in ADDRESSED_ROOTS:
-        return []  # "discussed how he joined the party": what is talked about is not a party to it
+    if trigger.frame is None and trigger.cameo[:2] not in ADDRESSED_ROOTS and trigger.lemma not in PERMITTING_LEMMAS:
+        # "discussed how he joined the party": what is talked about is not a party to it ("allowed UN inspectors to
+        # return" is done to the inspectors).
+        return []
     clauses = sentence.kids(token, {"ccomp", "xcomp"})
     if trigger.pos == "NOUN":
         # "calls for Russia to withdraw": the noun's for-to clause names whom it asks.

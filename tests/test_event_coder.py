@@ -1408,8 +1408,11 @@ def test_an_act_of_any_kind_has_not_happened(code):
 def test_a_force_posture_faces_the_other_side_of_a_border(code):
     assert code("Venezuela sent troops to its border with Guyana.") == [("150", "VEN", "GUY")]
     assert code("Russia massed troops on its border with Ukraine.") == [("150", "RUS", "UKR")]
-    # A border named by one country only says where.
-    assert code("India deployed troops on the Chinese border.") == [("150", "IND", None)]
+    # A border named by another country's adjective faces that country; by the source's own, it only says where.
+    assert code("India deployed troops on the Chinese border.") == [("150", "IND", "CHN")]
+    assert code("Russia massed tens of thousands of soldiers near the Ukrainian border.") == [("150", "RUS", "UKR")]
+    assert code("India deployed troops along its border with Pakistan.") == [("150", "IND", "PAK")]
+    assert code("Russian troops massed on the Russian border.") == [("150", "RUSMIL", None)]
 
 
 def test_executions_by_hanging_and_agreements_revoked(code):
@@ -1732,3 +1735,37 @@ def test_what_a_protest_is_lodged_over_is_not_coded_again(code):
 def test_positions_and_inspectors_stand_for_their_owner(code):
     assert code("Armenian artillery pounded Azerbaijani positions.") == [("194", "ARMMIL", "AZE")]
     assert code("Israeli agents assassinated an Iranian nuclear scientist.") == [("186", "ISRSPY", "IRNCVL")]
+
+
+def test_the_other_party_of_a_call_hangs_on_its_means(code):
+    assert code("Russian President Vladimir Putin spoke by telephone with U.S. President Joe Biden.") == [
+        ("041", "RUSGOV", "USAGOV")
+    ]
+
+
+def test_who_is_allowed_to_act_is_the_target_and_refines_the_code(code):
+    assert code("Iraq allowed UN weapons inspectors to return.") == [("0862", "IRQ", "UNO")]
+    assert code("North Korea allowed South Korean inspectors to visit the site.") == [("0862", "PRK", "KOR")]
+
+
+def test_working_together_pullouts_and_suspended_links(code):
+    assert code("The United States and Britain are working together on intelligence matters.") == [
+        ("064", "USA", "GBR"),
+        ("064", "GBR", "USA"),
+    ]
+    assert code("Soviet troops completed their pullout from Afghanistan.") == [("0874", "RUSMIL", "AFG")]
+    assert code("India suspended bus and rail links with Pakistan.") == [("160", "IND", "PAK")]
+
+
+def test_relations_established_by_two_countries_are_mutual(code):
+    assert code("France and Germany established diplomatic relations.") == [
+        ("050", "FRA", "DEU"),
+        ("050", "DEU", "FRA"),
+    ]
+
+
+def test_what_is_rejected_in_a_gerund_has_not_happened(code):
+    # One event, the rejection; the deployment in the plan is not coded as done.
+    assert [
+        c for c, _, _ in code("Israel rejected a plan for deploying foreign troops on its border with Lebanon.")
+    ] == ["120"]
