@@ -201,6 +201,7 @@ HELPING_PURPOSES = frozenset(
     "help assist support protect defend train secure stabilise stabilize bolster reinforce guard aid".split()
 )
 ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volunteer".split())
+CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
 PERMITTING_LEMMAS = frozenset({"allow", "permit", "let"})
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
 FRONTIER_PREPOSITIONS = frozenset({"near", "along", "on", "to", "at", "toward", "towards", "close"})
@@ -1608,6 +1609,8 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             c
             for c in sentence.children[token]
             if sentence.dep(c) in ("poss", "amod", "compound", "nmod")
+            # "took two Japanese engineers hostage": who is held, not who holds.
+            and not (sentence.lemma(token) in CAPTIVE_NOUNS and sentence.dep(c) != "poss")
             # "the Kabul car bombing": a place name before the noun says where, not who.
             and not (
                 sentence.dep(c) == "compound"
@@ -2005,6 +2008,10 @@ def _target(
         subjects = sentence.kids(sentence.head(token), SUBJECTS | PASSIVE_SUBJECTS)
         if subjects:
             return actors(sentence.conjuncts(subjects[0]))
+    if sentence.lemma(token) in CAPTIVE_NOUNS and (
+        found := actors([c for c in sentence.kids(token, {"compound", "amod", "nmod"}) if c not in exclude])
+    ):
+        return found  # "took two Japanese engineers hostage": who is held
     # "discussed Libya with Greece": what is discussed or negotiated is the topic, not the other party.
     objects = [
         _whole_of(sentence, o)

@@ -1769,3 +1769,8 @@ def test_what_is_rejected_in_a_gerund_has_not_happened(code):
     assert [
         c for c, _, _ in code("Israel rejected a plan for deploying foreign troops on its border with Lebanon.")
     ] == ["120"]
+
+
+def test_hostages_are_the_target_and_their_takers_the_source(code):
+    assert code("Iraq took 200 Kuwaitis hostage.") == [("181", "IRQ", "KWT")]
+    assert code("Gunmen held three British tourists hostage in Yemen.") == [("181", "YEMUAF", "GBRCVL")]
