@@ -201,6 +201,7 @@ HELPING_PURPOSES = frozenset(
     "help assist support protect defend train secure stabilise stabilize bolster reinforce guard aid".split()
 )
 ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volunteer".split())
+DOCUMENT_NOUNS = frozenset("treaty bill law agreement deal pact accord warrant request hearing".split())
 CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
 PERMITTING_LEMMAS = frozenset({"allow", "permit", "let"})
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
@@ -2844,6 +2845,12 @@ def _code_candidate(
         and _can_head_actor(sentence, sentence.head(token))
     ):
         return  # "riot police", "attack helicopters", "protest leaders": the noun names who, not what happened
+    if (
+        trigger.pos == "NOUN"
+        and sentence.dep(token) == "compound"
+        and sentence.lemma(sentence.head(token)) in DOCUMENT_NOUNS
+    ):
+        return  # "suspended its extradition treaty", "withdrew the extradition bill": a document, not the act
     if _statement_of_accord(sentence, token, trigger):
         return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment
     if any(
@@ -2959,6 +2966,16 @@ def _code_candidate(
         # "security forces fired on demonstrators", "troops shot at protesters": violent repression (175).
         evidence.append("force used on protesters by the state's forces → 175")
         code = "175"
+    elif (
+        code[:3] == "143"
+        and trigger.lemma == "boycott"
+        and sources
+        and all(a.actor.sector in (None, "GOV") and _known(a) for a in sources)
+    ):
+        # "Arab states announced a boycott of Israeli goods": a boycott by governments is an embargo (163);
+        # by consumers, workers or parties it is a protest.
+        evidence.append("boycott by states → 163")
+        code = "163"
     elif code == "191" and sources and all(a.actor.sector in CIVIC_SECTORS for a in sources):
         # "farmers blockaded roads", "truckers blocked the border crossing": obstruction as protest (144).
         evidence.append("blockade by civilians → 144")

@@ -1774,3 +1774,24 @@ def test_what_is_rejected_in_a_gerund_has_not_happened(code):
 def test_hostages_are_the_target_and_their_takers_the_source(code):
     assert code("Iraq took 200 Kuwaitis hostage.") == [("181", "IRQ", "KWT")]
     assert code("Gunmen held three British tourists hostage in Yemen.") == [("181", "YEMUAF", "GBRCVL")]
+
+
+def test_retaliation_sinking_downing_and_strafing_are_force(code):
+    assert code("Israel retaliated with airstrikes on Gaza.") == [("195", "ISR", "PSE")]
+    # Vowed with its means, it is a threat of them; with tariffs, an embargo.
+    assert code("Iran vowed to retaliate against the United States with missile strikes.") == [("138", "IRN", "USA")]
+    assert [c for c, _, _ in code("China retaliated with tariffs on American goods.")] == ["163"]
+    assert code("North Korea sank a South Korean warship.") == [("190", "PRK", "KOR")]
+    assert code("Iran downed an American drone.") == [("190", "IRN", "USA")]
+    assert code("Stocks sank on Monday.") == []
+
+
+def test_talks_abandoned_sides_taken_and_autonomy_granted(code):
+    assert code("The Palestinians abandoned the peace talks with Israel.") == [("164", "PSE", "ISR")]
+    assert code("Russia sided with Serbia in the dispute.") == [("050", "RUS", "SRB")]
+    assert code("Britain granted autonomy to Scotland.") == [("0834", "GBR", "GBR")]
+
+
+def test_a_boycott_by_governments_is_an_embargo(code):
+    assert [c for c, _, _ in code("Arab states announced a boycott of Israeli goods.")] == ["163"]
+    assert code("Palestinian shopkeepers boycotted Israeli products.") == [("143", "PSEBUS", "ISR")]
