@@ -54,8 +54,9 @@ OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
 TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
 POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
-# Roots whose act noun takes who it is done to in its "of" phrase: coercion, release, force.
-PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
+# Roots whose act noun takes who it is done to in its "of" phrase: disapproval and rejection ("criticism of Japan",
+# "rejection of the Palestinian proposal"), coercion, release, force.
+PATIENT_OF_ROOTS = frozenset({"11", "12", "17", "18", "19", "20"})
 # "the release of prisoners", "the expulsion of the Russian diplomats" (not "the resignation of the premier": a doer)
 PATIENT_OF_CODES = ("084", "161", "166")
 # Verbs whose subject undergoes the noun under them: "came under attack", "fell under suspicion".
@@ -167,6 +168,7 @@ IRREGULAR_SECTORS = frozenset({"UAF", "CRM"})
 CIVIC_SECTORS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REL", "BUS", "HLH"})
 STATE_FORCE_SECTORS = frozenset({"COP", "MIL", "GOV"})
 PROTESTER_WORDS = frozenset("protester protestor demonstrator marcher rioter striker picketer".split())
+SECURITY_FORCE_WORDS = frozenset("police policeman policemen soldier troops gendarme guard".split())
 PROTESTER_VIOLENCE = frozenset({"171", "180", "182", "190"})
 # Triggers whose compound subject fight each other: "Indian and Pakistani troops exchanged fire".
 MUTUAL_LEMMAS = frozenset({"clash", "exchange", "skirmish"})
@@ -2002,8 +2004,10 @@ def _target(
         # "Syria's government, backed by Russia, ...", "a tanker seized by Iran": a passive participle with its agent
         # acts on the noun it describes.
         passive = [sentence.head(token)]
-    if passive:
-        return actors(sentence.conjuncts(passive[0]))
+    if passive and (found := actors(sentence.conjuncts(passive[0]))):
+        return found
+    if passive and any(_can_head_actor(sentence, p) for p in sentence.conjuncts(passive[0])):
+        return []  # an actor it cannot code; "sanctions were imposed on Iran" names its target elsewhere
     if _is_passive(sentence, token) and sentence.dep(token) == "conj":
         # "Turkey is under sanctions, and was condemned by ...": the shared subject is the target.
         subjects = sentence.kids(sentence.head(token), SUBJECTS | PASSIVE_SUBJECTS)
@@ -2312,16 +2316,16 @@ def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
     return any(sentence.a.tags[t] in PRESENT_TENSE_TAGS for t in finite)
 
 
-def _aimed_at_protesters(sentence: ParsedSentence, token: int, trigger: Trigger) -> bool:
+def _aimed_at(sentence: ParsedSentence, token: int, trigger: Trigger, words: frozenset[str]) -> bool:
     """Whether what the trigger (or the verb that carries it: "opened fire on") acts on, as object or through a
-    preposition, is a crowd of protesters."""
+    preposition, is named by one of ``words`` ("protesters", "police")."""
     holders = [token]
     if trigger.pos == "NOUN" and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger):
         holders.append(carrier)
     aimed = [o for h in holders for o in sentence.kids(h, OBJECTS | PASSIVE_SUBJECTS) if o != token] + [
         o for h in holders for prep in sentence.kids(h, {"prep"}) for o in sentence.kids(prep, {"pobj"})
     ]
-    return any(sentence.lemma(t).lower() in PROTESTER_WORDS for a in aimed for t in sentence.conjuncts(a))
+    return any(sentence.lemma(t).lower() in words for a in aimed for t in sentence.conjuncts(a))
 
 
 def _alleged(sentence: ParsedSentence, token: int) -> str | None:
@@ -2961,7 +2965,7 @@ def _code_candidate(
         code[:2] in ("18", "19")
         and sources
         and all(a.actor.sector in STATE_FORCE_SECTORS for a in sources)
-        and _aimed_at_protesters(sentence, token, trigger)
+        and _aimed_at(sentence, token, trigger, PROTESTER_WORDS)
     ):
         # "security forces fired on demonstrators", "troops shot at protesters": violent repression (175).
         evidence.append("force used on protesters by the state's forces → 175")
@@ -2980,9 +2984,18 @@ def _code_candidate(
         # "farmers blockaded roads", "truckers blocked the border crossing": obstruction as protest (144).
         evidence.append("blockade by civilians → 144")
         code = "144"
-    elif code[:3] in PROTESTER_VIOLENCE and sources and all(a.actor.sector == "OPP" for a in sources):
+    elif (
+        code[:3] in PROTESTER_VIOLENCE
+        and sources
+        and all(a.actor.sector in CIVIC_SECTORS for a in sources)
+        and (
+            all(a.actor.sector == "OPP" for a in sources)
+            # "students clashed with riot police", "villagers stoned soldiers": civilians fighting the state's forces.
+            or _aimed_at(sentence, token, trigger, SECURITY_FORCE_WORDS)
+        )
+    ):
         # "protesters clashed with police", "rioters set fire to shops": a violent protest (145).
-        evidence.append("violence by protesters → 145")
+        evidence.append("violence by protesters, or by civilians against the state's forces → 145")
         code = "145"
     if code == "190" and trigger.lemma == "attack" and _verbal_attack(sentence, token):
         # "Biden attacked Trump for his comments": an attack on a person, for what they said or did, is criticism.

@@ -1795,3 +1795,24 @@ def test_talks_abandoned_sides_taken_and_autonomy_granted(code):
 def test_a_boycott_by_governments_is_an_embargo(code):
     assert [c for c, _, _ in code("Arab states announced a boycott of Israeli goods.")] == ["163"]
     assert code("Palestinian shopkeepers boycotted Israeli products.") == [("143", "PSEBUS", "ISR")]
+
+
+def test_a_passive_subject_that_is_no_actor_leaves_the_target_to_the_preposition(code):
+    assert code("Sanctions were imposed on Iran by the United States after the talks collapsed.") == [
+        ("163", "USA", "IRN")
+    ]
+
+
+def test_the_of_phrase_of_a_rejection_or_criticism_is_its_target(code):
+    assert code("Israel's rejection of the Palestinian proposal angered Arab leaders.") == [("120", "ISR", "PSE")]
+    assert code("China's criticism of Japan drew a sharp response.") == [("111", "CHN", "JPN")]
+
+
+def test_civilians_clashing_with_police_is_a_violent_protest(code):
+    assert ("145", "IDNEDU", "IDNCOP") in code("Students clashed with riot police in Jakarta during a protest.")
+
+
+def test_suspended_military_sales_are_a_cut_in_military_assistance(code):
+    assert code("The United States suspended military sales to Pakistan after its nuclear tests.") == [
+        ("1622", "USA", "PAK")
+    ]
