@@ -131,8 +131,9 @@ ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".sp
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
 # "parliament voted to demand the withdrawal", "the assembly voted to suspend Russia": what a body votes to do, it
-# does by the vote; not force ("voted to send troops" authorises a deployment still to come).
-VOTING_VERBS = frozenset({"vote"})
+# does by the vote, and what an authority orders done ("ordered the embassy to be closed", "ordered the diplomats to
+# leave") is done by its order; not force ("voted to send troops" authorises a deployment still to come).
+ENACTING_VERBS = frozenset({"vote", "order", "decree"})
 
 # "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
 # Nouns that count occurrences of an event: "a new round of talks", "a series of meetings".
@@ -2399,7 +2400,7 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
             # An infinitive states a purpose or a wish, not a deed ("troops were deployed to attack"), unless
             # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
             infinitive = _has_infinitive_to(sentence, verb)
-            voted = sentence.lemma(parent) in VOTING_VERBS and code[:2] not in FORCE_ROOTS
+            voted = sentence.lemma(parent) in ENACTING_VERBS and code[:2] not in FORCE_ROOTS
             if (
                 infinitive
                 and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS

@@ -1816,3 +1816,12 @@ def test_suspended_military_sales_are_a_cut_in_military_assistance(code):
     assert code("The United States suspended military sales to Pakistan after its nuclear tests.") == [
         ("1622", "USA", "PAK")
     ]
+
+
+def test_what_an_authority_orders_done_is_done_but_ordered_force_is_still_to_come(code):
+    assert code("Milosevic ordered police to arrest opposition leaders.") == [("173", "SRBGOV", "SRBOPP")]
+    assert code("The president ordered troops to attack the rebel positions.") == []
+
+
+def test_vowing_revenge_is_a_threat(code):
+    assert code("Iraq vowed to avenge the American air strikes.") == [("130", "IRQ", "USA")]
