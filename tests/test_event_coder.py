@@ -1819,7 +1819,9 @@ def test_suspended_military_sales_are_a_cut_in_military_assistance(code):
 
 
 def test_what_an_authority_orders_done_is_done_but_ordered_force_is_still_to_come(code):
-    assert code("Milosevic ordered police to arrest opposition leaders.") == [("173", "SRBGOV", "SRBOPP")]
+    assert code("Milosevic ordered police to arrest opposition leaders.", date(1998, 5, 4)) == [
+        ("173", "SRBGOV", "SRBOPP")
+    ]
     assert code("The president ordered troops to attack the rebel positions.") == []
 
 
