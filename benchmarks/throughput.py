@@ -16,6 +16,7 @@ Modes (README, "Performance"):
 * ``P1R``: ``P1`` and ``R`` at the same time, each pinned to a core of its own, the cores swapped every round. The
   machine's speed drifts by tens of percent over minutes, and modes run one after the other meet different
   speeds; run side by side, both meet the same drift, so ``P1/R paired`` is the ratio least moved by it.
+* ``P1cR``: the same for the cascade, ``P1c`` against ``R``: ``P1c/R paired``.
 
 Figures are only comparable within one run (the machine is shared): compare the ratios, and the load averages
 recorded with each mode. RSS and CPU time are sampled from /proc for the run's whole process tree, per process
@@ -49,7 +50,9 @@ SHARED = ROOT.parent / "shared"
 PACKAGES = ("pipeline", "transforms", "schemas", "coder", "ingest", "nlp", "reports", "benchmarks")
 ENVIRONMENT = dict(os.environ)
 NEWSEVENTS = str(Path(sys.executable).parent / "newsevents")
-MODES = ("R", "R2", "P1", "P2", "P1c", "P2c", "P1R")
+MODES = ("R", "R2", "P1", "P2", "P1c", "P2c", "P1R", "P1cR")
+# Side-by-side modes: the pipeline mode each runs against R at the same time.
+PAIRED_MODES = {"P1R": "P1", "P1cR": "P1c"}
 PIPELINE_MODES = {
     "P1": ["--no-cascade"],
     "P2": ["--no-cascade", "--direct_num_workers=2", "--direct_running_mode=multi_processing"],
@@ -344,17 +347,17 @@ def raw_spacy_two(input_path: Path, words: int, articles: int) -> dict[str, obje
     }
 
 
-def paired_p1_raw(
-    input_path: Path, words: int, articles: int, folder: Path, number: int, tag: str
+def paired_with_raw(
+    mode: str, input_path: Path, words: int, articles: int, folder: Path, number: int, tag: str
 ) -> dict[str, object]:
-    """P1R: R in a child process pinned to one core, P1 pinned to the other, started together (R once its model
-    is loaded; P1's own clock starts at its pipeline, as in P1). The cores are swapped from one round to the next,
-    so that neither side keeps the faster core."""
+    """P1R / P1cR: R in a child process pinned to one core, the pipeline mode (P1 / P1c) pinned to the other,
+    started together (R once its model is loaded; the pipeline's own clock starts at its pipeline, as in P1). The
+    cores are swapped from one round to the next, so that neither side keeps the faster core."""
     raw_core, pipeline_core = (0, 1) if number % 2 == 0 else (1, 0)
     raw = start_raw_child(input_path, -1, raw_core)
     wait_until_ready(raw)
     result = pipeline_run(
-        "P1",
+        mode,
         input_path,
         words,
         articles,
@@ -365,7 +368,7 @@ def paired_p1_raw(
     )
     raw_seconds = raw_child_result(raw)["seconds"]
     result["raw_seconds"] = round(raw_seconds, 2)
-    result["cores"] = {"R": raw_core, "P1": pipeline_core}
+    result["cores"] = {"R": raw_core, mode: pipeline_core}
     result["ratio"] = round(raw_seconds / float(result["seconds"]), 3)
     return result
 
@@ -495,14 +498,16 @@ RATIOS = (
 )
 
 
-PAIRED = "P1/R paired"  # from the P1R mode: P1 and R side by side
+# From the side-by-side modes: "P1/R paired" (P1R), "P1c/R paired" (P1cR).
+PAIRED = {paired: f"{mode}/R paired" for paired, mode in PAIRED_MODES.items()}
 
 
 def all_ratios(results: dict[str, dict[str, object]]) -> dict[str, float | None]:
     """The ratios of one round (None where a mode did not run)."""
     ratios = {name: ratio(results.get(a), results.get(b)) for name, a, b in RATIOS}
-    paired = results.get("P1R")
-    ratios[PAIRED] = float(paired["ratio"]) if paired else None  # type: ignore[arg-type]
+    for paired, name in PAIRED.items():
+        figures = results.get(paired)
+        ratios[name] = float(figures["ratio"]) if figures else None  # type: ignore[arg-type]
     return ratios
 
 
@@ -510,7 +515,7 @@ def median_ratios(by_round: list[dict[str, float | None]]) -> dict[str, float | 
     """Each ratio's median over the rounds: modes of one round ran minutes apart, and the shared machine's speed
     drifts over minutes, so one round's ratio can be off by more than the effect measured."""
     medians: dict[str, float | None] = {}
-    for name in [name for name, _, _ in RATIOS] + [PAIRED]:
+    for name in [name for name, _, _ in RATIOS] + list(PAIRED.values()):
         values = sorted(v for v in (r.get(name) for r in by_round) if v is not None)
         medians[name] = round(statistics.median(values), 3) if values else None
     return medians
@@ -644,8 +649,10 @@ def main(argv: list[str] | None = None) -> int:
                     results[mode] = raw_spacy(input_path, words)
                 elif mode == "R2":
                     results[mode] = raw_spacy_two(input_path, words, articles)
-                elif mode == "P1R":
-                    results[mode] = paired_p1_raw(input_path, words, articles, folder, number, tag)
+                elif mode in PAIRED_MODES:
+                    results[mode] = paired_with_raw(
+                        PAIRED_MODES[mode], input_path, words, articles, folder, number, tag
+                    )
                 else:
                     results[mode] = pipeline_run(mode, input_path, words, articles, folder, tag=tag)
             results[mode]["other_processes_cpu_share"] = other.share
@@ -670,8 +677,10 @@ def main(argv: list[str] | None = None) -> int:
                     figures.pop("rss_series", None)
             report["later_rounds"] = rounds[1:]
         get = modes.get
-        if get("P1") and get("P1c"):
-            report["overlap_wikinews"] = overlap_of_outputs(str(modes["P1"]["output"]), str(modes["P1c"]["output"]))
+        # Events cascade mode loses: from P1 and P1c, or else from their side-by-side runs.
+        full, cascade = (get("P1") or get("P1R")), (get("P1c") or get("P1cR"))
+        if full and cascade:
+            report["overlap_wikinews"] = overlap_of_outputs(str(full["output"]), str(cascade["output"]))
         if args.plover.is_file():
             report["overlap_plover"] = plover_overlap(args.plover)
 
