@@ -1722,7 +1722,18 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
         node = token
         if trigger.pos == "NOUN" and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger):
             node = carrier  # "Iran is ready to resume negotiations": from the verb that carries the noun
+        described = sentence.head(node)
         if (
+            sentence.dep(node) == "acl"
+            and sentence.a.tags[node] == "VBG"
+            and described != node
+            and sentence.lemma(described) not in STATEMENT_WORDS
+            and _can_head_actor(sentence, described)
+        ):
+            # "dispersed students protesting against the government", "troops guarding the border": the people
+            # the participle describes are its doers.
+            heads = sentence.conjuncts(described)
+        elif (
             sentence.dep(node) == "acl"
             and sentence.a.tags[node] == "VBG"
             and sentence.dep(sentence.head(node)) in OBJECTS

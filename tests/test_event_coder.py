@@ -1827,3 +1827,11 @@ def test_what_an_authority_orders_done_is_done_but_ordered_force_is_still_to_com
 
 def test_vowing_revenge_is_a_threat(code):
     assert code("Iraq vowed to avenge the American air strikes.") == [("130", "IRQ", "USA")]
+
+
+def test_the_people_a_participle_describes_are_its_doers(code):
+    assert ("140", "LBREDU", "LBRGOV") in code(
+        "Police used tear gas to disperse students protesting against the government in Monrovia."
+    )
+    # A statement's participle still speaks for whoever issued it.
+    assert code("The PKK issued a declaration demanding autonomy for the Kurds.") == [("100", "PKK", None)]
