@@ -204,7 +204,7 @@ HELPING_PURPOSES = frozenset(
     "help assist support protect defend train secure stabilise stabilize bolster reinforce guard aid".split()
 )
 ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volunteer".split())
-DOCUMENT_NOUNS = frozenset("treaty bill law agreement deal pact accord warrant request hearing".split())
+DOCUMENT_NOUNS = frozenset("treaty bill law agreement deal pact accord request hearing".split())
 CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
 PERMITTING_LEMMAS = frozenset({"allow", "permit", "let"})
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
@@ -1729,6 +1729,8 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             and described != node
             and sentence.lemma(described) not in STATEMENT_WORDS
             and _can_head_actor(sentence, described)
+            and (people := _resolve(sentence, described)) is not None
+            and (people.actor.sector is not None or people.actor.country is not None)
         ):
             # "dispersed students protesting against the government", "troops guarding the border": the people
             # the participle describes are its doers.
@@ -2018,8 +2020,12 @@ def _target(
         passive = [sentence.head(token)]
     if passive and (found := actors(sentence.conjuncts(passive[0]))):
         return found
-    if passive and any(_can_head_actor(sentence, p) for p in sentence.conjuncts(passive[0])):
-        return []  # an actor it cannot code; "sanctions were imposed on Iran" names its target elsewhere
+    if passive and (
+        any(_can_head_actor(sentence, p) for p in sentence.conjuncts(passive[0])) or not sentence.kids(token, {"agent"})
+    ):
+        # An actor it cannot code; or a thing, with no doer named ("the artwork was offered to Trump"). With its
+        # doer, "sanctions were imposed on Iran by the United States" names its target in the preposition.
+        return []
     if _is_passive(sentence, token) and sentence.dep(token) == "conj":
         # "Turkey is under sanctions, and was condemned by ...": the shared subject is the target.
         subjects = sentence.kids(sentence.head(token), SUBJECTS | PASSIVE_SUBJECTS)
