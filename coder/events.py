@@ -2115,6 +2115,11 @@ def _target(
             if event_code[:2] == "15" and sentence.lemma(prep) in FRONTIER_PREPOSITIONS:
                 # "massed troops near the Ukrainian border", "deployed troops along its border with Pakistan": a force
                 # posture at a border faces the country beyond it.
+                own = {
+                    found.actor.country
+                    for subject in sentence.kids(token, SUBJECTS)
+                    if (found := _resolve(sentence, subject)) is not None
+                }
                 for border in (p for p in pobjs if sentence.lemma(p) in BORDER_WORDS):
                     beyond = [
                         p
@@ -2122,11 +2127,6 @@ def _target(
                         if sentence.lemma(w) == "with"
                         for p in sentence.kids(w, {"pobj"})
                     ] + [m for m in sentence.kids(border, {"amod", "compound"}) if find_country(sentence.a.words[m])]
-                    own = {
-                        found.actor.country
-                        for subject in sentence.kids(token, SUBJECTS)
-                        if (found := _resolve(sentence, subject)) is not None
-                    }
                     for neighbour in beyond:
                         found = actors(sentence.conjuncts(neighbour))
                         if found and not {a.actor.country for a in found} & own:
@@ -2860,19 +2860,12 @@ def _code_candidate(
         return
     if _alleged(sentence, token) is not None:
         return
-    if (
-        trigger.pos == "NOUN"
-        and sentence.dep(token) == "compound"
-        and sentence.a.pos[sentence.head(token)] == "NOUN"
-        and _can_head_actor(sentence, sentence.head(token))
-    ):
-        return  # "riot police", "attack helicopters", "protest leaders": the noun names who, not what happened
-    if (
-        trigger.pos == "NOUN"
-        and sentence.dep(token) == "compound"
-        and sentence.lemma(sentence.head(token)) in DOCUMENT_NOUNS
-    ):
-        return  # "suspended its extradition treaty", "withdrew the extradition bill": a document, not the act
+    if trigger.pos == "NOUN" and sentence.dep(token) == "compound":
+        modified = sentence.head(token)
+        if sentence.a.pos[modified] == "NOUN" and _can_head_actor(sentence, modified):
+            return  # "riot police", "attack helicopters", "protest leaders": the noun names who, not what happened
+        if sentence.lemma(modified) in DOCUMENT_NOUNS:
+            return  # "suspended its extradition treaty", "withdrew the extradition bill": a document, not the act
     if _statement_of_accord(sentence, token, trigger):
         return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment
     if any(
