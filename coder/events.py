@@ -205,6 +205,7 @@ HELPING_PURPOSES = frozenset(
 )
 ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volunteer".split())
 DOCUMENT_NOUNS = frozenset("treaty bill law agreement deal pact accord request hearing".split())
+ABOUT_PREPOSITIONS = frozenset({"over", "about", "regarding", "concerning", "against", "for"})
 CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
 PERMITTING_LEMMAS = frozenset({"allow", "permit", "let"})
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
@@ -1472,9 +1473,12 @@ def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, 
             return None
         if parent in found:
             return parent
-        if sentence.dep(node) in ("xcomp", "advcl", "prep"):
+        if sentence.dep(node) in ("xcomp", "advcl") or (
+            sentence.dep(node) == "prep" and sentence.lemma(node) in ABOUT_PREPOSITIONS
+        ):
             # "continued their hunger strike to demand ...": the light verb's noun trigger governs its purpose
-            # ("lodged a protest over the incursion": and what its preposition is about).
+            # ("lodged a protest over the incursion": and what its preposition is about; not "made an appeal
+            # following a visit by Putin", which says when).
             carried = _event_at(sentence, parent, found)
             if carried is not None and carried != token:
                 return carried

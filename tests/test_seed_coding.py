@@ -77,3 +77,19 @@ def test_visit_concern_and_promised_weapons(seed_events):
 
 def test_few_spurious_events(seed_events):
     assert len(seed_events[APRIL]) <= 12 and len(seed_events[JANUARY]) <= 12
+
+
+def test_what_an_appeal_follows_is_an_event_of_its_own(parse):
+    from datetime import date
+
+    from coder.events import code_sentence
+
+    text = (
+        "Earlier, Ukrainian President Volodymyr Zelensky made an urgent appeal to Western countries to provide his "
+        "country with effective air defenses, following a visit by Putin to Belarus."
+    )
+    codes = {
+        (e.cameo_code, e.source.actor.code if e.source else None)
+        for e in code_sentence(text, parse(text), date(2023, 1, 16))
+    }
+    assert ("042", "RUSGOV") in codes
