@@ -296,6 +296,11 @@ def raw_child(input_path: Path, part: int, batch_size: int = 64) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started, "rss_mb": _rss_mb(os.getpid())}), flush=True)
 
 
+def pinned_to(cores: set[int] | None) -> Callable[[], None] | None:
+    """A ``preexec_fn`` that pins a child process to ``cores`` (None: not pinned)."""
+    return (lambda: os.sched_setaffinity(0, cores)) if cores else None
+
+
 def start_raw_child(input_path: Path, part: int, core: int | None = None) -> subprocess.Popen:
     """Starts a :func:`raw_child` (pinned to ``core`` if given); it loads its model, then waits for :func:`go`."""
     return subprocess.Popen(
@@ -305,7 +310,7 @@ def start_raw_child(input_path: Path, part: int, core: int | None = None) -> sub
         text=True,
         env=ENVIRONMENT,
         cwd=input_path.parent,
-        preexec_fn=(lambda: os.sched_setaffinity(0, {core})) if core is not None else None,
+        preexec_fn=pinned_to({core} if core is not None else None),
     )
 
 
@@ -399,7 +404,7 @@ def pipeline_run(
         text=True,
         env=ENVIRONMENT,
         cwd=folder,
-        preexec_fn=(lambda: os.sched_setaffinity(0, cores)) if cores else None,
+        preexec_fn=pinned_to(cores),
     )
     if started_callback is not None:
         started_callback()

@@ -107,7 +107,6 @@ HEDGE_AUXILIARIES = frozenset({"may", "might", "could"})
 # the bridge will cut the road" ("Attacking the convoy killed ten soldiers" has no modal, and happened).
 CLAUSE_SUBJECT_MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "must"})
 MAX_CONJUNCTS = 3
-# An event that is expected, feared or only possible has not happened: it is not coded.
 # "suspected of bombing", "charged with killing", "jailed for attacking": what these say of someone is an allegation or
 # the reason for a punishment, not an event of the sentence.
 ALLEGING_WORDS = frozenset(
@@ -115,6 +114,7 @@ ALLEGING_WORDS = frozenset(
     "hang punish prosecute fine".split()
 )
 ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
+# An event that is expected, feared or only possible has not happened: it is not coded.
 HYPOTHETICAL_MODIFIERS = frozenset(
     "possible potential expected future likely imminent hypothetical feared planned prospective".split()
 )
@@ -1727,29 +1727,23 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
         if trigger.pos == "NOUN" and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger):
             node = carrier  # "Iran is ready to resume negotiations": from the verb that carries the noun
         described = sentence.head(node)
-        if (
-            sentence.dep(node) == "acl"
-            and sentence.a.tags[node] == "VBG"
-            and described != node
-            and sentence.lemma(described) not in STATEMENT_WORDS
-            and _can_head_actor(sentence, described)
-            and (people := _resolve(sentence, described)) is not None
-            and (people.actor.sector is not None or people.actor.country is not None)
-        ):
-            # "dispersed students protesting against the government", "troops guarding the border": the people
-            # the participle describes are its doers.
-            heads = sentence.conjuncts(described)
-        elif (
-            sentence.dep(node) == "acl"
-            and sentence.a.tags[node] == "VBG"
-            and sentence.dep(sentence.head(node)) in OBJECTS
-        ):
-            # "the PKK issued a declaration demanding ...": the participle shares the subject of the verb whose
-            # object it describes.
-            node = sentence.head(node)
-            subjects = sentence.kids(sentence.head(node), SUBJECTS)
-            if subjects:
-                heads = sentence.conjuncts(subjects[0])
+        if sentence.dep(node) == "acl" and sentence.a.tags[node] == "VBG" and described != node:
+            if (
+                sentence.lemma(described) not in STATEMENT_WORDS
+                and _can_head_actor(sentence, described)
+                and (people := _resolve(sentence, described)) is not None
+                and (people.actor.sector is not None or people.actor.country is not None)
+            ):
+                # "dispersed students protesting against the government", "troops guarding the border": the people
+                # the participle describes are its doers.
+                heads = sentence.conjuncts(described)
+            elif sentence.dep(described) in OBJECTS:
+                # "the PKK issued a declaration demanding ...": the participle shares the subject of the verb whose
+                # object it describes.
+                node = described
+                subjects = sentence.kids(sentence.head(node), SUBJECTS)
+                if subjects:
+                    heads = sentence.conjuncts(subjects[0])
         for _ in range(0 if heads else 3):
             parent = sentence.head(node)
             # "police opened fire, killing one person": a participle clause shares its governor's subject.
