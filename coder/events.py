@@ -254,6 +254,10 @@ class CodedEvent:
 CLAUSE_STOPS = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
 
 
+def _repaired_lemma(word: str, lemma: str) -> str:
+    return LEMMA_REPAIRS.get(word.lower(), lemma.lower())
+
+
 class ParsedSentence:
     """An ``Annotation`` with the child lists the rules need."""
 
@@ -276,8 +280,7 @@ class ParsedSentence:
         return len(self.a.words)
 
     def lemma(self, i: int) -> str:
-        word = self.a.words[i].lower()
-        return LEMMA_REPAIRS.get(word, self.a.lemmas[i].lower())
+        return _repaired_lemma(self.a.words[i], self.a.lemmas[i])
 
     def dep(self, i: int) -> str:
         return self.a.deps[i]
@@ -1073,6 +1076,47 @@ def structural_triggers() -> frozenset[tuple[str, str]]:
     """Words that start an event through a rule of this module rather than a lexicon row ("ordered the
     ambassador out of the country"), for the cascade, which keeps only sentences with a trigger."""
     return frozenset((verb, "VERB") for verb in ORDERING_VERBS | LEAVING_VERBS)
+
+
+def may_hold_trigger(annotation: Annotation) -> bool:
+    """Whether :func:`_find_candidates` could find a trigger in the sentence, told from its words, lemmas and POS
+    alone: what a trigger's needs ask of the parse is asked of the whole sentence's words instead ("an appeal"
+    needs a head such as "make": is "make" anywhere in the sentence?). An over-approximation, for the cascade,
+    which asks it before the costliest component (the entity recogniser) runs: False means no event can be coded
+    in the sentence, whatever its entities."""
+    lemmas = {_repaired_lemma(word, lemma) for word, lemma in zip(annotation.words, annotation.lemmas, strict=True)}
+    words = {word.lower() for word in annotation.words}
+    table = trigger_rows()
+    for word, lemma, pos in zip(annotation.words, annotation.lemmas, annotation.pos, strict=True):
+        if pos not in ("VERB", "NOUN"):
+            continue
+        lemma = _repaired_lemma(word, lemma)
+        if pos == "VERB" and lemma in ORDERING_VERBS and (lemmas & LEAVING_VERBS or "out" in lemmas):
+            return True  # an expulsion (``_expulsion``)
+        if (
+            pos == "VERB"
+            and lemma in ASSERTING_VERBS
+            and "be" in lemmas
+            and lemmas & (CULPABLE_WORDS | {"behind", "blame"})
+        ):
+            return True  # an accusation (``_blamed_acts``)
+        if any(_needs_may_be_met(trigger, lemmas, words) for trigger in table.get((lemma, pos), ())):
+            return True
+    return False
+
+
+def _needs_may_be_met(trigger: Trigger, lemmas: set[str], words: set[str]) -> bool:
+    """:func:`_needs_met` with the sentence's lemmas and words in place of the trigger's children, head and
+    subtree; True for needs on dependency labels, which only the parse can tell."""
+    kind, values = trigger.needs_kind, trigger.needs_values
+    if kind == "refine":
+        # ``_refine``: a refinement's words in the trigger's subtree, or released nationals (by their entities).
+        return trigger.cameo == "0841" or any(rule.words & (lemmas | words) for rule in trigger.refinements)
+    if kind in ("head", "child"):
+        return bool(values & lemmas)
+    if kind == "modal":
+        return "subjunctive" in values or bool(values & words)
+    return True
 
 
 def _leaves_a_country(sentence: ParsedSentence, verb: int) -> bool:

@@ -51,6 +51,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from schemas.records import Annotation, ArticleSentences
+
 # spaCy lemmatizer table names for the POS the trigger lexicon uses.
 _LEMMATIZER_POS = {"VERB": "verb", "NOUN": "noun"}
 _WORD = re.compile(r"\w+")
@@ -133,7 +135,11 @@ class Cascade:
 
     def keep_article(self, texts: Sequence[str]) -> list[bool]:
         """Which sentences of one article (``texts`` in article order) must be parsed; see the module docstring."""
-        return keep_article([self.cues(text) for text in texts], self.pronoun_lookback)
+        return self.plan_article(texts).keep
+
+    def plan_article(self, texts: Sequence[str]) -> ArticlePlan:
+        """The decision for one article (``texts`` in article order), with what it rests on (:class:`ArticlePlan`)."""
+        return plan_article([self.cues(text) for text in texts], self.pronoun_lookback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +153,23 @@ class Cues:
     names: frozenset[str] = frozenset()
 
 
-def keep_article(cues: Sequence[Cues], lookback: int = 1) -> list[bool]:
+@dataclass(frozen=True, slots=True)
+class ArticlePlan:
+    """The cascade's decision for one article, sentence positions in article order.
+
+    ``keep``: the sentences to parse. ``candidates``: those that may hold an event (a trigger form, and an actor
+    term, a person pronoun or a name introduced before). ``depends``: for each sentence, the earlier sentences its
+    memory of persons may come from. ``keep`` is every candidate and everything it depends on, transitively; once
+    the tagger has shown that some candidates hold no trigger after all (:func:`still_needed`), fewer sentences
+    are needed in full.
+    """
+
+    keep: list[bool]
+    candidates: list[int]
+    depends: list[list[int]]
+
+
+def plan_article(cues: Sequence[Cues], lookback: int = 1) -> ArticlePlan:
     """The sentences to parse, from the cues of an article's sentences in order.
 
     A sentence is an **event candidate** when it has a trigger and an actor term, a person pronoun, or a name
@@ -176,13 +198,39 @@ def keep_article(cues: Sequence[Cues], lookback: int = 1) -> list[bool]:
         if cue.names:
             naming = [*naming, index][-lookback:] if lookback > 0 else []
     keep = [False] * len(cues)
-    stack = candidates
+    for index in still_needed(candidates, depends):
+        keep[index] = True
+    return ArticlePlan(keep, candidates, depends)
+
+
+def keep_article(cues: Sequence[Cues], lookback: int = 1) -> list[bool]:
+    """Which sentences to parse (:func:`plan_article`)."""
+    return plan_article(cues, lookback).keep
+
+
+def still_needed(candidates: Iterable[int], depends: Sequence[Sequence[int]] | Mapping[int, Sequence[int]]) -> set[int]:
+    """The candidates and every sentence they depend on, transitively (``depends[i]``: what sentence ``i``
+    depends on, by list position or by key)."""
+    needed: set[int] = set()
+    stack = list(candidates)
     while stack:
         index = stack.pop()
-        if not keep[index]:
-            keep[index] = True
+        if index not in needed:
+            needed.add(index)
             stack.extend(depends[index])
-    return keep
+    return needed
+
+
+def needed_after_tagging(article: ArticleSentences, tagged: Mapping[int, Annotation]) -> set[int]:
+    """The indexes of ``article``'s sentences still needed in full once ``tagged`` (sentence index → annotation
+    without entities) shows which candidates hold a trigger (:func:`coder.events.may_hold_trigger`): those, and
+    what they depend on. Every sentence outside cascade mode (``article.candidates`` is None)."""
+    if article.candidates is None:
+        return {sentence.index for sentence in article.sentences}
+    from coder.events import may_hold_trigger
+
+    depends = {sentence.index: needs for sentence, needs in zip(article.sentences, article.depends, strict=True)}
+    return still_needed((c for c in article.candidates if may_hold_trigger(tagged[c])), depends)
 
 
 def inflections(lemma: str, rules: Iterable[Sequence[str]], exceptions: Mapping[str, Iterable[str]]) -> set[str]:

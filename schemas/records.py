@@ -83,11 +83,18 @@ class ArticleSentences:
     Sentences travel with their article so that parsing and coding happen in one stage: the annotations,
     several times the size of the text, are coded where they are made and never cross a shuffle.
     ``skipped`` holds the indexes of the sentences the cascade set aside: counted, never parsed.
+    In cascade mode, ``candidates`` holds the indexes of the sentences to parse that may hold an event, and
+    ``depends``, for each sentence to parse, the indexes of the earlier ones its memory of persons may come from
+    (:class:`nlp.cascade.ArticlePlan`): once tagged, the candidates that hold no trigger need no entities, nor
+    do the sentences only they depend on. ``candidates`` is None outside cascade mode: every sentence is parsed
+    in full.
     """
 
     article: ArticleContext
     sentences: tuple[Sentence, ...]
     skipped: tuple[int, ...] = ()
+    candidates: tuple[int, ...] | None = None
+    depends: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,17 @@ from apache_beam.metrics import Metrics
 from apache_beam.ml.inference.base import ModelHandler, RunInference
 
 from ingest.formats import ReadSettings, reject_sentence
-from nlp.annotate import annotate_texts, load_model, to_annotation
+from nlp.annotate import annotate_in_two_passes, annotate_texts, load_model, to_annotation
+from nlp.cascade import needed_after_tagging
 from nlp.memory import release_free_memory
-from schemas.records import AnnotatedArticle, AnnotatedSentence, ArticleContext, ArticleSentences, Sentence
+from schemas.records import (
+    AnnotatedArticle,
+    AnnotatedSentence,
+    Annotation,
+    ArticleContext,
+    ArticleSentences,
+    Sentence,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,15 +90,18 @@ def encode_article_sentences(article: ArticleSentences) -> bytes:
             tuple(getattr(context, name) for name in _CONTEXT),
             [tuple(getattr(sentence, name) for name in _SENTENCE) for sentence in article.sentences],
             article.skipped,
+            article.candidates,
+            article.depends,
         ),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
 
 
 def decode_article_sentences(data: bytes) -> ArticleSentences:
-    fields_, sentences, skipped = pickle.loads(data)  # bytes that encode_article_sentences wrote
+    fields_, sentences, skipped, candidates, depends = pickle.loads(data)  # bytes that encode_article_sentences wrote
     context = ArticleContext(*fields_)
-    return ArticleSentences(context, tuple(Sentence(context, *sentence) for sentence in sentences), tuple(skipped))
+    parsed = tuple(Sentence(context, *sentence) for sentence in sentences)
+    return ArticleSentences(context, parsed, tuple(skipped), candidates, tuple(depends))
 
 
 class SpacyModelHandler(ModelHandler[ArticleSentences, AnnotatedArticle, "Language"]):
@@ -115,24 +126,36 @@ class SpacyModelHandler(ModelHandler[ArticleSentences, AnnotatedArticle, "Langua
         self, batch: Sequence[ArticleSentences], model: Language, inference_args: dict[str, Any] | None = None
     ) -> Iterable[AnnotatedArticle]:
         sentences = [sentence for article in batch for sentence in article.sentences]
-        results: list[AnnotatedSentence | tuple[Sentence, str]]
+        texts = [s.text for s in sentences]
+        results: list[AnnotatedSentence | tuple[Sentence, str] | None]
         try:
-            annotations = annotate_texts(model, [s.text for s in sentences])
-            results = [AnnotatedSentence(s, a) for s, a in zip(sentences, annotations, strict=True)]
+            if any(article.candidates is not None for article in batch):
+                annotations = annotate_in_two_passes(model, texts, lambda tagged: _needed_positions(batch, tagged))
+            else:
+                annotations = annotate_texts(model, texts)
+            pairs = zip(sentences, annotations, strict=True)
+            results = [AnnotatedSentence(s, a) if a is not None else None for s, a in pairs]
         except Exception:  # noqa: BLE001 - find the sentence that fails instead of losing the batch
             results = [self._annotate_one(model, sentence) for sentence in sentences]
         parsed = iter(results)
         articles = []
+        set_aside = 0
         for article in batch:
-            mine = [next(parsed) for _ in article.sentences]
+            mine = [(sentence, next(parsed)) for sentence in article.sentences]
+            aside = tuple(sentence.index for sentence, result in mine if result is None)
+            set_aside += len(aside)
             articles.append(
                 AnnotatedArticle(
                     article.article,
-                    tuple(r for r in mine if isinstance(r, AnnotatedSentence)),
-                    article.skipped,
-                    tuple(r for r in mine if not isinstance(r, AnnotatedSentence)),
+                    tuple(r for _, r in mine if isinstance(r, AnnotatedSentence)),
+                    tuple(sorted(article.skipped + aside)) if aside else article.skipped,
+                    tuple(r for _, r in mine if isinstance(r, tuple)),
                 )
             )
+        if set_aside:
+            # Set aside by the cascade's second look: counted with those it set aside before parsing.
+            Metrics.counter(NAMESPACE, "sentences_skipped_by_cascade").inc(set_aside)
+            Metrics.counter(NAMESPACE, "sentences_set_aside_after_tagging").inc(set_aside)
         release_free_memory()
         return articles
 
@@ -153,6 +176,19 @@ class SpacyModelHandler(ModelHandler[ArticleSentences, AnnotatedArticle, "Langua
 
     def get_num_bytes(self, batch: Sequence[ArticleSentences]) -> int:
         return sum(len(s.text) for article in batch for s in article.sentences)
+
+
+def _needed_positions(batch: Sequence[ArticleSentences], tagged: Sequence[Annotation]) -> list[int]:
+    """The positions, in the batch's sentences, of those still needed in full once tagged (by article:
+    :func:`nlp.cascade.needed_after_tagging`)."""
+    positions: list[int] = []
+    start = 0
+    for article in batch:
+        mine = {sentence.index: tagged[start + offset] for offset, sentence in enumerate(article.sentences)}
+        needed = needed_after_tagging(article, mine)
+        positions += [start + offset for offset, sentence in enumerate(article.sentences) if sentence.index in needed]
+        start += len(article.sentences)
+    return positions
 
 
 class SortAnnotationsFn(beam.DoFn):

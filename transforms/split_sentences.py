@@ -43,16 +43,27 @@ def article_sentences(
 
 
 def sort_by_cascade(
-    items: list[Sentence | Any], cascade: Cascade | None
-) -> tuple[list[Sentence], list[int], list[Any]]:
-    """The items of one article sorted into (sentences to parse, indexes of the sentences the cascade set aside,
-    rejected records). The cascade decides with the article's earlier sentences in view."""
+    context: ArticleContext, items: list[Sentence | Any], cascade: Cascade | None
+) -> tuple[ArticleSentences, list[Any]]:
+    """The items of one article sorted into the article's sentences to parse (with the indexes of those the
+    cascade set aside, and what its decision rests on) and its rejected records. The cascade decides with the
+    article's earlier sentences in view."""
     sentences = [item for item in items if isinstance(item, Sentence)]
     rejected = [item for item in items if not isinstance(item, Sentence)]
-    keep = cascade.keep_article([s.text for s in sentences]) if cascade is not None else [True] * len(sentences)
-    to_parse = [sentence for sentence, kept in zip(sentences, keep, strict=True) if kept]
-    skipped = [sentence.index for sentence, kept in zip(sentences, keep, strict=True) if not kept]
-    return to_parse, skipped, rejected
+    if cascade is None:
+        return ArticleSentences(context, tuple(sentences)), rejected
+    plan = cascade.plan_article([s.text for s in sentences])
+    to_parse = tuple(sentence for sentence, kept in zip(sentences, plan.keep, strict=True) if kept)
+    skipped = tuple(sentence.index for sentence, kept in zip(sentences, plan.keep, strict=True) if not kept)
+    # Plan positions → sentence indexes (they differ once an over-long sentence has been rejected).
+    index_of = [sentence.index for sentence in sentences]
+    candidates = tuple(index_of[position] for position in plan.candidates)
+    depends = tuple(
+        tuple(index_of[earlier] for earlier in plan.depends[position])
+        for position, kept in enumerate(plan.keep)
+        if kept
+    )
+    return ArticleSentences(context, to_parse, skipped, candidates, depends), rejected
 
 
 class _LoadedCascade:
@@ -91,14 +102,14 @@ class SplitSentencesFn(beam.DoFn):
     def process(self, article: Article) -> Iterator[Any]:
         context = article_context(article, self._ingested)
         items = list(article_sentences(article, context, self._max, self._settings))
-        to_parse, skipped, rejected = sort_by_cascade(items, self._cascade)
+        sentences, rejected = sort_by_cascade(context, items, self._cascade)
         for record in rejected:
             self._rejected.inc()
             yield beam.pvalue.TaggedOutput(REJECTED, record)
-        self._sentences.inc(len(to_parse) + len(skipped))
-        self._skipped.inc(len(skipped))
+        self._sentences.inc(len(sentences.sentences) + len(sentences.skipped))
+        self._skipped.inc(len(sentences.skipped))
         # One element per article, even one with nothing to parse: its row still needs its sentence count.
-        yield ArticleSentences(context, tuple(to_parse), tuple(skipped))
+        yield sentences
 
 
 class SplitSentences(beam.PTransform):
