@@ -3,7 +3,8 @@
 Every sentence is parsed in full mode once; the cascade mode's events are then exactly the full-mode
 events of the sentences the cascade keeps (a kept sentence is parsed by the same model on the same
 tokens, whatever else is in its batch). So the events lost to the cascade are the full-mode events
-of the sentences it skips.
+of the sentences it skips: before parsing, on the text, and after tagging, when a candidate's lemmas and parts
+of speech show it holds no trigger (the tagger's are those of the full parse; the entities come last).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from coder.events import CodedEvent, code_sentence
-from nlp.cascade import Cascade
+from coder.events import CodedEvent, code_sentence, may_hold_trigger
+from nlp.cascade import Cascade, still_needed
 from nlp.sentences import split_sentences
 
 csv.field_size_limit(sys.maxsize)
@@ -28,10 +29,11 @@ class Overlap:
     sentences: int
     sentences_kept: int
     words: int
-    words_kept: int
+    words_kept: int  # in the sentences parsed in full
     events_full: int
     events_cascade: int
     lost: list[str]
+    words_tagged: int = 0  # in the sentences the text test kept: tagged and parsed, entities only if still needed
 
     def as_dict(self) -> dict[str, object]:
         full = self.events_full
@@ -40,6 +42,7 @@ class Overlap:
             "sentences_kept": self.sentences_kept,
             "sentences_skipped_share": round(1 - self.sentences_kept / max(self.sentences, 1), 4),
             "words_skipped_share": round(1 - self.words_kept / max(self.words, 1), 4),
+            "words_tagged_share": round(self.words_tagged / max(self.words, 1), 4),
             "events_full": full,
             "events_cascade": self.events_cascade,
             "events_lost": full - self.events_cascade,
@@ -83,7 +86,7 @@ def measure(nlp, cascade: Cascade, documents: list[tuple[str, date | None]], spl
         target = event.target.actor.code if event.target else None
         return (index, event.trigger_start, event.cameo_code, source, target)
 
-    sentences = words = words_kept = kept = 0
+    sentences = words = words_kept = words_tagged = kept = 0
     full_keys: set[tuple] = set()
     cascade_keys: set[tuple] = set()
     texts: dict[tuple, str] = {}
@@ -92,19 +95,24 @@ def measure(nlp, cascade: Cascade, documents: list[tuple[str, date | None]], spl
         spans = split_sentences(text) if split else [(0, len(text))]
         parts = [text[start:end] for start, end in spans]
         full_memory, cascade_memory = ArticleMemory(published), ArticleMemory(published)
-        decisions = cascade.keep_article(parts)
+        plan = cascade.plan_article(parts)
         with nlp.memory_zone():
-            for index, (part, doc, keep) in enumerate(zip(parts, nlp.pipe(parts), decisions, strict=True)):
-                tokens = [token.text for token in doc]
-                annotation = to_annotation(doc)
-                sentences += 1
-                words += len(tokens)
-                kept += keep
-                words_kept += len(tokens) if keep else 0
-                for event in code_sentence(part, annotation, published, full_memory):
-                    full_keys.add((number, *key(index, event)))
-                    texts[(number, *key(index, event))] = f"{event.trigger_text} [{event.cameo_code}]: {part[:160]}"
-                for event in code_sentence(part, annotation if keep else Annotation(), published, cascade_memory):
-                    cascade_keys.add((number, *key(index, event)))
+            annotations = [to_annotation(doc) for doc in nlp.pipe(parts)]
+        # The second look, once tagged: the tagger's lemmas and parts of speech are those of the full parse.
+        finished = still_needed((c for c in plan.candidates if may_hold_trigger(annotations[c])), plan.depends)
+        for index, (part, annotation, tagged) in enumerate(zip(parts, annotations, plan.keep, strict=True)):
+            keep = index in finished
+            sentences += 1
+            words += len(annotation)
+            kept += keep
+            words_kept += len(annotation) if keep else 0
+            words_tagged += len(annotation) if tagged else 0
+            for event in code_sentence(part, annotation, published, full_memory):
+                full_keys.add((number, *key(index, event)))
+                texts[(number, *key(index, event))] = f"{event.trigger_text} [{event.cameo_code}]: {part[:160]}"
+            for event in code_sentence(part, annotation if keep else Annotation(), published, cascade_memory):
+                cascade_keys.add((number, *key(index, event)))
     lost = [texts[k] for k in sorted(full_keys - cascade_keys)]
-    return Overlap(sentences, kept, words, words_kept, len(full_keys), len(full_keys & cascade_keys), lost)
+    return Overlap(
+        sentences, kept, words, words_kept, len(full_keys), len(full_keys & cascade_keys), lost, words_tagged
+    )

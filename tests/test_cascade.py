@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 import apache_beam as beam
 import pytest
@@ -17,10 +18,21 @@ from hypothesis import strategies as st
 from coder.events import code_sentence
 from coder.people import ArticleMemory
 from ingest.formats import ReadSettings
-from nlp.annotate import annotate_texts
-from nlp.cascade import Cascade, Cues, build_cascade, inflections, keep_article, load_cascade, name_index
+from nlp.annotate import annotate_in_two_passes, annotate_texts
+from nlp.cascade import (
+    Cascade,
+    Cues,
+    build_cascade,
+    inflections,
+    keep_article,
+    load_cascade,
+    name_index,
+    needed_after_tagging,
+    plan_article,
+    still_needed,
+)
 from schemas.models import Article
-from schemas.records import Annotation
+from schemas.records import Annotation, ArticleContext, ArticleSentences, Sentence
 from transforms.annotate import Annotate
 from transforms.extract_events import ExtractEvents, SummariseArticles
 from transforms.split_sentences import SplitSentences
@@ -284,3 +296,127 @@ def test_split_sentences_with_cascade_keeps_what_a_later_sentence_needs():
             equal_to([([0, 2], (1,))]),
             label="kept and skipped",
         )
+
+
+# --- the second look, once tagged -------------------------------------------------------------------------------
+
+PROBES = Path(__file__).resolve().parents[1] / "benchmarks" / "probes"
+
+
+def probe_sentences() -> list[str]:
+    """The probe sets' sentences (written by us), with the event and no-event sentences above."""
+    sentences = [*EVENT_SENTENCES, *NO_EVENT_SENTENCES, *(text for article in ARTICLES for text in article)]
+    for path in sorted(PROBES.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                sentences.append(line.split("\t")[-1])
+    return sentences
+
+
+def test_may_hold_trigger_is_true_wherever_the_coder_finds_a_candidate(nlp):
+    from coder.events import ParsedSentence, _find_candidates, may_hold_trigger
+
+    texts = probe_sentences()
+    assert len(texts) > 250
+    found = 0
+    for text, annotation in zip(texts, annotate_texts(nlp, texts), strict=True):
+        if _find_candidates(ParsedSentence(text, annotation)):
+            found += 1
+            assert may_hold_trigger(annotation), f"the second look would drop {text!r}"
+    assert found > 200
+
+
+def test_may_hold_trigger_is_false_without_a_trigger_the_needs_allow(nlp):
+    from coder.events import may_hold_trigger
+
+    for text in ["Russia said the weather was fine.", "The museum said the exhibition would open next week."]:
+        assert not may_hold_trigger(annotate_texts(nlp, [text])[0]), text  # "say" codes only with a modal or blame
+    for text in ["Russia said Ukraine must withdraw.", "Israel said Iran was behind the attack.", *EVENT_SENTENCES]:
+        assert may_hold_trigger(annotate_texts(nlp, [text])[0]), text
+
+
+def test_still_needed_is_the_candidates_and_what_they_depend_on():
+    depends = [[], [0], [], [1], []]
+    assert still_needed([3], depends) == {0, 1, 3}
+    assert still_needed([2, 4], depends) == {2, 4}
+    assert still_needed([], depends) == set()
+    assert still_needed([7], {7: (3,), 3: ()}) == {3, 7}
+
+
+@given(st.lists(cues_strategy(), max_size=12))
+def test_the_plan_keeps_exactly_what_its_candidates_need(cues):
+    plan = plan_article(cues)
+    assert {i for i, kept in enumerate(plan.keep) if kept} == still_needed(plan.candidates, plan.depends)
+    assert all(earlier < i for i, needs in enumerate(plan.depends) for earlier in needs)
+
+
+def test_annotating_in_two_passes_gives_the_full_annotations_of_the_chosen(nlp):
+    texts = [*EVENT_SENTENCES, *NO_EVENT_SENTENCES]
+    full = annotate_texts(nlp, texts)
+    chosen = {0, 2, 5, len(texts) - 1}
+    seen: list[int] = []
+
+    def select(tagged):  # noqa: ANN001, ANN202
+        seen.append(len(tagged))
+        assert all(not annotation.entities for annotation in tagged)  # the entities come last
+        assert [a.pos for a in tagged] == [a.pos for a in full]  # the parts of speech are already final
+        return chosen
+
+    two = annotate_in_two_passes(nlp, texts, select)
+    assert seen == [len(texts)]
+    assert [a for i, a in enumerate(two) if i in chosen] == [a for i, a in enumerate(full) if i in chosen]
+    assert all(a is None for i, a in enumerate(two) if i not in chosen)
+
+
+def test_needed_after_tagging_outside_cascade_mode_is_every_sentence(nlp):
+    context = ArticleContext("a", None, None, None, "2026-01-01")
+    sentences = tuple(Sentence(context, i, 0, 1, text) for i, text in enumerate(["A.", "B."]))
+    assert needed_after_tagging(ArticleSentences(context, sentences), {}) == {0, 1}
+
+
+def test_split_sentences_ships_the_plan_with_sentence_indexes():
+    # The over-long first sentence is rejected: plan positions and sentence indexes differ by one.
+    text = "x" * 3000 + ". " + " ".join(ARTICLES[0])
+    article = Article(id="c", text=text, published="2019-09-06", source_file="mem.jsonl", source_line=1)
+    with TestPipeline(runner="DirectRunner") as pipeline:
+        sentences = (
+            pipeline | beam.Create([article]) | SplitSentences(INGESTED, 2000, SETTINGS, partial(load_cascade, None))
+        )
+        assert_that(
+            sentences["articles"]
+            | "Plan" >> beam.Map(lambda a: ([s.index for s in a.sentences], a.skipped, a.candidates, a.depends)),
+            equal_to([([1, 3], (2,), (3,), ((), (1,)))]),
+            label="plan",
+        )
+
+
+def test_annotate_sets_aside_candidates_without_a_trigger_once_tagged():
+    # "said" and "Russia" make the second sentence a candidate; tagged, "say" has no modal clause: no trigger.
+    text = "Russian forces shelled Kharkiv on Monday. Russia said the weather was fine."
+    article = Article(id="d", text=text, published="2022-04-26", source_file="mem.jsonl", source_line=1)
+    pipeline = TestPipeline(runner="DirectRunner")
+    sentences = (
+        pipeline | beam.Create([article]) | SplitSentences(INGESTED, 2000, SETTINGS, partial(load_cascade, None))
+    )
+    annotated = sentences["articles"] | Annotate(None, SETTINGS)
+    assert_that(
+        sentences["articles"] | "Kept" >> beam.Map(lambda a: ([s.index for s in a.sentences], a.candidates)),
+        equal_to([([0, 1], (0, 1))]),
+        label="kept by the text",
+    )
+    assert_that(
+        annotated["annotated"]
+        | "Parsed"
+        >> beam.Map(lambda a: ([(s.sentence.index, len(s.annotation.entities)) for s in a.sentences], a.skipped)),
+        equal_to([([(0, 3)], (1,))]),  # Russian, Kharkiv, Monday
+        label="parsed in full",
+    )
+    result = pipeline.run()
+    result.wait_until_finish()
+
+    def counted(name: str) -> int:
+        return sum(c.committed for c in result.metrics().query(MetricsFilter().with_name(name))["counters"])
+
+    assert counted("sentences_set_aside_after_tagging") == 1
+    assert counted("sentences_skipped_by_cascade") == 1
+    assert counted("sentences_annotated") == 1
