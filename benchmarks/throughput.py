@@ -441,6 +441,7 @@ def pipeline_run(
                 "sentences",
                 "sentences_annotated",
                 "sentences_skipped_by_cascade",
+                "sentences_set_aside_after_tagging",
                 "events",
             )
         },

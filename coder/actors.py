@@ -118,8 +118,10 @@ def _split(field: str) -> list[str]:
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
+    """The rows of a data file, past its comment lines ("# ...")."""
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _alternation(terms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
@@ -145,6 +147,10 @@ def _lexicon() -> _Lexicon:
             entities.setdefault(term, _Entity("country", iso3, None))
         for term in _split(row["seats"]):
             entities.setdefault(term, _Entity("seat", iso3, None))
+    for row in _read_tsv("peoples.tsv"):
+        # "Chechen rebels": a people inside one state is that state's people, as CAMEO codes it.
+        for term in _split(row["terms"]):
+            entities.setdefault(term, _Entity("country", row["iso3"], None))
     for row in _read_tsv("organizations.tsv"):
         for term in [row["name"], *_split(row["aliases"])]:
             # Organisations take precedence over a country term with the same spelling.
@@ -199,9 +205,7 @@ def cameo_country(iso3: str) -> str:
 @cache
 def _group_codes() -> dict[str, str]:
     """Phrase → regional group code, from ``groups.tsv`` ("Western countries" → WST)."""
-    with (DATA_DIR / "groups.tsv").open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return {term: row["code"] for row in csv.DictReader(lines, delimiter="\t") for term in _split(row["terms"])}
+    return {term: row["code"] for row in _read_tsv("groups.tsv") for term in _split(row["terms"])}
 
 
 @cache
@@ -212,9 +216,7 @@ def _groups() -> re.Pattern[str]:
 @cache
 def _group_adjectives() -> dict[str, str]:
     """Adjective → group code ("Arab" → ARB), for "<adjective> <sector term>" phrases."""
-    with (DATA_DIR / "groups.tsv").open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return {row["adjective"]: row["code"] for row in csv.DictReader(lines, delimiter="\t") if row.get("adjective")}
+    return {row["adjective"]: row["code"] for row in _read_tsv("groups.tsv") if row.get("adjective")}
 
 
 @cache

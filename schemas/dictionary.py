@@ -361,6 +361,17 @@ def render_markdown() -> str:
         ["iso3", "CAMEO", "name"],
         [[f"`{r['iso3']}`", f"`{r['cameo']}`", r["name"]] for r in _read_tsv("countries.tsv")],
     )
+    out += [
+        "## Peoples",
+        "",
+        "Peoples and regions inside one state whose names stand for that state's people, as CAMEO codes them "
+        '("Chechen rebels" are `RUSREB`; `schemas/data/peoples.tsv`).',
+        "",
+    ]
+    out += _table(
+        ["iso3", "region", "terms"],
+        [[f"`{r['iso3']}`", r["region"], r["terms"].replace("|", ", ")] for r in _read_tsv("peoples.tsv")],
+    )
     out += ["## Organisations", "", "Actor codes of organisations (`schemas/data/organizations.tsv`).", ""]
     out += _table(
         ["code", "name", "kind"], [[f"`{r['code']}`", r["name"], r["kind"]] for r in _read_tsv("organizations.tsv")]

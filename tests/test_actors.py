@@ -113,7 +113,8 @@ def test_find_country(token, iso3):
 
 def _rows(name):
     with (Path(DATA_DIR) / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def test_countries_table():
@@ -178,3 +179,27 @@ def test_a_sector_word_inside_a_country_name_is_no_sector():
     assert resolve_actor("the West Bank").code == "PSE"
     assert resolve_actor("West Bank settlers").code == "PSECVL"
     assert resolve_actor("the FBI").code == "USACOP"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Chechen rebels", "RUSREB"),
+        ("Tibetan protesters", "CHNOPP"),
+        ("Basque separatists", "ESPREB"),
+        ("Turkish Cypriot leaders", "CYPGOV"),
+        ("Rohingya refugees", "MMRREF"),
+    ],
+)
+def test_a_people_inside_one_state_is_that_states_people(phrase, code):
+    actor = resolve_actor(phrase)
+    assert actor is not None and actor.code == code, actor
+
+
+def test_peoples_table():
+    rows = _rows("peoples.tsv")
+    countries = {r["iso3"] for r in _rows("countries.tsv")}
+    assert rows and {r["iso3"] for r in rows} <= countries
+    terms = [term for r in rows for term in r["terms"].split("|")]
+    assert len(terms) == len(set(terms))
+    assert not {"Kurdish", "Tamil", "Kashmiri"} & set(terms)  # peoples of more than one state

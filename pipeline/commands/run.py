@@ -332,6 +332,7 @@ def _print_summary(manifest: dict[str, Any], manifest_path: str) -> None:
         ("sentences rejected (too long)", "sentences_rejected"),
         ("sentences annotated", "sentences_annotated"),
         ("sentences skipped by cascade", "sentences_skipped_by_cascade"),
+        ("  of them once tagged", "sentences_set_aside_after_tagging"),
         ("sentences failed annotation", "sentences_failed_annotation"),
         ("sentences with events", "sentences_with_events"),
         ("sentences failed coding", "sentences_failed_coding"),
