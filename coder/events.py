@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from coder.actors import Actor, cameo_country, find_country, is_seat, resolve_actor
 from coder.dates import resolve_expression
@@ -1080,43 +1081,69 @@ def structural_triggers() -> frozenset[tuple[str, str]]:
 
 def may_hold_trigger(annotation: Annotation) -> bool:
     """Whether :func:`_find_candidates` could find a trigger in the sentence, told from its words, lemmas and POS
-    alone: what a trigger's needs ask of the parse is asked of the whole sentence's words instead ("an appeal"
-    needs a head such as "make": is "make" anywhere in the sentence?). An over-approximation, for the cascade,
-    which asks it before the costliest component (the entity recogniser) runs: False means no event can be coded
-    in the sentence, whatever its entities."""
-    lemmas = {_repaired_lemma(word, lemma) for word, lemma in zip(annotation.words, annotation.lemmas, strict=True)}
-    words = {word.lower() for word in annotation.words}
-    table = trigger_rows()
+    alone: a token whose lemma and POS start an event, with one of the words it requires anywhere in the sentence
+    (:func:`trigger_requirements`). An over-approximation, for the cascade, which asks it before the costliest
+    component (the entity recogniser) runs: False means no event can be coded in the sentence, whatever its
+    entities."""
+    requirements = trigger_requirements()
+    present: set[str] | None = None
     for word, lemma, pos in zip(annotation.words, annotation.lemmas, annotation.pos, strict=True):
         if pos not in ("VERB", "NOUN"):
             continue
-        lemma = _repaired_lemma(word, lemma)
-        if pos == "VERB" and lemma in ORDERING_VERBS and (lemmas & LEAVING_VERBS or "out" in lemmas):
-            return True  # an expulsion (``_expulsion``)
-        if (
-            pos == "VERB"
-            and lemma in ASSERTING_VERBS
-            and "be" in lemmas
-            and lemmas & (CULPABLE_WORDS | {"behind", "blame"})
-        ):
-            return True  # an accusation (``_blamed_acts``)
-        if any(_needs_may_be_met(trigger, lemmas, words) for trigger in table.get((lemma, pos), ())):
+        key = (_repaired_lemma(word, lemma), pos)
+        if key not in requirements:
+            continue
+        required = requirements[key]
+        if required is None:
+            return True
+        if present is None:
+            present = {word.lower() for word in annotation.words}
+            present |= {_repaired_lemma(w, lemma) for w, lemma in zip(annotation.words, annotation.lemmas, strict=True)}
+        if required & present:
             return True
     return False
 
 
-def _needs_may_be_met(trigger: Trigger, lemmas: set[str], words: set[str]) -> bool:
-    """:func:`_needs_met` with the sentence's lemmas and words in place of the trigger's children, head and
-    subtree; True for needs on dependency labels, which only the parse can tell."""
-    kind, values = trigger.needs_kind, trigger.needs_values
+@cache
+def trigger_requirements() -> dict[tuple[str, str], frozenset[str] | None]:
+    """For each (lemma, POS) that can start an event, the words (lemmas or lower-cased forms) one of which the
+    sentence must also hold for the coder to find a candidate there; None when it needs none.
+
+    What a trigger's needs ask of its children, head or subtree (:func:`_needs_met`, ``_refine``) is asked of the
+    whole sentence; needs on dependency labels, which only the parse can tell, require nothing. An ordering verb
+    expels with a verb of leaving or "out" (``_expulsion``); an act noun the coder can lay at someone's door also
+    counts with a word of blame (``_blamed_acts``: "said Iran was behind the attack")."""
+    requirements: dict[tuple[str, str], frozenset[str] | None] = {}
+
+    def require(key: tuple[str, str], words: frozenset[str] | None) -> None:
+        if key in requirements and requirements[key] is None:
+            return
+        requirements[key] = None if words is None else requirements.get(key, frozenset()) | words
+
+    for key, rows in trigger_rows().items():
+        for trigger in rows:
+            require(key, _required_words(trigger))
+        if key[1] == "NOUN" and any(row.cameo[:2] in BLAMEWORTHY_ROOTS for row in rows):
+            require(key, BLAMING_WORDS)
+    for verb in ORDERING_VERBS:
+        require((verb, "VERB"), LEAVING_VERBS | {"out"})
+    for verb in LEAVING_VERBS:
+        require((verb, "VERB"), ORDERING_VERBS)
+    return requirements
+
+
+def _required_words(trigger: Trigger) -> frozenset[str] | None:
+    """The words one of which a trigger's needs ask for (:func:`_needs_met`), or None when the words cannot tell."""
+    kind, values = trigger.needs_kind, frozenset(trigger.needs_values)
     if kind == "refine":
-        # ``_refine``: a refinement's words in the trigger's subtree, or released nationals (by their entities).
-        return trigger.cameo == "0841" or any(rule.words & (lemmas | words) for rule in trigger.refinements)
+        if trigger.cameo == "0841":
+            return None  # released nationals, told by their entities
+        return frozenset(word for rule in trigger.refinements for word in rule.words)
     if kind in ("head", "child"):
-        return bool(values & lemmas)
-    if kind == "modal":
-        return "subjunctive" in values or bool(values & words)
-    return True
+        return values
+    if kind == "modal" and "subjunctive" not in values:
+        return values
+    return None
 
 
 def _leaves_a_country(sentence: ParsedSentence, verb: int) -> bool:
@@ -1174,6 +1201,8 @@ def _expulsion(
 # that someone did a harmful act is an accusation of the statement's subject against the clause's subject.
 ASSERTING_VERBS = frozenset("say claim allege insist believe assert state conclude suspect add".split())
 CULPABLE_WORDS = frozenset("responsible accountable culpable".split())
+# Words without which no act is laid at anyone's door: "was behind", "was responsible for", "blamed".
+BLAMING_WORDS = CULPABLE_WORDS | {"behind", "blame"}
 # Acts one is accused of being behind: force, coercion, threats and protests ("said Washington was behind the
 # protests"), not talks or aid.
 BLAMEWORTHY_ROOTS = HOSTILE_ROOTS | {"14"}

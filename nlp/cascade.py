@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +79,9 @@ class Cascade:
     stop_words: frozenset[str] = frozenset()  # folded; never taken for a person's name
     # How many earlier sentences that name persons the coder's "he"/"she" looks back over.
     pronoun_lookback: int = 1
+    # Trigger form → the lower-cased words one of which the sentence must also hold for it to start an event
+    # ("said" → "must", "should", "behind" ...); a form not listed needs none.
+    trigger_needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Trigger forms that are not one word run ("sit-in"): looked for in the lower-cased text.
     trigger_phrases: tuple[str, ...] = field(init=False, default=())
 
@@ -87,8 +90,20 @@ class Cascade:
         object.__setattr__(self, "trigger_phrases", phrases)
 
     def has_trigger(self, words: Sequence[str]) -> bool:
-        forms = self.trigger_forms
-        return any(word.lower() in forms for word in words)
+        forms, needs = self.trigger_forms, self.trigger_needs
+        lowered: set[str] | None = None
+        for word in words:
+            form = word.lower()
+            if form not in forms:
+                continue
+            required = needs.get(form)
+            if required is None:
+                return True
+            if lowered is None:
+                lowered = {word.lower() for word in words}
+            if required & lowered:
+                return True
+        return False
 
     def has_actor(self, text: str) -> bool:
         # Look each word up in the index (not set.intersection(index), which walks the whole index).
@@ -283,34 +298,63 @@ def _lemmatizer_tables(nlp: Language) -> tuple[dict[str, list[list[str]]], dict[
     return rules, exceptions
 
 
-def _attribute_ruler_forms(nlp: Language, lemmas: set[str]) -> set[str]:
-    """Forms the attribute ruler lemmatises directly (token patterns with a LOWER/ORTH and a LEMMA)."""
+def _attribute_ruler_lemmas(nlp: Language) -> dict[str, set[str]]:
+    """Lemma → the forms the attribute ruler lemmatises to it directly (token patterns with a LOWER/ORTH and a
+    LEMMA)."""
     if "attribute_ruler" not in nlp.pipe_names:
-        return set()
-    forms = set()
+        return {}
+    forms: dict[str, set[str]] = {}
     for rule in nlp.get_pipe("attribute_ruler").patterns:
-        if str(rule["attrs"].get("LEMMA", "")).lower() not in lemmas:
+        lemma = str(rule["attrs"].get("LEMMA", "")).lower()
+        if not lemma:
             continue
         for pattern in rule["patterns"]:
             for token in pattern:
                 for key in ("LOWER", "ORTH", "TEXT"):
                     if isinstance(token.get(key), str):
-                        forms.add(token[key].lower())
+                        forms.setdefault(lemma, set()).add(token[key].lower())
     return forms
 
 
 def trigger_forms(nlp: Language, triggers: Iterable[tuple[str, str]]) -> frozenset[str]:
     """Lower-cased surface forms of the (lemma, POS) triggers, using ``nlp``'s lemmatizer tables."""
+    forms_of = _surface_forms(nlp)
+    return frozenset(form for lemma, pos in triggers for form in forms_of(lemma, pos))
+
+
+def trigger_needs(
+    nlp: Language, requirements: Mapping[tuple[str, str], frozenset[str] | None]
+) -> dict[str, frozenset[str]]:
+    """Trigger form → the lower-cased forms of the words one of which its lemmas require
+    (:func:`coder.events.trigger_requirements`); a form one of whose lemmas requires nothing is not listed."""
+    forms_of = _surface_forms(nlp)
+    needs: dict[str, frozenset[str] | None] = {}
+    for (lemma, pos), required in requirements.items():
+        words: frozenset[str] | None = None
+        if required is not None and all(_WORD.fullmatch(word) for word in required):
+            words = frozenset(form for word in required for form in forms_of(word, "VERB"))
+        for form in forms_of(lemma, pos):
+            if form in needs and needs[form] is None:
+                continue
+            needs[form] = None if words is None else (needs.get(form) or frozenset()) | words
+    return {form: words for form, words in needs.items() if words is not None}
+
+
+def _surface_forms(nlp: Language) -> Callable[[str, str], set[str]]:
+    """(lemma, POS) → the lower-cased forms ``nlp``'s rule lemmatizer and attribute ruler can lemmatise to it."""
     rules, exceptions = _lemmatizer_tables(nlp)
-    forms: set[str] = set()
-    lemmas: set[str] = set()
-    for lemma, pos in triggers:
+    ruled = _attribute_ruler_lemmas(nlp)
+
+    @functools.cache
+    def forms_of(lemma: str, pos: str) -> set[str]:
         table_pos = _LEMMATIZER_POS.get(pos, "verb")
-        lemmas.add(lemma.lower())
+        forms: set[str] = set(ruled.get(lemma.lower(), ()))
         # Both tables: the tagger may call a noun trigger a verb's form ("attacks") and the lemma comes from its POS.
         for candidate_pos in {table_pos, "verb", "noun"}:
             forms |= inflections(lemma, rules.get(candidate_pos, []), exceptions.get(candidate_pos, {}))
-    return frozenset(forms | _attribute_ruler_forms(nlp, lemmas))
+        return forms
+
+    return forms_of
 
 
 def actor_names() -> list[str]:
@@ -402,11 +446,12 @@ def _built_from(model_name: str) -> list[bytes]:
 
 def build_cascade(nlp: Language) -> Cascade:
     """The cascade for ``nlp``'s tokenizer and lemmatizer and the current lexicon and dictionaries."""
-    from coder.events import structural_triggers
+    from coder.events import structural_triggers, trigger_requirements
     from coder.lexicon import trigger_rows
 
     return Cascade(
         trigger_forms=trigger_forms(nlp, [*trigger_rows(), *structural_triggers()]),
+        trigger_needs=trigger_needs(nlp, trigger_requirements()),
         actor_index=name_index(actor_names()),
         # The gazetteer has towns named like function words ("The", "Of"): any sentence starting with one
         # would pass. A place named only by a stop word is left out.

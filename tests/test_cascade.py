@@ -3,6 +3,7 @@ SplitSentences(load_cascade=...) on Beam."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -335,6 +336,30 @@ def test_may_hold_trigger_is_false_without_a_trigger_the_needs_allow(nlp):
         assert may_hold_trigger(annotate_texts(nlp, [text])[0]), text
 
 
+def test_the_text_test_keeps_every_sentence_the_tagger_may_find_a_trigger_in(nlp):
+    from coder.events import may_hold_trigger
+
+    cascade = load_cascade()
+    texts = probe_sentences()
+    for text, annotation in zip(texts, annotate_texts(nlp, texts), strict=True):
+        if may_hold_trigger(annotation):
+            assert cascade.has_trigger_in(text, re.findall(r"\w+", text)), f"the text test would drop {text!r}"
+
+
+def test_a_trigger_form_whose_needs_are_nowhere_in_the_sentence_is_no_trigger():
+    cascade = load_cascade()
+    # "say" starts an event only with "must"/"should" or a word of blame; "appeal" with a "to" or "for" phrase.
+    for text in ["Russia said the weather was fine.", "Russia made an appeal."]:
+        assert cascade.keep_article([text]) == [False], text
+    kept = [
+        "Russia said Ukraine must withdraw.",
+        "Russia said Ukraine was behind the attack.",
+        "Russia appealed to NATO.",
+    ]
+    for text in kept:
+        assert cascade.keep_article([text]) == [True], text
+
+
 def test_still_needed_is_the_candidates_and_what_they_depend_on():
     depends = [[], [0], [], [1], []]
     assert still_needed([3], depends) == {0, 1, 3}
@@ -391,8 +416,8 @@ def test_split_sentences_ships_the_plan_with_sentence_indexes():
 
 
 def test_annotate_sets_aside_candidates_without_a_trigger_once_tagged():
-    # "said" and "Russia" make the second sentence a candidate; tagged, "say" has no modal clause: no trigger.
-    text = "Russian forces shelled Kharkiv on Monday. Russia said the weather was fine."
+    # "March" (a protest march) and "Russia" make the second sentence a candidate; tagged, it is a month: no trigger.
+    text = "Russian forces shelled Kharkiv on Monday. Russia's budget is due in March."
     article = Article(id="d", text=text, published="2022-04-26", source_file="mem.jsonl", source_line=1)
     pipeline = TestPipeline(runner="DirectRunner")
     sentences = (
