@@ -222,8 +222,11 @@ class Annotate(beam.PTransform):
     runner, whose random split of a few hundred articles is uneven because article lengths are (one
     Wikinews article is as long as 24 average ones). Nothing is shuffled but the articles' text.
 
-    Every sentence that comes in is parsed: in cascade mode, ``SplitSentences`` has already set aside
-    those in which no event can be coded (:mod:`nlp.cascade`).
+    Outside cascade mode, every sentence that comes in is parsed in full. In cascade mode, ``SplitSentences`` has
+    already set aside the sentences in which no event can be coded, and the articles carry its plan: their sentences
+    are tagged and parsed first, and only those in which the tagger leaves a trigger, and those they depend on, go
+    through the entity recogniser and on to the coder; the others join the article's ``skipped`` (counted in
+    ``sentences_skipped_by_cascade`` and ``sentences_set_aside_after_tagging``; :mod:`nlp.cascade`).
     """
 
     def __init__(
