@@ -1098,7 +1098,7 @@ def may_hold_trigger(annotation: Annotation) -> bool:
             return True
         if present is None:
             present = {word.lower() for word in annotation.words}
-            present |= {_repaired_lemma(w, lemma) for w, lemma in zip(annotation.words, annotation.lemmas, strict=True)}
+            present |= {_repaired_lemma(w, base) for w, base in zip(annotation.words, annotation.lemmas, strict=True)}
         if required & present:
             return True
     return False
