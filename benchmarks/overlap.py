@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from coder.events import CodedEvent, code_sentence, may_hold_trigger
-from nlp.cascade import Cascade, still_needed
+from coder.events import CodedEvent, code_sentence
+from nlp.cascade import Cascade, needed_once_tagged
 from nlp.sentences import split_sentences
 
 csv.field_size_limit(sys.maxsize)
@@ -99,7 +99,7 @@ def measure(nlp, cascade: Cascade, documents: list[tuple[str, date | None]], spl
         with nlp.memory_zone():
             annotations = [to_annotation(doc) for doc in nlp.pipe(parts)]
         # The second look, once tagged: the tagger's lemmas and parts of speech are those of the full parse.
-        finished = still_needed((c for c in plan.candidates if may_hold_trigger(annotations[c])), plan.depends)
+        finished = needed_once_tagged(plan.candidates, plan.depends, annotations)
         for index, (part, annotation, tagged) in enumerate(zip(parts, annotations, plan.keep, strict=True)):
             keep = index in finished
             sentences += 1

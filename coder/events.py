@@ -1073,12 +1073,6 @@ LEAVING_VERBS = frozenset("leave depart quit exit".split())
 COUNTRY_NOUNS = frozenset("country nation territory soil".split())
 
 
-def structural_triggers() -> frozenset[tuple[str, str]]:
-    """Words that start an event through a rule of this module rather than a lexicon row ("ordered the
-    ambassador out of the country"), for the cascade, which keeps only sentences with a trigger."""
-    return frozenset((verb, "VERB") for verb in ORDERING_VERBS | LEAVING_VERBS)
-
-
 def may_hold_trigger(annotation: Annotation) -> bool:
     """Whether :func:`_find_candidates` could find a trigger in the sentence, told from its words, lemmas and POS
     alone: a token whose lemma and POS start an event, with one of the words it requires anywhere in the sentence

@@ -237,16 +237,27 @@ def still_needed(candidates: Iterable[int], depends: Sequence[Sequence[int]] | M
     return needed
 
 
-def needed_after_tagging(article: ArticleSentences, tagged: Mapping[int, Annotation]) -> set[int]:
-    """The indexes of ``article``'s sentences still needed in full once ``tagged`` (sentence index → annotation
-    without entities) shows which candidates hold a trigger (:func:`coder.events.may_hold_trigger`): those, and
-    what they depend on. Every sentence outside cascade mode (``article.candidates`` is None)."""
-    if article.candidates is None:
-        return {sentence.index for sentence in article.sentences}
+def needed_once_tagged(
+    candidates: Iterable[int],
+    depends: Sequence[Sequence[int]] | Mapping[int, Sequence[int]],
+    tagged: Sequence[Annotation] | Mapping[int, Annotation],
+) -> set[int]:
+    """The sentences still needed in full once ``tagged`` (annotations without entities, by list position or by
+    key) shows which ``candidates`` hold a trigger (:func:`coder.events.may_hold_trigger`): those, and what they
+    depend on."""
     from coder.events import may_hold_trigger
 
+    return still_needed((c for c in candidates if may_hold_trigger(tagged[c])), depends)
+
+
+def needed_after_tagging(article: ArticleSentences, tagged: Mapping[int, Annotation]) -> set[int]:
+    """The indexes of ``article``'s sentences still needed in full once tagged (sentence index → annotation
+    without entities; :func:`needed_once_tagged`). Every sentence outside cascade mode (``article.candidates`` is
+    None)."""
+    if article.candidates is None:
+        return {sentence.index for sentence in article.sentences}
     depends = {sentence.index: needs for sentence, needs in zip(article.sentences, article.depends, strict=True)}
-    return still_needed((c for c in article.candidates if may_hold_trigger(tagged[c])), depends)
+    return needed_once_tagged(article.candidates, depends, tagged)
 
 
 def inflections(lemma: str, rules: Iterable[Sequence[str]], exceptions: Mapping[str, Iterable[str]]) -> set[str]:
@@ -316,17 +327,12 @@ def _attribute_ruler_lemmas(nlp: Language) -> dict[str, set[str]]:
     return forms
 
 
-def trigger_forms(nlp: Language, triggers: Iterable[tuple[str, str]]) -> frozenset[str]:
-    """Lower-cased surface forms of the (lemma, POS) triggers, using ``nlp``'s lemmatizer tables."""
-    forms_of = _surface_forms(nlp)
-    return frozenset(form for lemma, pos in triggers for form in forms_of(lemma, pos))
-
-
-def trigger_needs(
+def trigger_words(
     nlp: Language, requirements: Mapping[tuple[str, str], frozenset[str] | None]
-) -> dict[str, frozenset[str]]:
-    """Trigger form → the lower-cased forms of the words one of which its lemmas require
-    (:func:`coder.events.trigger_requirements`); a form one of whose lemmas requires nothing is not listed."""
+) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """For the (lemma, POS) triggers and what each requires (:func:`coder.events.trigger_requirements`): their
+    lower-cased surface forms, and form → the lower-cased forms of the words one of which its lemmas require (a
+    form one of whose lemmas requires nothing is not listed), using ``nlp``'s lemmatizer tables."""
     forms_of = _surface_forms(nlp)
     needs: dict[str, frozenset[str] | None] = {}
     for (lemma, pos), required in requirements.items():
@@ -337,7 +343,7 @@ def trigger_needs(
             if form in needs and needs[form] is None:
                 continue
             needs[form] = None if words is None else (needs.get(form) or frozenset()) | words
-    return {form: words for form, words in needs.items() if words is not None}
+    return frozenset(needs), {form: words for form, words in needs.items() if words is not None}
 
 
 def _surface_forms(nlp: Language) -> Callable[[str, str], set[str]]:
@@ -446,12 +452,12 @@ def _built_from(model_name: str) -> list[bytes]:
 
 def build_cascade(nlp: Language) -> Cascade:
     """The cascade for ``nlp``'s tokenizer and lemmatizer and the current lexicon and dictionaries."""
-    from coder.events import structural_triggers, trigger_requirements
-    from coder.lexicon import trigger_rows
+    from coder.events import trigger_requirements
 
+    forms, needs = trigger_words(nlp, trigger_requirements())
     return Cascade(
-        trigger_forms=trigger_forms(nlp, [*trigger_rows(), *structural_triggers()]),
-        trigger_needs=trigger_needs(nlp, trigger_requirements()),
+        trigger_forms=forms,
+        trigger_needs=needs,
         actor_index=name_index(actor_names()),
         # The gazetteer has towns named like function words ("The", "Of"): any sentence starting with one
         # would pass. A place named only by a stop word is left out.
