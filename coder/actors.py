@@ -13,14 +13,12 @@ the longest term wins, and the leftmost country/organisation mention decides the
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "data"
+from schemas.codebook import data_rows
 
 # Generic heads: used only when the phrase has no more specific sector term
 # ("officials of the defense ministry" -> MIL, "U.S. officials" -> GOV).
@@ -117,13 +115,6 @@ def _split(field: str) -> list[str]:
     return [t.strip() for t in field.split("|") if t.strip()]
 
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    """The rows of a data file, past its comment lines ("# ...")."""
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def _alternation(terms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     body = "|".join(re.escape(t) for t in ordered)
@@ -133,7 +124,7 @@ def _alternation(terms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 @cache
 def country_rows() -> tuple[dict[str, str], ...]:
     """Rows of ``countries.tsv`` (iso3, cameo, name, aliases, demonyms, seats)."""
-    return tuple(_read_tsv("countries.tsv"))
+    return tuple(data_rows("countries.tsv"))
 
 
 @cache
@@ -147,11 +138,11 @@ def _lexicon() -> _Lexicon:
             entities.setdefault(term, _Entity("country", iso3, None))
         for term in _split(row["seats"]):
             entities.setdefault(term, _Entity("seat", iso3, None))
-    for row in _read_tsv("peoples.tsv"):
+    for row in data_rows("peoples.tsv"):
         # "Chechen rebels": a people inside one state is that state's people, as CAMEO codes it.
         for term in _split(row["terms"]):
             entities.setdefault(term, _Entity("country", row["iso3"], None))
-    for row in _read_tsv("organizations.tsv"):
+    for row in data_rows("organizations.tsv"):
         for term in [row["name"], *_split(row["aliases"])]:
             # Organisations take precedence over a country term with the same spelling.
             # A national movement (Hamas, the PKK) also carries its home country.
@@ -160,7 +151,7 @@ def _lexicon() -> _Lexicon:
         entities[term] = _Entity("stop", None, None)
 
     sectors: dict[str, str] = {}
-    for row in _read_tsv("sectors.tsv"):
+    for row in data_rows("sectors.tsv"):
         for term in _split(row["terms"]):
             sectors.setdefault(term.lower(), row["sector"])
 
@@ -205,7 +196,7 @@ def cameo_country(iso3: str) -> str:
 @cache
 def _group_codes() -> dict[str, str]:
     """Phrase → regional group code, from ``groups.tsv`` ("Western countries" → WST)."""
-    return {term: row["code"] for row in _read_tsv("groups.tsv") for term in _split(row["terms"])}
+    return {term: row["code"] for row in data_rows("groups.tsv") for term in _split(row["terms"])}
 
 
 @cache
@@ -216,7 +207,7 @@ def _groups() -> re.Pattern[str]:
 @cache
 def _group_adjectives() -> dict[str, str]:
     """Adjective → group code ("Arab" → ARB), for "<adjective> <sector term>" phrases."""
-    return {row["adjective"]: row["code"] for row in _read_tsv("groups.tsv") if row.get("adjective")}
+    return {row["adjective"]: row["code"] for row in data_rows("groups.tsv") if row.get("adjective")}
 
 
 @cache

@@ -7,12 +7,10 @@ optional conditions and refinements; ``cameo_frames.tsv`` says how a framing ver
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "data"
+from schemas.codebook import data_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +28,6 @@ class Trigger:
     needs_kind: str | None  # child | nochild | dep | nodep | modal | head | refine | frame
     needs_values: frozenset[str]
     refinements: tuple[Refinement, ...]
-
-
-def _data_rows(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def _parse_refinements(text: str) -> tuple[Refinement, ...]:
@@ -65,7 +57,7 @@ def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
 def trigger_rows() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     """(lemma, POS) → its triggers, in file order: "call on X" (appeal) before "call off" (yield)."""
     table: dict[tuple[str, str], list[Trigger]] = {}
-    for row in _data_rows("event_lexicon.tsv"):
+    for row in data_rows("event_lexicon.tsv"):
         needs_kind, needs_values = _parse_needs(row["needs"])
         trigger = Trigger(
             lemma=row["lemma"].lower(),
@@ -90,7 +82,7 @@ def triggers() -> dict[tuple[str, str], Trigger]:
 def frames() -> dict[str, dict[str, str]]:
     """frame → {embedded code prefix → CAMEO code}."""
     table: dict[str, dict[str, str]] = {}
-    for row in _data_rows("cameo_frames.tsv"):
+    for row in data_rows("cameo_frames.tsv"):
         table.setdefault(row["frame"], {})[row["embedded_prefix"]] = row["cameo"]
     return table
 
@@ -108,17 +100,17 @@ def reframe(frame: str, embedded_code: str) -> str | None:
 @cache
 def actor_heads() -> frozenset[str]:
     """Common nouns that can head an actor phrase ("the Belarusian side", "Russian missiles")."""
-    return frozenset(row["lemma"].lower() for row in _data_rows("actor_heads.tsv"))
+    return frozenset(row["lemma"].lower() for row in data_rows("actor_heads.tsv"))
 
 
 @cache
 def non_actors() -> frozenset[str]:
     """Things that are never actors, nor what force or coercion is done to ("an earthquake struck ...", "an
     invasion of locusts", "the fight against the virus")."""
-    return frozenset(row["lemma"].lower() for row in _data_rows("non_actors.tsv"))
+    return frozenset(row["lemma"].lower() for row in data_rows("non_actors.tsv"))
 
 
 @cache
 def ideas() -> frozenset[str]:
     """Non-actors attacked only in words: "attacked the plan" is criticism."""
-    return frozenset(row["lemma"].lower() for row in _data_rows("non_actors.tsv") if row["kind"] == "idea")
+    return frozenset(row["lemma"].lower() for row in data_rows("non_actors.tsv") if row["kind"] == "idea")

@@ -421,8 +421,8 @@ def load_cascade(model_name: str | None = None) -> Cascade:
     Kept for the life of the process (~30 MB): a worker loads it once, and ``newsevents stream``, which runs one
     pipeline per window in one process, does not load it again for every window. Building it takes about 2 s; it
     is kept between processes in the cache folder (:mod:`coder.build_cache`), under a name that fingerprints what
-    it is built from: the coder's modules and this one, the dictionaries in ``schemas/data``, the model's release,
-    spaCy's and the gazetteer's. A worker reads it in a fraction of that.
+    it is built from: the coder's modules, this one and the data reader (``schemas/codebook.py``), the dictionaries
+    in ``schemas/data``, the model's release, spaCy's and the gazetteer's. A worker reads it in a fraction of that.
     """
     import spacy
 
@@ -442,7 +442,7 @@ def _built_from(model_name: str) -> list[bytes]:
     import spacy.util
 
     project = Path(__file__).resolve().parents[1]
-    files = [Path(__file__), *sorted((project / "coder").glob("*.py"))]
+    files = [Path(__file__), project / "schemas" / "codebook.py", *sorted((project / "coder").glob("*.py"))]
     files += sorted(path for path in (project / "schemas" / "data").rglob("*") if path.is_file())
     model = spacy.util.get_package_path(model_name) if spacy.util.is_package(model_name) else Path(model_name)
     meta = model / "meta.json"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["CameoEntry", "cameo_codes", "cameo_entry", "is_cameo_code", "quad_class_for_root"]
+__all__ = ["CameoEntry", "cameo_codes", "cameo_entry", "data_rows", "is_cameo_code", "quad_class_for_root"]
 
 DATA_DIR = Path(__file__).parent / "data"
 CODES_FILE = DATA_DIR / "cameo_codes.tsv"
@@ -56,9 +56,12 @@ def quad_class_for_root(root: str) -> int:
         raise KeyError(f"not a CAMEO root code: {root!r}") from None
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+def data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of the tab-separated file ``name`` in ``schemas/data``, past its comment lines ("# ...") and
+    blank lines; quotes are plain characters."""
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _parents(code: str) -> list[str]:
@@ -72,7 +75,7 @@ PloverRow = tuple[str | None, str | None, str | None]  # type, mode, context
 @cache
 def _own_plover_rows() -> dict[str, PloverRow]:
     rows: dict[str, PloverRow] = {}
-    for row in _read_tsv(PLOVER_FILE):
+    for row in data_rows(PLOVER_FILE.name):
         code = row["cameo_code"].strip()
         rows[code] = (
             (row.get("plover_type") or "").strip() or None,
@@ -115,7 +118,7 @@ def _plover_for(code: str) -> PloverRow:
 @cache
 def _load() -> dict[str, CameoEntry]:
     entries: dict[str, CameoEntry] = {}
-    for row in _read_tsv(CODES_FILE):
+    for row in data_rows(CODES_FILE.name):
         code = row["code"].strip()
         if not (code.isdigit() and 2 <= len(code) <= 4):
             raise ValueError(f"{CODES_FILE.name}: malformed CAMEO code {code!r}")

@@ -19,7 +19,6 @@ columns, so files of old and new versions can be read together.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections import defaultdict
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas.arrow import TableSchema, output_tables
-from schemas.codebook import DATA_DIR, cameo_codes
+from schemas.codebook import DATA_DIR, cameo_codes, data_rows
 from schemas.models import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,12 +139,6 @@ ENUMERATIONS: dict[str, dict[str, str]] = {
         "possible": "may / might / could.",
     },
 }
-
-
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _cell(value: object) -> str:
@@ -345,7 +338,7 @@ def render_markdown() -> str:
         "",
     ]
     sector_rows = []
-    for row in _read_tsv("sectors.tsv"):
+    for row in data_rows("sectors.tsv"):
         terms = row["terms"].split("|")
         shown = ", ".join(terms[:8]) + (f", … ({len(terms)} terms)" if len(terms) > 8 else "")
         sector_rows.append([f"`{row['sector']}`", SECTOR_NAMES.get(row["sector"], ""), shown])
@@ -359,7 +352,7 @@ def render_markdown() -> str:
     ]
     out += _table(
         ["iso3", "CAMEO", "name"],
-        [[f"`{r['iso3']}`", f"`{r['cameo']}`", r["name"]] for r in _read_tsv("countries.tsv")],
+        [[f"`{r['iso3']}`", f"`{r['cameo']}`", r["name"]] for r in data_rows("countries.tsv")],
     )
     out += [
         "## Peoples",
@@ -370,11 +363,11 @@ def render_markdown() -> str:
     ]
     out += _table(
         ["iso3", "region", "terms"],
-        [[f"`{r['iso3']}`", r["region"], r["terms"].replace("|", ", ")] for r in _read_tsv("peoples.tsv")],
+        [[f"`{r['iso3']}`", r["region"], r["terms"].replace("|", ", ")] for r in data_rows("peoples.tsv")],
     )
     out += ["## Organisations", "", "Actor codes of organisations (`schemas/data/organizations.tsv`).", ""]
     out += _table(
-        ["code", "name", "kind"], [[f"`{r['code']}`", r["name"], r["kind"]] for r in _read_tsv("organizations.tsv")]
+        ["code", "name", "kind"], [[f"`{r['code']}`", r["name"], r["kind"]] for r in data_rows("organizations.tsv")]
     )
     out += ["## Schema versions", ""]
     out += _table(

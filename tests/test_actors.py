@@ -1,11 +1,9 @@
 """Tests for dictionary-based actor resolution (coder.actors)."""
 
-import csv
-from pathlib import Path
-
 import pytest
 
-from coder.actors import DATA_DIR, Actor, find_country, resolve_actor
+from coder.actors import Actor, find_country, resolve_actor
+from schemas.codebook import data_rows
 
 
 @pytest.mark.parametrize(
@@ -111,14 +109,8 @@ def test_find_country(token, iso3):
     assert find_country(token) == iso3
 
 
-def _rows(name):
-    with (Path(DATA_DIR) / name).open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def test_countries_table():
-    rows = _rows("countries.tsv")
+    rows = data_rows("countries.tsv")
     assert len(rows) >= 195
     isos = [r["iso3"] for r in rows]
     assert len(isos) == len(set(isos))
@@ -133,14 +125,14 @@ def test_countries_table():
 
 def test_sector_terms_unique():
     seen = {}
-    for r in _rows("sectors.tsv"):
+    for r in data_rows("sectors.tsv"):
         for term in r["terms"].split("|"):
             assert term == term.lower()
             assert seen.setdefault(term, r["sector"]) == r["sector"], term
 
 
 def test_organizations_table():
-    rows = _rows("organizations.tsv")
+    rows = data_rows("organizations.tsv")
     codes = [r["code"] for r in rows]
     assert len(codes) == len(set(codes))
     assert {"NATO", "EUR", "UNO"} <= set(codes)
@@ -197,8 +189,8 @@ def test_a_people_inside_one_state_is_that_states_people(phrase, code):
 
 
 def test_peoples_table():
-    rows = _rows("peoples.tsv")
-    countries = {r["iso3"] for r in _rows("countries.tsv")}
+    rows = data_rows("peoples.tsv")
+    countries = {r["iso3"] for r in data_rows("countries.tsv")}
     assert rows and {r["iso3"] for r in rows} <= countries
     terms = [term for r in rows for term in r["terms"].split("|")]
     assert len(terms) == len(set(terms))
