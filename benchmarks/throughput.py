@@ -7,7 +7,8 @@ prints the figures and writes them as JSON (``benchmarks/results/``), so runs ca
 
 Modes (README, "Performance"):
 
-* ``R``: ``nlp.pipe`` over the article texts with the pipeline's model and components, one process: the ceiling.
+* ``R``: ``nlp.pipe`` over the article texts with the pipeline's model and components, one process (a child, with
+  one OpenBLAS thread: ``RAW_SPACY_ENVIRONMENT``): the ceiling.
 * ``R2``: the same texts split in two halves of equal word count, parsed by two processes at once: what two
   cores give spaCy itself on this machine, the ceiling for ``P2``.
 * ``P1``/``P2``: ``newsevents run --no-cascade`` end to end (read → Parquet written) on the DirectRunner, one
@@ -53,6 +54,10 @@ NEWSEVENTS = str(Path(sys.executable).parent / "newsevents")
 MODES = ("R", "R2", "P1", "P2", "P1c", "P2c", "P1R", "P1cR")
 # Side-by-side modes: the pipeline mode each runs against R at the same time.
 PAIRED_MODES = {"P1R": "P1", "P1cR": "P1c"}
+# Raw spaCy at its best here: with the two vCPUs in view, OpenBLAS splits spaCy's matrix products over two threads,
+# which made one unpinned process 12-20% slower than with one thread or pinned to a core (150 articles, alternated
+# runs). The pipeline's own runs took the same time either way, so only the raw processes get one thread.
+RAW_SPACY_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1"}
 PIPELINE_MODES = {
     "P1": ["--no-cascade"],
     "P2": ["--no-cascade", "--direct_num_workers=2", "--direct_running_mode=multi_processing"],
@@ -239,29 +244,23 @@ class TreeSampler(threading.Thread):
 # --- the modes ---------------------------------------------------------------------------------------------------
 
 
-def raw_spacy(input_path: Path, words: int, batch_size: int = 64) -> dict[str, object]:
-    """R: ``nlp.pipe`` over the article texts, with the pipeline's model and components, in this process."""
-    from nlp.annotate import load_model
-
-    texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
+def raw_spacy(input_path: Path, words: int) -> dict[str, object]:
+    """R: ``nlp.pipe`` over the article texts, with the pipeline's model and components, in one :func:`raw_child`
+    (the time from its start, once its model is loaded)."""
+    child = start_raw_child(input_path, -1)
+    ready = wait_until_ready(child)
     load_before = load()
-    started = time.perf_counter()
-    nlp = load_model()
-    loaded = time.perf_counter()
-    tokens = 0
-    for start in range(0, len(texts), batch_size):
-        with nlp.memory_zone():
-            tokens += sum(len(doc) for doc in nlp.pipe(texts[start : start + batch_size], batch_size=batch_size))
-    seconds = time.perf_counter() - loaded
-    rss = _rss_mb(os.getpid())
+    go(child)
+    result = raw_child_result(child)
+    seconds = float(result["seconds"])
     return {
         "seconds": round(seconds, 2),
-        "model_load_seconds": round(loaded - started, 2),
-        "articles_per_s": round(len(texts) / seconds, 2),
+        "model_load_seconds": ready["model_load_seconds"],
+        "articles_per_s": round(ready["articles"] / seconds, 2),
         "words_per_s": round(words / seconds),
-        "spacy_tokens": tokens,
-        "components": nlp.pipe_names,
-        "peak_rss_mb": {"process": round(rss or 0, 1)},
+        "spacy_tokens": result["spacy_tokens"],
+        "components": ready["components"],
+        "peak_rss_mb": {"process": round(result["rss_mb"] or 0, 1)},
         "load_before": load_before,
         "load_after": load(),
     }
@@ -279,21 +278,24 @@ def halves(lengths: list[int]) -> tuple[list[int], list[int]]:
 
 
 def raw_child(input_path: Path, part: int, batch_size: int = 64) -> None:
-    """One of R2's processes (or P1R's, with ``part`` -1: all the texts): load the model, say so, wait for the
-    word, parse its half, print the seconds."""
+    """R's process (``part`` -1: all the texts), or one of R2's (``part`` 0 or 1: that half): load the model, say so,
+    wait for the word, parse, print the seconds, tokens and RSS."""
     from nlp.annotate import load_model
 
     texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
     mine = texts if part < 0 else [texts[i] for i in halves([len(t.split()) for t in texts])[part]]
+    started = time.perf_counter()
     nlp = load_model()
-    print("ready", flush=True)
+    ready = {"model_load_seconds": round(time.perf_counter() - started, 2), "components": nlp.pipe_names}
+    print(json.dumps({"ready": True, "articles": len(mine), **ready}), flush=True)
     sys.stdin.readline()
     started = time.perf_counter()
+    tokens = 0
     for start in range(0, len(mine), batch_size):
         with nlp.memory_zone():
-            for _ in nlp.pipe(mine[start : start + batch_size], batch_size=batch_size):
-                pass
-    print(json.dumps({"seconds": time.perf_counter() - started, "rss_mb": _rss_mb(os.getpid())}), flush=True)
+            tokens += sum(len(doc) for doc in nlp.pipe(mine[start : start + batch_size], batch_size=batch_size))
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "spacy_tokens": tokens, "rss_mb": _rss_mb(os.getpid())}), flush=True)
 
 
 def pinned_to(cores: set[int] | None) -> Callable[[], None] | None:
@@ -308,14 +310,18 @@ def start_raw_child(input_path: Path, part: int, core: int | None = None) -> sub
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-        env=ENVIRONMENT,
+        env={**ENVIRONMENT, **RAW_SPACY_ENVIRONMENT},
         cwd=input_path.parent,
         preexec_fn=pinned_to({core} if core is not None else None),
     )
 
 
-def wait_until_ready(child: subprocess.Popen) -> None:
-    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+def wait_until_ready(child: subprocess.Popen) -> dict[str, object]:
+    """What a raw child says once its model is loaded."""
+    assert child.stdout is not None
+    ready = json.loads(child.stdout.readline())
+    assert ready["ready"]
+    return ready
 
 
 def go(child: subprocess.Popen) -> None:
