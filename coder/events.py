@@ -54,6 +54,8 @@ OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
 # Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
 TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
+# Prepositions that introduce what a verb is about ("agreed to", "agreed on", "called for"), not where or when.
+COMPLEMENT_PREPOSITIONS = frozenset({"to", "on", "upon", "for"})
 POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
 # Roots whose act noun takes who it is done to in its "of" phrase: disapproval and rejection ("criticism of Japan",
 # "rejection of the Palestinian proposal"), coercion, release, force.
@@ -2122,6 +2124,18 @@ def _target(
         if found := actors(_owners_of(sentence, thing)):
             return found
     owners = [token, *objects]
+    if trigger.pos == "VERB" and trigger.cameo[:2] not in ASSAULT_ROOTS:
+        # "agreed to a ceasefire with Eritrea", "agreed on talks with Pakistan": the noun that refines the trigger, as
+        # what it is to or on, carries the other side in a phrase of its own (not a setting: "agreed to US mediation
+        # in the talks with ..." is agreed with the mediator).
+        refining = {word for rule in trigger.refinements for word in rule.words}
+        owners.extend(
+            noun
+            for prep in sentence.kids(token, {"prep"})
+            if sentence.lemma(prep) in COMPLEMENT_PREPOSITIONS
+            for noun in sentence.kids(prep, {"pobj"})
+            if sentence.lemma(noun) in refining
+        )
     if trigger.pos == "NOUN":
         if sentence.dep(token) == "compound":
             owners.append(sentence.head(token))  # "a mediation effort between the Emirates and Saudi Arabia"

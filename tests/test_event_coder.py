@@ -1835,3 +1835,19 @@ def test_the_people_a_participle_describes_are_its_doers(code):
     )
     # A statement's participle still speaks for whoever issued it.
     assert code("The PKK issued a declaration demanding autonomy for the Kurds.") == [("100", "PKK", None)]
+
+
+def test_the_noun_that_refines_a_verb_names_the_other_side_in_its_phrase(code):
+    # "agreed to a ceasefire with X": the ceasefire is with X, and so is the agreement.
+    assert code("Ethiopian forces agreed to a ceasefire with Eritrea after two years of fighting.") == [
+        ("0356", "ETHMIL", "ERI")
+    ]
+    assert code("Sudan agreed to a truce with South Sudan.") == [("0356", "SDN", "SSD")]
+    assert code("Pakistan agreed to talks with India on Kashmir.") == [("036", "PAK", "IND")]
+    # A setting is not what is agreed to: accepting mediation is agreeing with the mediator.
+    assert ("036", "ISR", "USA") in code("Israel agreed to American mediation in its talks with Syria.")
+
+
+def test_cutting_funds_or_freezing_trade_are_sanctions(code):
+    assert [(c, s) for c, s, _ in code("The European Union cut pre-accession funds for Turkey.")] == [("162", "EUR")]
+    assert code("Saudi Arabia froze new trade with Canada in a row over human rights.") == [("163", "SAU", "CAN")]
