@@ -1851,3 +1851,10 @@ def test_the_noun_that_refines_a_verb_names_the_other_side_in_its_phrase(code):
 def test_cutting_funds_or_freezing_trade_are_sanctions(code):
     assert [(c, s) for c, s, _ in code("The European Union cut pre-accession funds for Turkey.")] == [("162", "EUR")]
     assert code("Saudi Arabia froze new trade with Canada in a row over human rights.") == [("163", "SAU", "CAN")]
+
+
+def test_handing_or_giving_back_is_a_return(code):
+    assert code("Iraq handed back stolen archives to Kuwait.") == [("0842", "IRQ", "KWT")]
+    # "give back" before "give" as aid: a seized drone given back is returned, not military aid.
+    assert code("China gave back the seized drone to the United States.") == [("0842", "CHN", "USA")]
+    assert code("The United States gave weapons to Ukraine.") == [("072", "USA", "UKR")]
