@@ -54,9 +54,9 @@ NEWSEVENTS = str(Path(sys.executable).parent / "newsevents")
 MODES = ("R", "R2", "P1", "P2", "P1c", "P2c", "P1R", "P1cR")
 # Side-by-side modes: the pipeline mode each runs against R at the same time.
 PAIRED_MODES = {"P1R": "P1", "P1cR": "P1c"}
-# Raw spaCy at its best here: with the two vCPUs in view, OpenBLAS splits spaCy's matrix products over two threads,
-# which made one unpinned process 12-20% slower than with one thread or pinned to a core (150 articles, alternated
-# runs). The pipeline's own runs took the same time either way, so only the raw processes get one thread.
+# Raw spaCy at its best here: with OpenBLAS's default (a thread per vCPU in view), one unpinned raw process was 12-20%
+# slower than with one OpenBLAS thread or pinned to a core (150 articles, alternated runs). The pipeline's own runs
+# took the same time either way, so only the raw processes get one thread.
 RAW_SPACY_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1"}
 PIPELINE_MODES = {
     "P1": ["--no-cascade"],
