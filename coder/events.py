@@ -2169,10 +2169,12 @@ def _target(
         for prep in sentence.kids(owner, {"prep", "dative"}):
             # "suspended a military aid programme for Bosnia": aid is for its recipient.
             beneficiary = (
-                # "voiced its support for Azerbaijan": also on the verb that carries the noun.
+                # "voiced its support for Azerbaijan": also on the verb that carries the noun; and on a verb with an
+                # object, where the parser hangs "for" on the verb or on the object alike ("cut funds for Turkey").
                 (
                     owner in objects
                     or (trigger.pos == "NOUN" and (owner == token or (carried and owner == carrier_verb)))
+                    or (trigger.pos == "VERB" and owner == token and bool(objects))
                 )
                 and trigger.cameo[:2] in AID_ROOTS
                 and sentence.lemma(prep) == "for"
