@@ -1134,7 +1134,7 @@ def _required_words(trigger: Trigger) -> frozenset[str] | None:
     if kind == "refine":
         if trigger.cameo == "0841":
             return None  # released nationals, told by their entities
-        return frozenset(word for rule in trigger.refinements for word in rule.words)
+        return trigger.refinement_words
     if kind in ("head", "child"):
         return values
     if kind == "modal" and "subjunctive" not in values:
@@ -2049,11 +2049,7 @@ def _target(
     event_code = code or trigger.cameo
     # "Russia's missiles were launched": the weapon named by a refinement is the instrument, not the target.
     # (Only for force: what is released, sent or withdrawn is the patient, not an instrument.)
-    instruments = (
-        {word for rule in trigger.refinements for word in rule.words} - STRUCK_PLACES
-        if trigger.cameo[:2] in FORCE_ROOTS
-        else set()
-    )
+    instruments = trigger.refinement_words - STRUCK_PLACES if trigger.cameo[:2] in FORCE_ROOTS else set()
 
     def actors(heads: list[int]) -> list[CodedActor]:
         heads = [h for h in heads if h not in exclude]
@@ -2128,7 +2124,7 @@ def _target(
         # "agreed to a ceasefire with Eritrea", "agreed on talks with Pakistan": the noun that refines the trigger, as
         # what it is to or on, carries the other side in a phrase of its own (not a setting: "agreed to US mediation
         # in the talks with ..." is agreed with the mediator).
-        refining = {word for rule in trigger.refinements for word in rule.words}
+        refining = trigger.refinement_words
         owners.extend(
             noun
             for prep in sentence.kids(token, {"prep"})

@@ -29,6 +29,11 @@ class Trigger:
     needs_values: frozenset[str]
     refinements: tuple[Refinement, ...]
 
+    @property
+    def refinement_words(self) -> frozenset[str]:
+        """Every word of its refinements: what the trigger's phrase may name to refine it."""
+        return frozenset(word for rule in self.refinements for word in rule.words)
+
 
 def _parse_refinements(text: str) -> tuple[Refinement, ...]:
     if text in ("", "-"):

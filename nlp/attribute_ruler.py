@@ -304,9 +304,9 @@ def compile_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> boo
     if name not in nlp.pipe_names or not isinstance(nlp.get_pipe(name), AttributeRuler):
         return False
     stock = nlp.get_pipe(name)
-    trial = CompiledAttributeRuler(nlp.vocab, name)
-    trial.add_patterns(stock.patterns)
-    if trial.compiled() is None:
+    try:
+        compile_patterns(stock)
+    except NotCompilable:
         return False
     compiled = nlp.replace_pipe(name, FACTORY)
     compiled.add_patterns(stock.patterns)
