@@ -1,4 +1,5 @@
-"""A Parquet ``FileSink`` for ``fileio.WriteToFiles`` and the Hive-style file naming it writes to."""
+"""A Parquet ``FileSink`` (for ``fileio.WriteToFiles`` in streaming, and the batch writer) and the Hive-style file
+naming of the batch writer (``transforms.write_parquet``)."""
 
 from __future__ import annotations
 
@@ -62,11 +63,11 @@ class ParquetSink(fileio.FileSink):
 
 
 class HivePartitionNaming:
-    """``file_naming`` for ``WriteToFiles``: ``<column>=<destination>/part-<tag>-<shard>.parquet``.
+    """A file's name in the batch writer: ``<column>=<destination>/part-<tag>-<shard>.parquet`` (the signature of
+    ``WriteToFiles``'s ``file_naming``).
 
-    Beam renames temporary files into place with ``FileSystems.rename``, which fails
-    silently on a local disk when the partition folder does not exist, so the folder is
-    created here, on the worker, just before the rename.
+    Files are renamed into place with ``FileSystems.rename``, which cannot create the partition folder on a local
+    disk, so the folder is created here, on the worker, just before the rename.
     """
 
     def __init__(self, base_path: str, partition_column: str | None, tag: str) -> None:
@@ -85,10 +86,8 @@ class HivePartitionNaming:
     ) -> str:
         shard = f"{shard_index or 0:05d}-of-{total_shards or 1:05d}"
         name = f"part-{self._tag}-{shard}.parquet"
-        if self._column is None:
-            return name
-        folder = f"{self._column}={destination}"
-        full = FileSystems.join(self._base_path, folder)
+        folder = f"{self._column}={destination}" if self._column is not None else ""
+        full = FileSystems.join(self._base_path, folder) if folder else self._base_path
         try:
             if not FileSystems.exists(full):
                 FileSystems.mkdirs(full)
@@ -96,4 +95,4 @@ class HivePartitionNaming:
             pass  # another worker created it first
         except Exception:  # noqa: BLE001 - object stores have no folders to create
             pass
-        return f"{folder}/{name}"
+        return f"{folder}/{name}" if folder else name
