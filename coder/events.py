@@ -269,6 +269,8 @@ class ParsedSentence:
         self.a = annotation
         self.memory = memory if memory is not None else ArticleMemory()
         self.children: list[list[int]] = [[] for _ in annotation.words]
+        # Every rule asks for lemmas, most of them many times over: repaired once here.
+        self.lemmas = [_repaired_lemma(w, base) for w, base in zip(annotation.words, annotation.lemmas, strict=True)]
         for index, head in enumerate(annotation.heads):
             if head != index:
                 self.children[head].append(index)
@@ -283,7 +285,7 @@ class ParsedSentence:
         return len(self.a.words)
 
     def lemma(self, i: int) -> str:
-        return _repaired_lemma(self.a.words[i], self.a.lemmas[i])
+        return self.lemmas[i]
 
     def dep(self, i: int) -> str:
         return self.a.deps[i]
