@@ -88,8 +88,10 @@ def known_person(name: str, day: date | None) -> Actor | None:
     if not roles:
         return None
     current = [r for r in roles if r.holds_on(day)]
-    if not current and day is None and len({(r.country, r.sector) for r in roles}) == 1:
-        current = list(roles)  # undated text: a name whose every role is of one country and sector, in any year
+    if not current and day is None and len({r.country for r in roles}) == 1:
+        # Undated text: a name whose every role is of one country, in any year; its sector is that of the role
+        # held last (Mandela, opposition leader then president: ZAFGOV).
+        current = list(roles)
     if not current:
         return None
     # The table has years only: in the year someone changes role (opposition leader → prime minister), both

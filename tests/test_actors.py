@@ -49,6 +49,9 @@ from schemas.codebook import data_rows
         ("Hamas", "HMS", "PSE", None),  # a national movement carries its home country
         ("Latin American leaders", "LAMGOV", None, "GOV"),  # a regional group, not a country
         ("Western countries", "WST", None, None),
+        ("the General Assembly", "UNO", None, None),  # bare, it is the UN's
+        ("the SPDC", "MMRGOV", "MMR", "GOV"),  # Myanmar's junta under its own name
+        ("the Sandinistas", "FSLN", "NIC", None),
     ],
 )
 def test_resolve_actor(phrase, code, country, sector):
@@ -67,6 +70,8 @@ def test_resolve_actor(phrase, code, country, sector):
         ("its air defense forces", "MIL"),
         ("the rebels", "REB"),
         ("the riot police", "COP"),
+        ("the Maryland General Assembly", "LEG"),  # a state legislature, not the UN's assembly
+        ("the party's general secretary", "GOV"),  # not a general
     ],
 )
 def test_sector_only(phrase, sector):

@@ -275,8 +275,10 @@ def test_people_gazetteer_is_dated():
     assert known_person("Putin", date(2022, 4, 26)).code == "RUSGOV"
     assert known_person("Zelensky", date(2015, 1, 1)) is None
     assert known_person("Starmer", date(2024, 7, 10)).code == "GBRGOV"  # the year he became prime minister
-    # Undated text: a name whose every role is of one country and sector is that actor; an ambiguous one is not.
+    # Undated text: a name whose every role is of one country is that country, in the sector of the role held last;
+    # a name whose roles are of two countries is no one.
     assert known_person("Mubarak", None).code == "EGYGOV"
+    assert known_person("Mandela", None).code == "ZAFGOV"  # opposition leader, then president
     assert known_person("Shevardnadze", None) is None  # Soviet foreign minister, then president of Georgia
 
 
