@@ -113,7 +113,7 @@ class NewsEventsOptions(PipelineOptions):
             dest="output_shards",
             type=_positive,
             default=1,
-            help="Files per partition and run (default 1).",
+            help="Most files per partition and run (default 1).",
         )
         parser.add_argument(
             "--ingest_date",

@@ -84,7 +84,9 @@ class WriteParquet(beam.PTransform):
         self._table = table
         self._tag = tag
         self._temp_directory = temp_directory
-        self._shards = max(1, shards)
+        if shards < 1:
+            raise ValueError(f"shards must be at least 1, got {shards}")
+        self._shards = shards
 
     def expand(self, records: beam.PCollection) -> beam.PCollection:
         table = self._table
