@@ -89,8 +89,8 @@ BORDER_WORDS = frozenset("border frontier boundary".split())
 STATEMENT_WORDS = frozenset("statement communique communiqué declaration announcement decree".split())
 # A country's mission abroad stands where it is: "the US embassy in Tehran" is in Iran.
 DIPLOMATIC_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
-# Light verbs that aim what they carry "at" someone: "levelled accusations at Iran".
-AIMING_VERBS = frozenset({"level"})
+# Light verbs that aim what they carry "at" someone: "levelled accusations at Iran", "took aim at Iran's policy".
+AIMING_VERBS = frozenset({"level", "take"})
 # A participle on a noun trigger whose agent is the doer: "an attack carried out by the Taliban", "the protest
 # organised by Hamas", "sanctions announced by the EU" (not "the attack condemned by the UN").
 AGENT_PARTICIPLES = (
@@ -1488,9 +1488,9 @@ def _time_expression(sentence: ParsedSentence, noun: int) -> bool:
     return label in ("DATE", "TIME") or sentence.lemma(noun) in DURATION_WORDS
 
 
-def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
-    """ "attacked Trump", "attacked him for his remarks", "attack Trump on his taxes", "attacked the plan",
-    "an attack on the government's policy": words, not weapons."""
+def _attacked_idea(sentence: ParsedSentence, token: int) -> bool:
+    """ "attacked the plan", "an attack on the government's policy": what is attacked is an idea, which only words
+    attack, whatever weapons the idea itself names ("attacked Washington's plan to deploy missile defences")."""
     if sentence.a.pos[token] != "VERB":
         return any(
             sentence.lemma(pobj) in ideas()
@@ -1498,6 +1498,14 @@ def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
             if sentence.lemma(prep) in ("on", "upon", "against")
             for pobj in sentence.kids(prep, {"pobj"})
         )
+    return any(sentence.lemma(o) in ideas() for o in sentence.kids(token, OBJECTS))
+
+
+def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
+    """ "attacked Trump", "attacked him for his remarks", "attack Trump on his taxes", "attacked the plan",
+    "an attack on the government's policy": words, not weapons."""
+    if sentence.a.pos[token] != "VERB":
+        return _attacked_idea(sentence, token)
     objects = sentence.kids(token, OBJECTS)
     personal = any(
         sentence.entity_of.get(o, (0, 0, ""))[2] == "PERSON" or sentence.lemma(o) in ("he", "she", "him", "her")
@@ -1510,8 +1518,7 @@ def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
         and not all(_time_expression(sentence, o) for o in sentence.kids(p, {"pobj"}))
         for p in sentence.kids(token, {"prep"})
     )
-    said = any(sentence.lemma(o) in ideas() for o in objects)
-    return personal or said or (bool(objects) and reason)
+    return personal or _attacked_idea(sentence, token) or (bool(objects) and reason)
 
 
 def _gerund_of(sentence: ParsedSentence, token: int) -> bool:
@@ -2147,14 +2154,15 @@ def _target(
         # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where
         # two sides fight each other ("clashed with police", "a battle with the rebels").
         prepositions = prepositions - {"with"}
-    if trigger.needs_kind == "child" and "out" in trigger.needs_values:
-        prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government"
+    if trigger.needs_kind == "child" and trigger.needs_values & {"out", "back"}:
+        prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government", "hit back at"
     if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma in PROJECTING_LEMMAS:
         prepositions = prepositions | {"at"}  # "fired rockets at Israel", "shot at protesters": what is aimed at
     if trigger.cameo[:2] == "14":
         prepositions = prepositions | {"outside"}  # "protested outside the Chinese embassy": at whom it is aimed
-    if carried and sentence.lemma(carrier_verb) in AIMING_VERBS:
-        prepositions = prepositions | {"at"}  # "levelled criticism at France"
+    if carried and sentence.lemma(carrier_verb) in AIMING_VERBS and trigger.cameo[:2] not in ASSAULT_ROOTS:
+        # "levelled criticism at France", "took aim at"; not "took a shot at Trump for his attacks on voting".
+        prepositions = prepositions | {"at"}
     # "the shelling of Kharkiv by Russian forces", "the arrest of two Britons": of force, coercion and release
     # nouns the "of" phrase is who it is done to (the doer is the "by" phrase or the possessor).
     patient_of = (
@@ -3087,9 +3095,11 @@ def _code_candidate(
         # "protesters clashed with police", "rioters set fire to shops": a violent protest (145).
         evidence.append("violence by protesters, or by civilians against the state's forces → 145")
         code = "145"
-    if code == "190" and trigger.lemma == "attack" and _verbal_attack(sentence, token):
+    if trigger.lemma == "attack" and (
+        (code == "190" and _verbal_attack(sentence, token)) or (code[:2] == "19" and _attacked_idea(sentence, token))
+    ):
         # "Biden attacked Trump for his comments": an attack on a person, for what they said or did, is criticism.
-        evidence.append("attack on a person, or for a reason → 111")
+        evidence.append("attack on a person or an idea, or for a reason → 111")
         code = "111"
     if act_code == coded_by_trigger:
         act_code = code  # who acts decided what is done ("farmers blockaded roads" is a protest, done at home)

@@ -112,10 +112,10 @@ def actor_heads() -> frozenset[str]:
 def non_actors() -> frozenset[str]:
     """Things that are never actors, nor what force or coercion is done to ("an earthquake struck ...", "an
     invasion of locusts", "the fight against the virus")."""
-    return frozenset(row["lemma"].lower() for row in data_rows("non_actors.tsv"))
+    return frozenset(row["lemma"].lower() for row in data_rows("non_actors.tsv") if row["kind"] != "measure")
 
 
 @cache
 def ideas() -> frozenset[str]:
-    """Non-actors attacked only in words: "attacked the plan" is criticism."""
-    return frozenset(row["lemma"].lower() for row in data_rows("non_actors.tsv") if row["kind"] == "idea")
+    """What is attacked only in words: "attacked the plan", "attacked the deal" are criticism."""
+    return frozenset(row["lemma"].lower() for row in data_rows("non_actors.tsv") if row["kind"] in ("idea", "measure"))

@@ -1862,3 +1862,44 @@ def test_handing_or_giving_back_is_a_return(code):
     # "give back" before "give" as aid: a seized drone given back is returned, not military aid.
     assert code("China gave back the seized drone to the United States.") == [("0842", "CHN", "USA")]
     assert code("The United States gave weapons to Ukraine.") == [("072", "USA", "UKR")]
+
+
+# Words of force used figuratively (benchmarks/probes/figurative.tsv): criticism, deals, rejections and sanctions.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What is attacked is an idea, whatever weapons it names: criticism.
+        ("The Kremlin attacked Washington's plan to deploy missile defences in Poland.", [("111", "RUSGOV", "USAGOV")]),
+        ("France's president attacked Britain's handling of the migrant crisis.", [("111", "FRAGOV", "GBR")]),
+        ("India's prime minister hit back at Pakistan over its remarks on Kashmir.", [("111", "INDGOV", "PAK")]),
+        ("Mexico's president took aim at U.S. immigration policy in a speech on Monday.", [("111", "MEXGOV", "USA")]),
+        # A deal struck or hammered out is an agreement.
+        (
+            "Japan and the European Union struck a free trade deal on Friday.",
+            [("057", "JPN", "EUR"), ("057", "EUR", "JPN")],
+        ),
+        (
+            "The United States and Mexico hammered out an agreement on migration.",
+            [("057", "USA", "MEX"), ("057", "MEX", "USA")],
+        ),
+        # Proposals are shot down and torpedoed in words.
+        (
+            "Israel's prime minister shot down a French proposal for an international peace conference.",
+            [("120", "ISRGOV", "FRA")],
+        ),
+        ("Washington torpedoed a Russian draft resolution at the Security Council.", [("120", "USAGOV", "RUS")]),
+        # Tariffs and sanctions hit and target.
+        ("China hit Australian wine with tariffs of up to 200 percent.", [("163", "CHN", "AUS")]),
+        ("The United States targeted Russian banks with new sanctions.", [("163", "USA", "RUSBUS")]),
+        # The literal senses stay force.
+        ("Israel hit back at Hamas with airstrikes on Gaza.", [("195", "ISR", "PSE")]),
+        ("Russian missiles struck Kyiv on Sunday.", [("195", "RUS", "UKRGOV")]),
+    ],
+)
+def test_words_of_force_used_figuratively(code, text: str, expected: list[tuple]) -> None:
+    assert code(text) == expected
+
+
+def test_a_measure_attacked_in_words_is_still_what_a_state_suspends(code):
+    assert code("Japan suspended an aid programme for Myanmar.") == [("162", "JPN", "MMR")]
+    assert code("Greece's prime minister attacked the budget deal.")[0][0] == "111"
