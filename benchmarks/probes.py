@@ -7,7 +7,8 @@ the coder gets (not a test: the expectations are a yardstick, and a few of them 
 Each line: the expected PLOVER type (a name) or CAMEO code (digits, scored by its two-digit root), the expected
 source and target country codes, and the sentence, tab-separated; "#" starts a comment. A sentence counts as
 found when an event of the expected type or root is coded; its actors are right when one of those events has
-the expected source and (for an international act) the expected target among its actor codes.
+the expected source and (for an international act) the expected target among its actor codes. An expected type of
+"-" (and "-" for both actors) says that no event should be coded: the sentence counts as found when none is.
 """
 
 from __future__ import annotations
@@ -43,7 +44,12 @@ def read_probes(path: Path) -> list[Probe]:
     return probes
 
 
+NO_EVENT = "-"
+
+
 def matches(probe: Probe, event: CodedEvent) -> bool:
+    if probe.expected == NO_EVENT:
+        return False
     if probe.expected.isdigit():
         return event.cameo_code[:2] == probe.expected[:2]
     return normalised_type(event.plover_type) == probe.expected
@@ -55,6 +61,12 @@ def actors_right(probe: Probe, events: list[CodedEvent]) -> bool:
 
     source = any(has(e.source, probe.source) for e in events)
     return source and (probe.source == probe.target or any(has(e.target, probe.target) for e in events))
+
+
+def _describe(event: CodedEvent) -> str:
+    source = event.source.actor.code if event.source else None
+    target = event.target.actor.code if event.target else None
+    return f"{event.cameo_code} {source}->{target}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,15 +83,18 @@ def main(argv: list[str] | None = None) -> int:
         for probe in probes:
             events = code_text(probe.text, lambda text: annotate_text(nlp, text), None)
             hits = [e for e in events if matches(probe, e)]
+            extra += len({e.cameo_code[:2] for e in events if not matches(probe, e)})
+            if probe.expected == NO_EVENT:
+                found += not events
+                right += not events
+                if args.misses and events:
+                    coded = "; ".join(_describe(e) for e in events)
+                    print(f"  coded: - | {probe.text}\n      coded: {coded}")
+                continue
             found += bool(hits)
             right += bool(hits) and actors_right(probe, hits)
-            extra += len({e.cameo_code[:2] for e in events if not matches(probe, e)})
             if args.misses and not (hits and actors_right(probe, hits)):
-                coded = "; ".join(
-                    f"{e.cameo_code} {e.source.actor.code if e.source else None}->"
-                    f"{e.target.actor.code if e.target else None}"
-                    for e in events
-                )
+                coded = "; ".join(_describe(e) for e in events)
                 print(f"  {'actors' if hits else 'missed'}: {probe.expected} | {probe.text}\n      coded: {coded}")
         print(f"{path.name}: {found} of {len(probes)} found, {right} with the expected actors, {extra} other roots")
     return 0

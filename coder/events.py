@@ -1455,6 +1455,15 @@ def _patients(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[in
     found = sentence.kids(token, OBJECTS | PASSIVE_SUBJECTS)
     if trigger.pos == "NOUN":
         found += sentence.kids(token, {"compound", "poss"})
+    else:
+        # "declared war on rabbits", "waged a campaign against corruption": the act the verb's object names (a
+        # trigger noun, or a word that refines the verb) is aimed by that object's own "on"/"against" phrase.
+        table = trigger_rows()
+        owners += [
+            o
+            for o in sentence.kids(token, OBJECTS)
+            if (sentence.lemma(o), "NOUN") in table or sentence.lemma(o) in trigger.refinement_words
+        ]
     for owner in owners:
         for prep in sentence.kids(owner, {"prep"}):
             lemma = sentence.lemma(prep)
@@ -2967,7 +2976,12 @@ def _code_candidate(
     evidence = [f"trigger {sentence.a.words[token]!r} ({trigger.lemma}/{trigger.pos}) → {trigger.cameo}"]
     if code != trigger.cameo:
         evidence.append(f"refined to {code} by the words of its phrase")
-    inner_tokens = [t for t, (frame_token, _) in framed.items() if frame_token == token]
+    inner_tokens = [
+        t
+        for t, (frame_token, _) in framed.items()
+        # "vowed to fight corruption": what is framed must be an event on its own, with its selectional restrictions.
+        if frame_token == token and not _non_actor_patient(sentence, t, candidates[t])
+    ]
     if trigger.needs_kind == "frame" and not inner_tokens:
         return  # "plans to travel": an intent with no coded event inside is not an event
     content_token = token

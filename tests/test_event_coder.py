@@ -1903,3 +1903,15 @@ def test_words_of_force_used_figuratively(code, text: str, expected: list[tuple]
 def test_a_measure_attacked_in_words_is_still_what_a_state_suspends(code):
     assert code("Japan suspended an aid programme for Myanmar.") == [("162", "JPN", "MMR")]
     assert code("Greece's prime minister attacked the budget deal.")[0][0] == "111"
+
+
+def test_an_intent_to_fight_a_problem_is_no_threat(code):
+    # What an intent frames must be an event on its own: force against corruption is not (non_actors.tsv).
+    assert code("Nigeria's new president vowed to fight corruption in the oil industry.") == []
+    assert code("Iran threatened to attack Israel.") == [("1384", "IRN", "ISR")]
+
+
+def test_war_declared_on_pests_is_no_war(code):
+    # The object that refines "declared" (war) aims the act with its own "on" phrase: at rabbits, no one.
+    assert code("The Australian government declared war on invasive rabbits in the 1950s.") == []
+    assert code("Russia declared war on Japan in 1945.") == [("190", "RUS", "JPN")]
