@@ -662,6 +662,10 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
         sentence.memory.remember(name, titled)
         return titled
     recalled = sentence.memory.recall(name)
+    if recalled is not None and recalled.sector is None and recalled.country and titled is not None and titled.sector:
+        # "President Trump" in a year he was out of office: the title the text gives, of the country he served.
+        code = cameo_country(recalled.country) + titled.sector
+        return Actor(text, code, recalled.country, titled.sector, f"{titled.matched} + {name} = {recalled.matched}")
     if recalled is not None:
         return Actor(text, recalled.code, recalled.country, recalled.sector, f"{name} = {recalled.matched}")
     return titled
@@ -2894,7 +2898,13 @@ def code_sentence(
             continue  # coded as part of its frame ("agreed to send" is one event)
         events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
     sentence.memory.note_mentions([mention for _, mention in sentence.mentions])
-    return merge_restatements(events)
+    # "lashed out at Iran, accusing it of lying": a participle of the main clause, which may restate its act.
+    participles = frozenset(
+        sentence.a.offsets[t]
+        for t in range(len(sentence))
+        if sentence.a.tags[t] == "VBG" and sentence.dep(t) == "advcl"
+    )
+    return merge_restatements(events, participles)
 
 
 def _actor_key(actor: CodedActor | None) -> tuple[str | None, str | None, str | None] | None:
@@ -2922,14 +2932,16 @@ def _specificity(event: CodedEvent) -> int:
     return len(event.cameo_root) + len(detail)
 
 
-def merge_restatements(events: list[CodedEvent]) -> list[CodedEvent]:
+def merge_restatements(events: list[CodedEvent], participles: frozenset[int] = frozenset()) -> list[CodedEvent]:
     """One event for one act told twice in a sentence ("lashed out at the mayor, accusing her of ...",
     "began an offensive with airstrikes", "asked for support, asking voters to ...").
 
     Events of one sentence with the same source, target, CAMEO root and PLOVER type, mode, negation, date,
     place and reporter are one act: counting it twice is the double coding users of other datasets complain
     of. The most specific code is kept (the first of equally specific ones); the other trigger is named in
-    its evidence.
+    its evidence. A participle (its trigger's start among ``participles``) restating the act with its target
+    left unsaid or unresolved ("lashed out at Iran, accusing *it* of lying") is the act told with its target; not
+    so a second verb ("will impose sanctions on Iran and freeze its assets" are two acts).
     """
     kept: dict[tuple[object, ...], CodedEvent] = {}
     for event in events:
@@ -2941,7 +2953,20 @@ def merge_restatements(events: list[CodedEvent]) -> list[CodedEvent]:
         winner, other = (event, first) if _specificity(event) > _specificity(first) else (first, event)
         winner.evidence.append(f"the same act restated by {other.trigger_text!r} ({other.cameo_code}): one event")
         kept[key] = winner
-    return list(kept.values())
+    if not any(event.target is None and event.trigger_start in participles for event in kept.values()):
+        return list(kept.values())
+    # Keyed with no target, the events that have one: where a target-less event's act is told again with its target.
+    with_target = {
+        key[:1] + (None,) + key[2:]: event for key, event in kept.items() if event.target is not None and key[0]
+    }
+    merged = []
+    for key, event in kept.items():
+        told = with_target.get(key) if event.target is None and event.trigger_start in participles else None
+        if told is not None:
+            told.evidence.append(f"the same act restated by {event.trigger_text!r} ({event.cameo_code}): one event")
+            continue
+        merged.append(event)
+    return merged
 
 
 def _code_candidate(

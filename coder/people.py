@@ -93,6 +93,18 @@ def known_person(name: str, day: date | None) -> Actor | None:
         # held last (Mandela, opposition leader then president: ZAFGOV).
         current = list(roles)
     if not current:
+        countries = {r.country for r in roles}
+        if day is not None and len(countries) == 1 and not countries & ORGANISATION_CODES:
+            # Dated text, out of office that year (Biden in 2020, Carter in 2010): still of the one country they
+            # served, in no sector of the state.
+            country = next(iter(countries))
+            return Actor(
+                text=name,
+                code=cameo_country(country),
+                country=country,
+                sector=None,
+                matched=f"{roles[0].name} (out of office)",
+            )
         return None
     # The table has years only: in the year someone changes role (opposition leader → prime minister), both
     # rows match, and the role that started last is the one they hold by then.

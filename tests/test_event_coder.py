@@ -273,7 +273,11 @@ def test_people_gazetteer_is_dated():
     from coder.people import known_person
 
     assert known_person("Putin", date(2022, 4, 26)).code == "RUSGOV"
-    assert known_person("Zelensky", date(2015, 1, 1)) is None
+    # Out of office that year (before, between or after their roles): of their one country, in no sector.
+    zelensky_2015 = known_person("Zelensky", date(2015, 1, 1))
+    assert (zelensky_2015.code, zelensky_2015.sector) == ("UKR", None)
+    assert known_person("Biden", date(2020, 6, 1)).code == "USA"  # between vice president and president
+    assert known_person("Shevardnadze", date(2010, 1, 1)) is None  # of two countries: no one
     assert known_person("Starmer", date(2024, 7, 10)).code == "GBRGOV"  # the year he became prime minister
     # Undated text: a name whose every role is of one country is that country, in the sector of the role held last;
     # a name whose roles are of two countries is no one.
