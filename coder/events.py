@@ -468,7 +468,9 @@ def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
 
 
 def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
-    """A pronoun's antecedent: the subject of the nearest governing clause that has a resolvable one."""
+    """A pronoun's antecedent: the subject of the nearest governing clause that has a resolvable one (of its
+    number, for "it" and "its")."""
+    singular = sentence.a.words[token].lower() in SINGULAR_PRONOUNS
     node = token
     seen = set()
     while node not in seen:
@@ -479,6 +481,8 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
         for subject in sentence.kids(parent, SUBJECTS):
             if token in sentence.subtree(subject) or sentence.lemma(subject) in PRONOUNS:
                 continue  # "their forces": the pronoun's own phrase is not its antecedent
+            if singular and sentence.a.tags[subject] in PLURAL_NOUN_TAGS:
+                continue  # "officials said it killed three people": "it" is not the officials
             resolved = _resolve(sentence, subject, allow_pronoun=False)
             if _known(resolved):
                 return resolved
@@ -487,6 +491,9 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
 
 
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
+# Common nouns only: "the Netherlands said it", "the United Nations said it" are one actor.
+PLURAL_NOUN_TAGS = frozenset({"NNS"})
 
 
 def _relative_head(sentence: ParsedSentence, token: int) -> int:

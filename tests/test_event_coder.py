@@ -1919,3 +1919,9 @@ def test_war_declared_on_pests_is_no_war(code):
     # The object that refines "declared" (war) aims the act with its own "on" phrase: at rabbits, no one.
     assert code("The Australian government declared war on invasive rabbits in the 1950s.") == []
     assert code("Russia declared war on Japan in 1945.") == [("190", "RUS", "JPN")]
+
+
+def test_it_is_not_a_plural_speaker(code):
+    # "it" agrees in number with its antecedent: not the officials who speak of it.
+    assert code("Chinese officials said it killed three people.") == []
+    assert code("Russia said it would send troops to Belarus.")[0][1] == "RUS"
