@@ -143,9 +143,10 @@ ENACTING_VERBS = frozenset({"vote", "order", "decree"})
 ROUND_NOUNS = frozenset("round series session".split())
 INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed due schedule".split())
 # For a verb only its direct governor counts: "warned that Russia attacked" reports a real attack.
+# "likes dropping bombs on people", "dreams of conquering": a liking or a fancy is no act.
 VERB_HYPOTHETICAL_GOVERNORS = frozenset(
     "plot conspire fear expect prevent deter avoid hope want wish seek try attempt aim allow permit authorize "
-    "authorise deny".split()
+    "authorise deny like love enjoy hate prefer imagine dream".split()
 )
 # Clauses that are not asserted: "would not say whether he supported ...", "if Russia attacks, ...".
 CONDITIONAL_MARKS = frozenset({"whether", "if", "unless"})
@@ -2589,16 +2590,16 @@ def _has_infinitive_to(sentence: ParsedSentence, verb: int) -> bool:
 
 def _shares_its_verb_group(sentence: ParsedSentence, verb: int) -> bool:
     """Whether a verb is a bare infinitive coordinated with the verb before it, with no subject of its own ("aims to
-    tighten sanctions and *impose* a blockade", "will impose sanctions and *freeze* assets"); "tried to enter the town
-    and *shelled* it" is finite and stands on its own."""
-    return (
-        sentence.a.pos[verb] == "VERB"
-        and sentence.dep(verb) == "conj"
-        and sentence.a.tags[verb] == "VB"
-        and sentence.head(verb) != verb
-        and sentence.a.pos[sentence.head(verb)] == "VERB"
-        and not sentence.kids(verb, SUBJECTS)
-    )
+    tighten sanctions and *impose* a blockade", "will impose sanctions and *freeze* assets"), or a gerund coordinated
+    with a gerund ("likes dropping bombs and *killing* them"); "tried to enter the town and *shelled* it" is finite
+    and stands on its own."""
+    if sentence.a.pos[verb] != "VERB" or sentence.dep(verb) != "conj" or sentence.kids(verb, SUBJECTS):
+        return False
+    head = sentence.head(verb)
+    if head == verb or sentence.a.pos[head] != "VERB":
+        return False
+    tag = sentence.a.tags[verb]
+    return tag == "VB" or (tag == "VBG" and sentence.a.tags[head] == "VBG")
 
 
 def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:

@@ -1925,3 +1925,9 @@ def test_it_is_not_a_plural_speaker(code):
     # "it" agrees in number with its antecedent: not the officials who speak of it.
     assert code("Chinese officials said it killed three people.") == []
     assert code("Russia said it would send troops to Belarus.")[0][1] == "RUS"
+
+
+def test_a_liking_is_no_act(code):
+    # A gerund under a verb of liking is no deed, nor is the gerund coordinated with it.
+    assert code("The Syrian president enjoys bombing rebel towns and shelling refugee camps.") == []
+    assert code("Russian troops kept shelling Kharkiv and attacking its suburbs.")[0][:2] == ("194", "RUSMIL")
