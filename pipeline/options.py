@@ -7,7 +7,7 @@ import os
 from datetime import date
 from typing import Any
 
-from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, SetupOptions, StandardOptions
 
 
 def _iso_date(value: str) -> date:
@@ -183,3 +183,15 @@ def coding_settings(args: argparse.Namespace, today: date) -> dict[str, Any]:
         "annotate_batch_size": args.annotate_batch_size,
         "cascade": args.cascade,
     }
+
+
+# The Beam plugin that ends each worker process without tearing its interpreter down (pipeline/worker_exit.py).
+WORKER_EXIT_PLUGIN = "pipeline.worker_exit"
+
+
+def add_beam_plugin(options: PipelineOptions, plugin: str) -> None:
+    """Names ``plugin`` (a module) in ``options``' Beam plugins, which Beam's workers import at their start."""
+    setup = options.view_as(SetupOptions)
+    plugins = list(setup.beam_plugins or [])
+    if plugin not in plugins:
+        setup.beam_plugins = [*plugins, plugin]

@@ -39,7 +39,7 @@ from pipeline.commit import (
 )
 from pipeline.logs import add_log_format_argument, configure_logging, get_logger
 from pipeline.manifest import accounting, counters, write_manifest
-from pipeline.options import NewsEventsOptions, coding_settings, parse_lanes
+from pipeline.options import WORKER_EXIT_PLUGIN, NewsEventsOptions, add_beam_plugin, coding_settings, parse_lanes
 from pipeline.progress import ProgressDisplay
 from pipeline.runners import batch_runner
 from pipeline.version import pipeline_version
@@ -204,6 +204,7 @@ def _run_batch(
         version=settings.pipeline_version,
     )
     staging = staging_folder(settings.output, run_id)
+    add_beam_plugin(options, WORKER_EXIT_PLUGIN)
     clock = time.perf_counter()
     try:
         pipeline = beam.Pipeline(runner=batch_runner(options), options=options)
