@@ -2289,7 +2289,9 @@ def _target(
         # "discussed how he joined the party": what is talked about is not a party to it ("allowed UN inspectors to
         # return" is done to the inspectors).
         return []
-    clauses = sentence.kids(token, {"ccomp", "xcomp"})
+    # A complement clause before its verb is fronted speech or a misparse ("Singapore and India searched the sea: all
+    # three offered assistance"), not whom the verb addresses.
+    clauses = [clause for clause in sentence.kids(token, {"ccomp", "xcomp"}) if clause > token]
     if trigger.pos == "NOUN":
         # "calls for Russia to withdraw": the noun's for-to clause names whom it asks.
         clauses += _for_clauses(sentence, token)

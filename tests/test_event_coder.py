@@ -1931,3 +1931,13 @@ def test_a_liking_is_no_act(code):
     # A gerund under a verb of liking is no deed, nor is the gerund coordinated with it.
     assert code("The Syrian president enjoys bombing rebel towns and shelling refugee camps.") == []
     assert code("Russian troops kept shelling Kharkiv and attacking its suburbs.")[0][:2] == ("194", "RUSMIL")
+
+
+def test_a_clause_before_the_verb_is_not_whom_it_addresses(code):
+    # A misparse hangs the first clause on the second verb; its subject is not the offer's recipient.
+    events = code(
+        "Singapore, India, and Australia have in the past conducted emergency searches of the Java Sea: All three "
+        "nations offered military assistance after Indonesia AirAsia Flight 8501 vanished in December 2014."
+    )
+    assert all(target is None for _, _, target in events)
+    assert code("Iran urged the United States to lift the sanctions.")[0][2] == "USA"
