@@ -497,6 +497,23 @@ SINGULAR_PRONOUNS = frozenset({"it", "its"})
 PLURAL_NOUN_TAGS = frozenset({"NNS"})
 
 
+def _described(sentence: ParsedSentence, token: int) -> list[int]:
+    """What a subject stands for: itself; for a relative pronoun, the noun its clause describes and, when the parser
+    hangs the clause on a noun inside a prepositional phrase, the nouns that phrase belongs to ("an earthquake with
+    magnitude 6.3 that struck ..." describes the earthquake)."""
+    head = _relative_head(sentence, token)
+    if head == token:
+        return [token]
+    nouns = [head]
+    node = head
+    while sentence.dep(node) == "pobj" and sentence.dep(prep := sentence.head(node)) == "prep":
+        node = sentence.head(prep)
+        if sentence.a.pos[node] not in ("NOUN", "PROPN"):
+            break
+        nouns.append(node)
+    return nouns
+
+
 def _relative_head(sentence: ParsedSentence, token: int) -> int:
     """For "that"/"which"/"who" as the subject of a relative clause, the noun the clause describes."""
     if sentence.a.words[token].lower() not in RELATIVE_PRONOUNS:
@@ -3000,9 +3017,10 @@ def _code_candidate(
     if _statement_of_accord(sentence, token, trigger):
         return  # "agreed that the talks were useful": what is agreed with is a statement, not a commitment
     if any(
-        sentence.lemma(subject := _relative_head(sentence, s)) in non_actors()
+        sentence.lemma(subject) in non_actors()
         and _issuers(sentence, subject) == [subject]  # "the Turkish statement called for ..." speaks for Turkey
         for s in sentence.kids(token, SUBJECTS)
+        for subject in _described(sentence, s)
     ):
         return  # "an earthquake struck southern Philippines"
     if _non_actor_patient(sentence, token, candidate):

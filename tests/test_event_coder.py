@@ -1941,3 +1941,12 @@ def test_a_clause_before_the_verb_is_not_whom_it_addresses(code):
     )
     assert all(target is None for _, _, target in events)
     assert code("Iran urged the United States to lift the sanctions.")[0][2] == "USA"
+
+
+def test_a_relative_clause_hung_on_a_phrase_of_a_non_actor_describes_it(code):
+    # The parser hangs "that struck" on "magnitude"; the clause describes the earthquake, which is no actor.
+    text = (
+        "Aftershocks of a powerful earthquake with reported magnitude 6.3 that struck southern Philippines on "
+        "Wednesday night have increased the death toll."
+    )
+    assert code(text) == []
