@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -2931,7 +2931,54 @@ def code_sentence(
         for t in range(len(sentence))
         if sentence.a.tags[t] == "VBG" and sentence.dep(t) == "advcl"
     )
-    return merge_restatements(events, participles)
+    # "Soleimani was killed by an American drone strike": the passive verb and the act that is its agent.
+    agent_acts = frozenset(
+        (sentence.a.offsets[verb], sentence.a.offsets[noun])
+        for verb in candidates
+        for agent in sentence.kids(verb, {"agent"})
+        for noun in sentence.kids(agent, {"pobj"})
+        if noun in candidates
+    )
+    return merge_restatements(merge_agent_acts(events, agent_acts), participles)
+
+
+def merge_agent_acts(events: list[CodedEvent], agent_acts: frozenset[tuple[int, int]]) -> list[CodedEvent]:
+    """One event for a passive act of force whose agent is itself an act of force: "was killed by an American drone
+    strike" is the strike (its doer, the United States) done to the one killed, not a killing by no one and a strike
+    at no one. ``agent_acts`` holds (verb, agent noun) trigger starts; the more specific code is kept. Only where each
+    trigger gave one event, the verb's without a source and the noun's without a target."""
+    if not agent_acts:
+        return events
+    by_start: dict[int, list[CodedEvent]] = {}
+    for event in events:
+        by_start.setdefault(event.trigger_start, []).append(event)
+    merged: dict[int, CodedEvent] = {}  # id of an event replaced → the event that replaces it
+    for verb_start, noun_start in agent_acts:
+        verbs, nouns = by_start.get(verb_start, []), by_start.get(noun_start, [])
+        if len(verbs) != 1 or len(nouns) != 1:
+            continue
+        done, act = verbs[0], nouns[0]
+        if not (
+            done.cameo_root in ASSAULT_ROOTS
+            and act.cameo_root in ASSAULT_ROOTS
+            and done.source is None
+            and act.target is None
+            and (done.event_mode, done.negated) == (act.event_mode, act.negated)
+        ):
+            continue
+        winner = act if _specificity(act) >= _specificity(done) else done
+        other = done if winner is act else act
+        one = replace(winner, source=act.source, target=done.target, evidence=list(winner.evidence))
+        one.evidence.append(
+            f"the same act as {other.trigger_text!r} ({other.cameo_code}), whose agent it is: one event"
+        )
+        merged[id(done)] = merged[id(act)] = one
+    result: list[CodedEvent] = []
+    for event in events:
+        replacement = merged.get(id(event), event)
+        if all(replacement is not kept for kept in result):
+            result.append(replacement)
+    return result
 
 
 def _actor_key(actor: CodedActor | None) -> tuple[str | None, str | None, str | None] | None:
