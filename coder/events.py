@@ -2945,8 +2945,9 @@ def code_sentence(
 def merge_agent_acts(events: list[CodedEvent], agent_acts: frozenset[tuple[int, int]]) -> list[CodedEvent]:
     """One event for a passive act of force whose agent is itself an act of force: "was killed by an American drone
     strike" is the strike (its doer, the United States) done to the one killed, not a killing by no one and a strike
-    at no one. ``agent_acts`` holds (verb, agent noun) trigger starts; the more specific code is kept. Only where each
-    trigger gave one event, the verb's without a source and the noun's without a target."""
+    at no one. ``agent_acts`` holds (verb, agent noun) trigger starts; the more specific code is kept, with the noun's
+    doer and the verb's patient (over a target the noun took from the place: "killed by an airstrike in Iraq" was done
+    to the one killed). Only where each trigger gave one event and the verb's has a patient and no doer."""
     if not agent_acts:
         return events
     by_start: dict[int, list[CodedEvent]] = {}
@@ -2962,7 +2963,7 @@ def merge_agent_acts(events: list[CodedEvent], agent_acts: frozenset[tuple[int, 
             done.cameo_root in ASSAULT_ROOTS
             and act.cameo_root in ASSAULT_ROOTS
             and done.source is None
-            and act.target is None
+            and done.target is not None
             and (done.event_mode, done.negated) == (act.event_mode, act.negated)
         ):
             continue
