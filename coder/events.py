@@ -2975,9 +2975,11 @@ def merge_agent_acts(events: list[CodedEvent], agent_acts: frozenset[tuple[int, 
         )
         merged[id(done)] = merged[id(act)] = one
     result: list[CodedEvent] = []
+    appended: set[int] = set()
     for event in events:
         replacement = merged.get(id(event), event)
-        if all(replacement is not kept for kept in result):
+        if id(replacement) not in appended:  # the merged event stands where the first of its two stood
+            appended.add(id(replacement))
             result.append(replacement)
     return result
 

@@ -88,12 +88,12 @@ def known_person(name: str, day: date | None) -> Actor | None:
     if not roles:
         return None
     current = [r for r in roles if r.holds_on(day)]
-    if not current and day is None and len({r.country for r in roles}) == 1:
+    countries = {r.country for r in roles}
+    if not current and day is None and len(countries) == 1:
         # Undated text: a name whose every role is of one country, in any year; its sector is that of the role
         # held last (Mandela, opposition leader then president: ZAFGOV).
         current = list(roles)
     if not current:
-        countries = {r.country for r in roles}
         if day is not None and len(countries) == 1 and not countries & ORGANISATION_CODES:
             # Dated text, out of office that year (Biden in 2020, Carter in 2010): still of the one country they
             # served, in no sector of the state.

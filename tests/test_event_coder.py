@@ -1956,5 +1956,6 @@ def test_a_passive_act_of_force_whose_agent_is_an_act_of_force_is_one_event(code
     # The strike is the doer's act; the killing says whom it was done to.
     assert code("Soleimani was killed by an American drone strike.") == [("1952", "USA", "IRN")]  # 2022: no role
     # The patient of the killing, not the place the strike took for its target.
-    assert code("He was killed last week by a United States military airstrike in Iraq.")[0][:2] == ("195", "USA")
-    assert len(code("He was killed last week by a United States military airstrike in Iraq.")) == 1
+    events = code("He was killed last week by a United States military airstrike in Iraq.")
+    assert events[0][:2] == ("195", "USA")
+    assert len(events) == 1
