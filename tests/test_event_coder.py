@@ -886,6 +886,21 @@ def test_injuring_is_violence_like_wounding(code):
     assert code("The earthquake injured 25 people in Mindanao.") == []  # no one did it
 
 
+def test_unnamed_attackers_take_the_country_of_a_region(code):
+    # "assailants", "suicide bombers", "masked men": irregular armed actors; the region names their country.
+    assert code("Gunmen killed three soldiers in Kashmir.") == [("180", "INDUAF", "INDMIL")]
+    assert code("Assailants shot dead a journalist in Mindanao.") == [("180", "PHLUAF", "PHLMED")]
+    assert code("A suicide bomber killed 20 people at a market in Baghdad.") == [("1831", "IRQUAF", "IRQCVL")]
+    assert code("Suicide bombers attacked a police station in Aceh.") == [("1831", "IDNUAF", "IDNCOP")]
+    # Bombers alone are aircraft, their owner's.
+    assert code("Russian bombers struck targets in Syria.") == [("195", "RUS", "SYR")]
+
+
+def test_disarming_a_lone_gunman_is_no_demobilisation(code):
+    assert code("A passer-by disarmed a shooter at a restaurant in Tennessee.") == []
+    assert [c[0] for c in code("Government troops disarmed hundreds of militiamen in Aceh.")] == ["0873"]
+
+
 def test_a_street_after_on_says_where_not_whom(code):
     # "on Streatham High Road, London" is where; London is not the government attacked.
     assert code("He stabbed a man and two women on the High Road, London.") == []

@@ -71,6 +71,15 @@ def test_cities(name, iso3):
         ("Donetsk region", "UKR"),
         ("Crimea", "UKR"),
         ("the West Bank", "PSE"),
+        ("Kashmir", "IND"),
+        ("Aceh", "IDN"),
+        ("Mindanao", "PHL"),
+        ("Helmand province", "AFG"),
+        ("Borno state", "NGA"),
+        ("Rakhine State", "MMR"),
+        ("North Kivu province", "COD"),
+        ("southern Kurdistan", "IRQ"),
+        ("Northern Ireland", "GBR"),
     ],
 )
 def test_regions(name, iso3):
@@ -87,6 +96,16 @@ def test_the_gazetteer_is_loaded_once_per_process():
     resolve_place("Kyiv")
     assert places._gazetteer() is places._gazetteer()
     assert places._gazetteer.cache_info().misses == 1
+
+
+def test_a_region_comes_before_a_foreign_town_of_the_same_name():
+    # geonames has an Ontario in California, a Borno in Germany and an Antioquia in Turkey.
+    assert (resolve_place("Ontario").kind, resolve_place("Ontario").country) == ("region", "CAN")
+    assert resolve_place("Borno").country == "NGA"
+    assert resolve_place("Antioquia").country == "COL"
+    # A city of the region's own country keeps its name, with its coordinates.
+    assert (resolve_place("Chihuahua").kind, resolve_place("Chihuahua").country) == ("city", "MEX")
+    assert resolve_place("Islamic State") is None
 
 
 def test_us_states_are_not_foreign_towns_of_the_same_name():
