@@ -80,7 +80,8 @@ OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
 WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 # Violence that is aimed: "fired rockets at Israel", "shot at police", "launched missiles at Saudi Arabia" (elsewhere
 # "at" says where: "attacked a checkpoint at the border").
-PROJECTING_LEMMAS = frozenset({"fire", "shoot", "launch"})
+# Rioters' missiles are aimed the same way: "hurled stones at soldiers", "threw eggs at the minister".
+PROJECTING_LEMMAS = frozenset({"fire", "shoot", "launch", "hurl", "throw", "lob"})
 # "on the High Road", "on Route 2": where something happened, not what it was done to.
 STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridge route motorway freeway".split())
 # "a stronghold on the Turkish border", "villages on the frontier": a border is where; either side may be meant.
@@ -117,6 +118,15 @@ ALLEGING_WORDS = frozenset(
     "hang punish prosecute fine".split()
 )
 ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
+# "denied charges that it had helped insurgents attack", "demanded an admission that Soviet forces murdered": the
+# clause is what the noun claims, admits or denies, not an act the sentence reports.
+# "refugees fleeing the fighting", "survived the bombing", "mourned the victims of the attack": the act is behind
+# the sentence's own event, which is about those who live with it.
+AFTERMATH_VERBS = frozenset("flee escape survive mourn commemorate remember".split())
+CLAIM_NOUNS = frozenset(
+    "charge accusation allegation claim admission denial suspicion rumour rumor assertion speculation suggestion "
+    "insinuation contention theory".split()
+)
 # An event that is expected, feared or only possible has not happened: it is not coded.
 HYPOTHETICAL_MODIFIERS = frozenset(
     "possible potential expected future likely imminent hypothetical feared planned prospective".split()
@@ -2194,7 +2204,7 @@ def _target(
         prepositions = prepositions - {"with"}
     if trigger.needs_kind == "child" and trigger.needs_values & {"out", "back"}:
         prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government", "hit back at"
-    if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma in PROJECTING_LEMMAS:
+    if (trigger.cameo[:2] in ASSAULT_ROOTS or trigger.cameo[:2] == "14") and trigger.lemma in PROJECTING_LEMMAS:
         prepositions = prepositions | {"at"}  # "fired rockets at Israel", "shot at protesters": what is aimed at
     if trigger.cameo[:2] == "14":
         prepositions = prepositions | {"outside"}  # "protested outside the Chinese embassy": at whom it is aimed
@@ -2477,6 +2487,24 @@ def _alleged(sentence: ParsedSentence, token: int) -> str | None:
     """Why the event is only what someone is suspected, charged or punished for: "two men suspected of bombing an
     airliner", "arrested a man wanted for attacking a diplomat", "jailed for killing a journalist". The act is a
     past allegation the sentence refers to, not an event it reports (the accusation, if any, is coded instead)."""
+    if sentence.a.pos[token] == "NOUN":
+        governor = sentence.head(token)
+        if sentence.dep(token) == "pobj" and sentence.lemma(governor) == "from":
+            governor = sentence.head(governor)
+        if governor != token and sentence.lemma(governor) in AFTERMATH_VERBS:
+            return f"what those who {sentence.lemma(governor)} it live with"
+    node = token
+    for _ in range(4):
+        parent = sentence.head(node)
+        if parent == node:
+            break
+        if (
+            sentence.dep(node) in ("acl", "ccomp")
+            and sentence.a.pos[parent] == "NOUN"
+            and sentence.lemma(parent) in CLAIM_NOUNS
+        ):
+            return f"what the {sentence.a.words[parent]!r} claims"
+        node = parent
     node = token
     for _ in range(2):
         parent = sentence.head(node)

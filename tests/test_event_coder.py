@@ -1726,8 +1726,8 @@ def test_what_someone_is_suspected_or_punished_for_is_not_an_event(code):
 
 
 def test_a_noun_trigger_naming_an_actor_is_not_an_event(code):
-    # "riot police" are police, not a riot.
-    assert [c for c, _, _ in code("Iranian riot police beat demonstrators in Tehran.")] == []
+    # "riot police" are police, not a riot: the one event is the beating (violent repression, 175), no riot (145).
+    assert [c for c, _, _ in code("Iranian riot police beat demonstrators in Tehran.")] == ["175"]
     assert code("Russian attack helicopters struck Ukrainian positions.") == [("190", "RUS", "UKR")]
 
 
@@ -1974,3 +1974,30 @@ def test_a_passive_act_of_force_whose_agent_is_an_act_of_force_is_one_event(code
     events = code("He was killed last week by a United States military airstrike in Iraq.")
     assert events[0][:2] == ("195", "USA")
     assert len(events) == 1
+
+
+def test_what_a_charge_or_an_admission_claims_is_not_coded(code):
+    assert code("Syria denied U.S. charges that it had helped insurgents attack American troops.") == [
+        ("016", "SYR", "USA")
+    ]
+    assert [
+        c[0] for c in code("Poland demanded an admission by Moscow that Soviet forces murdered Polish officers.")
+    ] == ["100"]
+
+
+def test_an_act_those_who_flee_it_live_with_is_background(code):
+    assert code("The United States gave Jordan $50 million to help refugees fleeing the fighting in Syria.") == [
+        ("071", "USA", "JOR")
+    ]
+
+
+def test_stones_and_eggs_thrown_at_someone_are_a_violent_protest_aimed_at_them(code):
+    assert code("Palestinian youths hurled stones at Israeli soldiers in Hebron.") == [("145", "PSECVL", "ISRMIL")]
+    assert code("Protesters pelted police with stones in Nairobi.") == [("145", "KENOPP", "KENCOP")]
+    assert code("A man threw a grenade at a police patrol in Srinagar.") == [("183", None, "INDCOP")]
+    assert code("The government threw its support behind the plan.") == []
+
+
+def test_police_who_beat_demonstrators_repress_them_a_team_that_beats_another_does_not(code):
+    assert code("Iranian riot police beat demonstrators in Tehran.") == [("175", "IRNCOP", "IRNOPP")]
+    assert code("Brazil beat Argentina 2-1 in Buenos Aires.") == []
