@@ -115,7 +115,7 @@ MAX_CONJUNCTS = 3
 # the reason for a punishment, not an event of the sentence.
 ALLEGING_WORDS = frozenset(
     "suspect accuse charge convict blame want allege indict sentence jail imprison arrest detain try acquit execute "
-    "hang punish prosecute fine".split()
+    "hang punish prosecute fine sanction penalize penalise slap".split()
 )
 ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
 # "denied charges that it had helped insurgents attack", "demanded an admission that Soviet forces murdered": the
@@ -986,6 +986,9 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         )
     if trigger.needs_kind == "nodep":
         return not any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
+    if trigger.needs_kind == "object":
+        # "gave Saddam Hussein 48 hours to leave": what is given, not what the phrase mentions ("speeches on the day").
+        return any(sentence.lemma(c) in trigger.needs_values for c in sentence.kids(token, {"dobj", "dative"}))
     if trigger.needs_kind == "nochild":
         return not any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
@@ -1001,9 +1004,13 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         # "its call for Israel to lift the blockade": the "for" of a for-to clause is the noun's "for" phrase.
         if "for" in trigger.needs_values and _for_clauses(sentence, token):
             return True
-        # Not the infinitive marker: "to protest against" has no "to" phrase.
+        # Not the infinitive marker: "to protest against" has no "to" phrase; nor a time phrase: "called off the
+        # talks on Wednesday" is no call on anyone.
         return any(
-            sentence.lemma(c) in trigger.needs_values and sentence.dep(c) != "aux" for c in sentence.children[token]
+            sentence.lemma(c) in trigger.needs_values
+            and sentence.dep(c) != "aux"
+            and not any(_time_expression(sentence, o) for o in sentence.kids(c, {"pobj"}))
+            for c in sentence.children[token]
         )
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
 
@@ -2011,6 +2018,22 @@ def _localised(actors: list[CodedActor], country: str | None, evidence: list[str
     return placed
 
 
+# Talks, agreements and cooperation happen at a venue: "envoys and Tamil Tiger rebels opened talks in Geneva" are not
+# Swiss rebels.
+VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+def _country_for_unplaced(sources: list[CodedActor], code: str, place_country: str | None) -> str | None:
+    """The country a source with none of its own takes: the place's, except at a venue, where it is the one country
+    of the other sources ("Sri Lankan envoys and rebels": Sri Lankan rebels), and the place's only if none has one."""
+    if code[:2] not in VENUE_ROOTS:
+        return place_country
+    countries = {a.actor.country for a in sources if a.actor.country is not None}
+    if countries:
+        return next(iter(countries)) if len(countries) == 1 else None
+    return place_country
+
+
 def _member_countries(sentence: ParsedSentence, head: int) -> list[CodedActor]:
     """ "the air forces of Russia and Belarus", "French and Egyptian warships": one actor per country, each
     with the head's sector."""
@@ -2459,6 +2482,33 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
             # "sent troops to its border with Guyana": the other side of a border is the one faced.
             phrases.extend(sentence.kids(child, {"pobj"}))
     return owners or phrases
+
+
+# Sport borrows the words of war: "a bitterly fought World Cup quarter-final clash", "Argentina edged England 2-1".
+SPORT_WORDS = frozenset(
+    "cup quarter-final quarterfinal semi-final semifinal final match derby tournament championship league playoff "
+    "play-off fixture goal striker midfielder goalkeeper innings wicket olympic olympics medal".split()
+)
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+
+
+def _sporting(sentence: ParsedSentence, token: int) -> bool:
+    """Whether a word of force is sport's: it is modified by a word of sport ("a quarter-final clash"), or the
+    sentence gives a score and speaks of sport."""
+    modifiers = {sentence.lemma(c).lower() for c in sentence.kids(token, {"compound", "amod", "nmod"})}
+    if modifiers & SPORT_WORDS:
+        return True
+    lemmas = {sentence.lemma(t).lower() for t in range(len(sentence.a.words))}
+    return bool(_SCORE.search(sentence.text)) and bool(lemmas & SPORT_WORDS)
+
+
+def _on_condition(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a verb (or the verb it is coordinated with) has an "if"/"unless" clause."""
+    for node in (verb, sentence.head(verb) if sentence.dep(verb) == "conj" else verb):
+        for clause in sentence.kids(node, {"advcl"}):
+            if any(sentence.lemma(m) in ("if", "unless") for m in sentence.kids(clause, {"mark"})):
+                return True
+    return False
 
 
 def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
@@ -3086,6 +3136,8 @@ def _code_candidate(
         return
     if _alleged(sentence, token) is not None:
         return
+    if trigger.cameo[:2] in ASSAULT_ROOTS | {"18"} and _sporting(sentence, token):
+        return
     if trigger.pos == "NOUN" and sentence.dep(token) == "compound":
         modified = sentence.head(token)
         if sentence.a.pos[modified] == "NOUN" and _can_head_actor(sentence, modified):
@@ -3161,6 +3213,15 @@ def _code_candidate(
         and sentence.dep(carried_by) == "xcomp"
     ):
         event_mode = "intended"
+    if (
+        event_mode == "possible"
+        and trigger.frame is None
+        and code[:2] in HOSTILE_ROOTS | {"16"}
+        and _on_condition(sentence, carrier)
+    ):
+        # "could take military action unless Damascus expels Ocalan": force held out on a condition is a threat.
+        evidence.append("possible act on a condition (if/unless): a threat")
+        event_mode = "intended"
     if event_mode == "intended" and trigger.frame is None:
         recoded = reframe("intent", code)
         if recoded == MILITARY_THREAT_CODE and _deployment_in_aid(sentence, None, token, candidates):
@@ -3184,7 +3245,8 @@ def _code_candidate(
             if location is not None:
                 break
     place_country = location.country if location is not None else None
-    sources = _localised(_source(sentence, token, trigger, code), place_country, evidence)
+    sources = _source(sentence, token, trigger, code)
+    sources = _localised(sources, _country_for_unplaced(sources, code, place_country), evidence)
     coded_by_trigger = code
     if code in GENERIC_VIOLENCE_CODES and any("suicide" in a.text.lower().split() for a in sources):
         evidence.append("killing by suicide bombers → 1831")

@@ -25,7 +25,7 @@ class Trigger:
     pos: str  # VERB or NOUN
     cameo: str
     frame: str | None  # intent | appeal | demand | reject | threat
-    needs_kind: str | None  # child | nochild | dep | nodep | modal | head | refine | frame
+    needs_kind: str | None  # child | nochild | object | dep | nodep | modal | head | refine | frame
     needs_values: frozenset[str]
     refinements: tuple[Refinement, ...]
 
@@ -53,7 +53,7 @@ def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
     if text == "frame":
         return "frame", frozenset()
     kind, _, values = text.partition("=")
-    if kind not in ("child", "nochild", "dep", "nodep", "modal", "head", "frame") or not values:
+    if kind not in ("child", "nochild", "object", "dep", "nodep", "modal", "head", "frame") or not values:
         raise ValueError(f"event_lexicon.tsv: bad needs {text!r}")
     return kind, frozenset(values.split("|"))
 

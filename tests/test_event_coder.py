@@ -362,7 +362,7 @@ def test_a_sector_without_country_takes_the_country_of_the_place(code):
 def test_domestic_acts_target_the_home_country(code):
     assert code("The Colombian government rejected demands from rebels.") == [("120", "COLGOV", "COLREB")]
     assert code("Egyptian police arrested twelve people.") == [("173", "EGYCOP", "EGYCVL")]
-    assert code("Lebanon lifted the curfew in Beirut.") == [("081", "LBN", "LBN")]
+    assert code("Lebanon lifted the curfew in Beirut.") == [("0813", "LBN", "LBN")]  # CAMEO 0813, ease curfew
 
 
 def test_a_target_of_the_same_country_is_kept_unless_it_is_the_same_actor(code):
