@@ -2001,3 +2001,67 @@ def test_stones_and_eggs_thrown_at_someone_are_a_violent_protest_aimed_at_them(c
 def test_police_who_beat_demonstrators_repress_them_a_team_that_beats_another_does_not(code):
     assert code("Iranian riot police beat demonstrators in Tehran.") == [("175", "IRNCOP", "IRNOPP")]
     assert code("Brazil beat Argentina 2-1 in Buenos Aires.") == []
+
+
+def test_force_held_out_on_a_condition_is_a_threat(code):
+    assert code("Turkey could attack Syria unless Damascus expels Ocalan.") == [("138", "TUR", "SYR")]
+    assert code("Israel might strike Iran's nuclear sites if sanctions failed.") == [("138", "ISR", "IRN")]
+    assert [c[0] for c in code("Ankara said it could take military action against Syria unless Damascus gave in.")] == [
+        "138"
+    ]
+
+
+def test_a_party_to_talks_abroad_is_not_of_the_venue(code):
+    events = code("Sri Lankan government envoys and rebels opened a new round of peace negotiations in Geneva.")
+    assert sorted(events) == [("046", "LKAGOV", "LKAREB"), ("046", "LKAREB", "LKAGOV")]
+    # With no country among the parties, the place is still theirs.
+    events = code("Government negotiators and rebel leaders resumed peace talks in Chiapas on Thursday.")
+    assert sorted(events) == [("046", "MEXGOV", "MEXREB"), ("046", "MEXREB", "MEXGOV")]
+
+
+def test_a_time_phrase_is_no_call_on_anyone(code):
+    assert code("Colombian President Andres Pastrana called off peace negotiations with FARC rebels on Wednesday.") == [
+        ("164", "COLGOV", "FARC")
+    ]
+    assert code("The UN called on Monday for an immediate ceasefire.") == [("0256", "UNO", None)]
+
+
+def test_sport_borrows_the_words_of_war(code):
+    assert code("Argentina edged England 2-1 in a bitterly fought World Cup quarter-final clash in Mexico City.") == []
+    assert code("India crushed Pakistan in a Cricket World Cup match in Manchester.") == []
+
+
+def test_an_ultimatum_is_time_given(code):
+    assert code(
+        "U.S. President George W. Bush gave Saddam Hussein 48 hours to leave Iraq or face military action."
+    ) == [("139", "USAGOV", "IRQGOV")]
+    assert code("Trump and Vice President Mike Pence both gave speeches in Charlotte on the first day.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("South Africa's government and the ANC clinched a deal on an interim constitution.", "057"),
+        ("Brazil's largest opposition party threw its weight behind the president's reform bill.", "051"),
+        ("Egypt voiced strong backing on Wednesday for a Saudi peace plan.", "051"),
+        ("The Red Cross flew 40 tonnes of medical supplies into Rwanda on Friday.", "073"),
+        ("The U.S. embassy in Beijing gave refuge to Chinese dissident Fang Lizhi.", "075"),
+        ("Indian authorities eased a curfew in Srinagar on Saturday.", "0813"),
+        ("Sudan lifted the state of emergency in Darfur.", "0814"),
+        ("Iraq granted U.N. weapons inspectors unrestricted access to eight presidential sites.", "0862"),
+        ("The United States scrapped its trade embargo against Vietnam on Thursday.", "085"),
+        ("Thousands of Haitian migrants were forcibly repatriated by the Dominican Republic.", "174"),
+        ("Hamas announced a week-long halt to rocket fire into southern Israel on Sunday.", "0871"),
+        ("Bolivian farmers set up roadblocks across the country on Monday.", "144"),
+        ("NATO launched military action against Serbia on Wednesday.", "190"),
+        ("Myanmar's junta freed Aung San Suu Kyi from house arrest.", "0841"),
+    ],
+)
+def test_lexicon_of_round_fifteen(code, text, expected):
+    assert expected in [c[0] for c in code(text)]
+
+
+def test_sanctions_for_an_act_do_not_code_the_act(code):
+    assert code("Washington slapped trade sanctions on China for supplying Pakistan with missile technology.") == [
+        ("163", "USAGOV", "CHN")
+    ]
