@@ -2032,9 +2032,9 @@ def test_sport_borrows_the_words_of_war(code):
 
 
 def test_an_ultimatum_is_time_given(code):
-    assert code(
-        "U.S. President George W. Bush gave Saddam Hussein 48 hours to leave Iraq or face military action."
-    ) == [("139", "USAGOV", "IRQGOV")]
+    # Saddam Hussein is out of office at the fixture's publication date: of his country only.
+    text = "U.S. President George W. Bush gave Saddam Hussein 48 hours to leave Iraq or face military action."
+    assert code(text) == [("139", "USAGOV", "IRQ")]
     assert code("Trump and Vice President Mike Pence both gave speeches in Charlotte on the first day.") == []
 
 
