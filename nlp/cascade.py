@@ -377,12 +377,12 @@ def actor_names() -> list[str]:
 
 def place_names() -> list[str]:
     """Every country, city, region and state name the place resolver knows."""
-    from coder.places import REGIONS, _gazetteer  # the resolver's own gazetteer, so the cascade follows it
+    from coder.places import _gazetteer, regions  # the resolver's own gazetteer, so the cascade follows it
 
     gazetteer = _gazetteer()
     # US states ("Louisiana" stands for the USA), when the gazetteer has them.
     states = getattr(gazetteer, "us_states", ())
-    return [*gazetteer.countries, *gazetteer.cities, *REGIONS, *states]
+    return [*gazetteer.countries, *gazetteer.cities, *regions(), *states]
 
 
 def person_names() -> list[str]:
