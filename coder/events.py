@@ -118,11 +118,11 @@ ALLEGING_WORDS = frozenset(
     "hang punish prosecute fine sanction penalize penalise slap".split()
 )
 ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
-# "denied charges that it had helped insurgents attack", "demanded an admission that Soviet forces murdered": the
-# clause is what the noun claims, admits or denies, not an act the sentence reports.
 # "refugees fleeing the fighting", "survived the bombing", "mourned the victims of the attack": the act is behind
 # the sentence's own event, which is about those who live with it.
 AFTERMATH_VERBS = frozenset("flee escape survive mourn commemorate remember".split())
+# "denied charges that it had helped insurgents attack", "demanded an admission that Soviet forces murdered": the
+# clause is what the noun claims, admits or denies, not an act the sentence reports.
 CLAIM_NOUNS = frozenset(
     "charge accusation allegation claim admission denial suspicion rumour rumor assertion speculation suggestion "
     "insinuation contention theory".split()
@@ -2498,13 +2498,15 @@ def _sporting(sentence: ParsedSentence, token: int) -> bool:
     modifiers = {sentence.lemma(c).lower() for c in sentence.kids(token, {"compound", "amod", "nmod"})}
     if modifiers & SPORT_WORDS:
         return True
-    lemmas = {sentence.lemma(t).lower() for t in range(len(sentence.a.words))}
-    return bool(_SCORE.search(sentence.text)) and bool(lemmas & SPORT_WORDS)
+    if not _SCORE.search(sentence.text):
+        return False
+    return any(sentence.lemma(t).lower() in SPORT_WORDS for t in range(len(sentence.a.words)))
 
 
 def _on_condition(sentence: ParsedSentence, verb: int) -> bool:
     """Whether a verb (or the verb it is coordinated with) has an "if"/"unless" clause."""
-    for node in (verb, sentence.head(verb) if sentence.dep(verb) == "conj" else verb):
+    nodes = [verb, sentence.head(verb)] if sentence.dep(verb) == "conj" else [verb]
+    for node in nodes:
         for clause in sentence.kids(node, {"advcl"}):
             if any(sentence.lemma(m) in ("if", "unless") for m in sentence.kids(clause, {"mark"})):
                 return True
@@ -2536,7 +2538,9 @@ def _aimed_at(sentence: ParsedSentence, token: int, trigger: Trigger, words: fro
 def _alleged(sentence: ParsedSentence, token: int) -> str | None:
     """Why the event is only what someone is suspected, charged or punished for: "two men suspected of bombing an
     airliner", "arrested a man wanted for attacking a diplomat", "jailed for killing a journalist". The act is a
-    past allegation the sentence refers to, not an event it reports (the accusation, if any, is coded instead)."""
+    past allegation the sentence refers to, not an event it reports (the accusation, if any, is coded instead).
+    So is what a charge, claim or admission says ("denied charges that it had helped insurgents attack"), and an act
+    that those who flee or survive it live with ("refugees fleeing the fighting")."""
     if sentence.a.pos[token] == "NOUN":
         governor = sentence.head(token)
         if sentence.dep(token) == "pobj" and sentence.lemma(governor) == "from":
@@ -3136,7 +3140,7 @@ def _code_candidate(
         return
     if _alleged(sentence, token) is not None:
         return
-    if trigger.cameo[:2] in ASSAULT_ROOTS | {"18"} and _sporting(sentence, token):
+    if trigger.cameo[:2] in ASSAULT_ROOTS and _sporting(sentence, token):
         return
     if trigger.pos == "NOUN" and sentence.dep(token) == "compound":
         modified = sentence.head(token)
