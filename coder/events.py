@@ -622,8 +622,28 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
                     matched = f"{sentence.lemma(head)} of {found.matched}"
                     return CodedActor(text, start, end, Actor(text, found.code, found.country, found.sector, matched))
     if actor is None:
+        actor = _other_half(sentence, head, text)
+    if actor is None:
         return None
     return CodedActor(text, start, end, actor)
+
+
+# "South Korea urged the North to return to talks": a divided country's other half, named by its compass point when
+# the sentence names the first half.
+OTHER_HALVES = {
+    "North": (re.compile(r"\b(?:South Korea|South Korean|Seoul)\b"), "PRK"),
+    "South": (re.compile(r"\b(?:North Korea|North Korean|Pyongyang)\b"), "KOR"),
+}
+
+
+def _other_half(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
+    half = OTHER_HALVES.get(sentence.a.words[head])
+    if half is None or not any(sentence.lemma(d) == "the" for d in sentence.kids(head, {"det"})):
+        return None
+    named, country = half
+    if not named.search(sentence.text):
+        return None
+    return Actor(text, cameo_country(country), country, None, f"the other half of Korea ({country})")
 
 
 # Nouns for people who act for someone else, named by a "from/of/for" phrase; and those who head a body, who
@@ -919,10 +939,12 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
                     place = None  # "a resident of Antioch, Illinois": town names are shared across countries
                 country = (found.country if found is not None else None) or (place.country if place else None)
         elif dep in ("compound", "poss") and sentence.entity_of.get(child, (0, 0, ""))[2] == "GPE":
-            # "the Florida governor", "Puerto Rico's governor": a US state or a territory before the sector.
+            # "the Florida governor", "Puerto Rico's governor": a US state or a territory before the sector; a city
+            # only before people of a place ("Kabul police", "the Medellin cartel"), not before its government.
             entity = sentence.entity_of[child]
             place = resolve_place(sentence.span_text(entity[0], entity[1] - 1)[0])
-            country = place.country if place is not None and place.kind != "city" else None
+            local = dep == "compound" and actor.sector not in ("GOV", "LEG", "JUD")  # "St. John's Church": a name
+            country = place.country if place is not None and (place.kind != "city" or local) else None
         elif dep == "compound" and sentence.entity_of.get(child, (0, 0, ""))[2] == "PERSON":
             person = sentence.memory.recall(sentence.a.words[child])
             country = person.country if person is not None else None

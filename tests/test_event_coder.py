@@ -1083,8 +1083,8 @@ def test_the_later_gerunds_of_a_list_of_charges_are_part_of_the_accusation(code)
 
 
 def test_the_north_accused_of_something_is_no_place(code):
-    # Neither the town of North (Utah) nor "North of" read as the Turkish town Of.
-    assert code("South Korea accused the North of firing missiles.") == [("112", "KOR", None)]
+    # Neither the town of North (Utah) nor "North of" read as the Turkish town Of: the other half of Korea.
+    assert code("South Korea accused the North of firing missiles.") == [("112", "KOR", "PRK")]
     assert code("U.S. officials alleged that the North admitted it had a uranium program.") == [("112", "USAGOV", None)]
     assert code("Poland accused the government of Belarus of organising the crisis.") == [("112", "POL", "BLRGOV")]
 
@@ -2065,3 +2065,25 @@ def test_sanctions_for_an_act_do_not_code_the_act(code):
     assert code("Washington slapped trade sanctions on China for supplying Pakistan with missile technology.") == [
         ("163", "USAGOV", "CHN")
     ]
+
+
+def test_the_other_half_of_korea(code):
+    assert code("South Korea urged the North on Friday to return to the six-party talks.") == [("026", "KOR", "PRK")]
+    assert code("North Korea accused the South of provocations.") == [("112", "PRK", "KOR")]
+    assert code("The rebels moved south.") == []
+
+
+def test_the_pope_is_the_holy_see(code):
+    assert code("The Pope appealed to Cuba to free political prisoners.") == [("020", "VATREL", "CUB")]
+
+
+def test_a_city_before_people_of_a_place_names_their_country(code):
+    assert code("The Medellin cartel threatened to kill Colombian judges.") == [("138", "COLCRM", "COLJUD")]
+    assert code("Kabul police arrested five men.") == [("173", "AFGCOP", "AFG")]
+
+
+def test_car_bombers_and_tribal_sheikhs_are_actors(code):
+    assert code("A suicide car bomber killed 35 police recruits outside a police station in central Baghdad.") == [
+        ("1831", "IRQUAF", "IRQCOP")
+    ]
+    assert [c[1] for c in code("Tribal sheikhs in Anbar province joined forces with the government.")] == ["IRQCVL"]
