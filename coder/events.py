@@ -577,6 +577,11 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
         wider = resolve_actor(_phrase_words(sentence, head))
         if wider is not None and (actor is None or wider.country is not None):
             actor = wider
+    if actor is None and sentence.a.words[head][:1].isupper() and sentence.kids(head, {"prep"}):
+        # "The Movement for the Emancipation of the Niger Delta": a name whose head has a phrase of its own.
+        tokens = sentence.subtree(head)
+        if tokens == list(range(min(tokens), max(tokens) + 1)) and all(sentence.a.pos[t] != "PUNCT" for t in tokens):
+            actor = resolve_actor(sentence.span_text(min(tokens), max(tokens))[0])
     if actor is not None and actor.country is None and actor.code is None:
         # "its air defense forces": a sector without a country takes the possessor's country.
         for possessor in sentence.kids(head, {"poss"}):
@@ -1010,7 +1015,9 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         return not any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "object":
         # "gave Saddam Hussein 48 hours to leave": what is given, not what the phrase mentions ("speeches on the day").
-        return any(sentence.lemma(c) in trigger.needs_values for c in sentence.kids(token, {"dobj", "dative"}))
+        return any(
+            sentence.lemma(c) in trigger.needs_values for c in sentence.kids(token, {"dobj", "dative", "npadvmod"})
+        )
     if trigger.needs_kind == "nochild":
         return not any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
@@ -2925,9 +2932,9 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         place = resolve_place(text)
         if place is not None and place.kind in ("country", "region") and place.country is not None:
             return place, text
-    if depth > 0 and sentence.a.pos[obj] == "NOUN":
-        # "in a Paris subway station": a place name modifying the noun; but "outside the US embassy in Tehran"
-        # is in Iran, whose country the mission stands on.
+    if depth > 0 and sentence.a.pos[obj] in ("NOUN", "PROPN"):
+        # "in a Paris subway station", "in Kiev's Independence Square": a place name modifying the noun; but
+        # "outside the US embassy in Tehran" is in Iran, whose country the mission stands on.
         mission = sentence.lemma(obj) in DIPLOMATIC_MISSIONS
         for modifier in [] if mission else sentence.kids(obj, {"compound", "amod", "poss"}):
             if sentence.entity_of.get(modifier, (0, 0, ""))[2] == "GPE":

@@ -2087,3 +2087,22 @@ def test_car_bombers_and_tribal_sheikhs_are_actors(code):
         ("1831", "IRQUAF", "IRQCOP")
     ]
     assert [c[1] for c in code("Tribal sheikhs in Anbar province joined forces with the government.")] == ["IRQCVL"]
+
+
+def test_a_long_name_whose_head_has_a_phrase_of_its_own(code):
+    assert code("The Movement for the Emancipation of the Niger Delta attacked an oil platform.") == [
+        ("190", "MEND", None)
+    ]
+
+
+def test_a_square_of_a_city_is_in_its_country(code):
+    assert code("Thousands of people rallied in Kiev's Independence Square.") == [("141", "UKRCVL", "UKR")]
+
+
+def test_growers_are_farmers_and_a_time_span_given_is_an_ultimatum(code):
+    assert code("Bolivian coca growers set up roadblocks across the Chapare region on Monday.") == [
+        ("144", "BOLAGR", "BOL")
+    ]
+    assert code("NATO gave Bosnian Serb forces ten days to pull their heavy weapons back.") == [
+        ("139", "NATO", "BIHMIL")
+    ]
