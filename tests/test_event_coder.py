@@ -2106,3 +2106,12 @@ def test_growers_are_farmers_and_a_time_span_given_is_an_ultimatum(code):
     assert code("NATO gave Bosnian Serb forces ten days to pull their heavy weapons back.") == [
         ("139", "NATO", "BIHMIL")
     ]
+
+
+def test_troops_sent_with_their_tanks_are_a_deployment_weapons_alone_are_aid(code):
+    assert code("Yemen's army sent tanks and troops into the northern province of Saada on Wednesday.") == [
+        ("150", "YEMMIL", "YEM")
+    ]
+    assert code("The United States sent tanks to Ukraine.") == [("072", "USA", "UKR")]
+    assert code("India sent army doctors and medicines to Nepal.") == [("073", "IND", "NPL")]
+    assert code("The UN sent peacekeeping troops to Lebanon.") == [("074", "UNO", "LBN")]
