@@ -2115,3 +2115,9 @@ def test_troops_sent_with_their_tanks_are_a_deployment_weapons_alone_are_aid(cod
     assert code("The United States sent tanks to Ukraine.") == [("072", "USA", "UKR")]
     assert code("India sent army doctors and medicines to Nepal.") == [("073", "IND", "NPL")]
     assert code("The UN sent peacekeeping troops to Lebanon.") == [("074", "UNO", "LBN")]
+
+
+def test_police_who_prevent_or_break_up_a_demonstration_coerce_its_people(code):
+    assert code("Turkish police prevented a demonstration by students in Sivas.") == [("172", "TURCOP", "TUREDU")]
+    assert code("Riot police broke up a rally of opposition supporters in Minsk.") == [("175", "BLRCOP", "BLROPP")]
+    assert code("The army prevented an attack on the capital.") == []
