@@ -1889,7 +1889,10 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
         if trigger.pos == "NOUN" and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger):
             node = carrier  # "Iran is ready to resume negotiations": from the verb that carries the noun
         described = sentence.head(node)
-        if sentence.dep(node) == "acl" and sentence.a.tags[node] == "VBG" and described != node:
+        if (holder := _first_to(sentence, node)) is not None:
+            # "Iceland became the first country to recognise Lithuania": the country is the copula's subject.
+            heads = sentence.conjuncts(holder)
+        elif sentence.dep(node) == "acl" and sentence.a.tags[node] == "VBG" and described != node:
             if (
                 sentence.lemma(described) not in STATEMENT_WORDS
                 and _can_head_actor(sentence, described)
@@ -2532,6 +2535,32 @@ def _sporting(sentence: ParsedSentence, token: int) -> bool:
     return any(sentence.lemma(t).lower() in SPORT_WORDS for t in range(len(sentence.a.words)))
 
 
+# "the first country to recognise", "the only leader to attend", "the latest state to join".
+RANKING_WORDS = frozenset("first second third fourth last only latest sole".split())
+
+
+def _first_to(sentence: ParsedSentence, verb: int) -> int | None:
+    """The subject of "X became/was the first N to VERB" for the infinitive VERB: X did it."""
+    if sentence.a.tags[verb] != "VB" or sentence.head(verb) == verb:
+        return None
+    if sentence.dep(verb) in ("acl", "relcl"):
+        ranked = [sentence.head(verb)]
+        copula = sentence.head(ranked[0])
+        if sentence.dep(ranked[0]) != "attr":
+            return None
+    elif sentence.dep(verb) == "xcomp":  # the parser may hang the infinitive on the copula itself
+        copula = sentence.head(verb)
+        ranked = sentence.kids(copula, {"attr"})
+    else:
+        return None
+    if sentence.lemma(copula) not in ("be", "become") or not any(
+        sentence.lemma(m).lower() in RANKING_WORDS for r in ranked for m in sentence.kids(r, {"amod"})
+    ):
+        return None
+    subjects = sentence.kids(copula, SUBJECTS)
+    return subjects[0] if subjects else None
+
+
 def _on_condition(sentence: ParsedSentence, verb: int) -> bool:
     """Whether a verb (or the verb it is coordinated with) has an "if"/"unless" clause."""
     nodes = [verb, sentence.head(verb)] if sentence.dep(verb) == "conj" else [verb]
@@ -2660,6 +2689,7 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
                 infinitive
                 and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS
                 and not voted
+                and _first_to(sentence, verb) is None  # "became the first country to recognise": it did
             ):
                 return "infinitive of purpose"
         if sentence.a.pos[token] == "VERB":

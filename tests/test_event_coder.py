@@ -2121,3 +2121,13 @@ def test_police_who_prevent_or_break_up_a_demonstration_coerce_its_people(code):
     assert code("Turkish police prevented a demonstration by students in Sivas.") == [("172", "TURCOP", "TUREDU")]
     assert code("Riot police broke up a rally of opposition supporters in Minsk.") == [("175", "BLRCOP", "BLROPP")]
     assert code("The army prevented an attack on the capital.") == []
+
+
+def test_the_first_to_act_acted(code):
+    assert code("France became the first Western country to send troops to Mali.") == [("150", "FRA", "MLIGOV")]
+    assert code("Iceland became the first country to extend formal diplomatic recognition to Lithuania.") == [
+        ("054", "ISL", "LTU")
+    ]
+    assert code("Germany was the only NATO member to oppose the strikes on Libya.") == [("120", "DEU", "LBY")]
+    # Wishing to be the first is still a wish.
+    assert code("Russia wants to be the first country to send troops to Mali.") == []
