@@ -2131,3 +2131,10 @@ def test_the_first_to_act_acted(code):
     assert code("Germany was the only NATO member to oppose the strikes on Libya.") == [("120", "DEU", "LBY")]
     # Wishing to be the first is still a wish.
     assert code("Russia wants to be the first country to send troops to Mali.") == []
+
+
+def test_an_assault_on_a_building_is_an_attack_and_backing_down_a_concession(code):
+    assert code("Militants launched an assault on the Indian parliament.") == [("180", None, "IND")]
+    assert code("Nepal's King Gyanendra backed down on Monday after weeks of mass street demonstrations.") == [
+        ("080", "NPLGOV", None)
+    ]
