@@ -1749,6 +1749,8 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
     subjects = sentence.kids(token, SUBJECTS)
     if subjects:
         heads = sentence.conjuncts(_reduced_relative_subject(sentence, subjects[0]))
+        if len(heads) == 1:
+            heads = _split_coordinated_modifier(sentence, heads[0])
     else:
         for agent in sentence.kids(token, {"agent"}):
             heads = [c for p in sentence.kids(agent, {"pobj"}) for c in sentence.conjuncts(p)]
@@ -2533,6 +2535,17 @@ def _sporting(sentence: ParsedSentence, token: int) -> bool:
     if not _SCORE.search(sentence.text):
         return False
     return any(sentence.lemma(t).lower() in SPORT_WORDS for t in range(len(sentence.a.words)))
+
+
+def _split_coordinated_modifier(sentence: ParsedSentence, head: int) -> list[int]:
+    """ "The Colombian government and FARC rebels": the parser may make "government and FARC" a modifier of
+    "rebels"; the first conjunct of that modifier is a party of its own, and the last word heads the other."""
+    for modifier in sentence.kids(head, {"nmod", "compound"}):
+        if sentence.kids(modifier, {"cc"}) and sentence.kids(modifier, {"conj"}) and modifier < head:
+            first = _resolve(sentence, modifier, allow_pronoun=False)
+            if _known(first):
+                return [modifier, head]
+    return [head]
 
 
 # "the first country to recognise", "the only leader to attend", "the latest state to join".

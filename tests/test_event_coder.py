@@ -2138,3 +2138,15 @@ def test_an_assault_on_a_building_is_an_attack_and_backing_down_a_concession(cod
     assert code("Nepal's King Gyanendra backed down on Monday after weeks of mass street demonstrations.") == [
         ("080", "NPLGOV", None)
     ]
+
+
+def test_a_coordinated_modifier_misparse_still_gives_both_parties(code):
+    # The parser makes "government and FARC" a modifier of "rebels".
+    assert sorted(code("The Colombian government and FARC rebels reached an agreement on land reform.")) == [
+        ("057", "COLGOV", "COLREB"),
+        ("057", "COLREB", "COLGOV"),
+    ]
+    assert sorted(code("Hamas and Fatah security men teamed up to patrol the streets of Gaza City.")) == [
+        ("060", "FTH", "HMS"),
+        ("060", "HMS", "FTH"),
+    ]
