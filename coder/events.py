@@ -1120,6 +1120,10 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
         # "Ugandan troops began withdrawing": the aspectual verb's subject says what withdrew.
         aspectual = sentence.head(token)
         words |= {sentence.lemma(t) for s in sentence.kids(aspectual, SUBJECTS) for t in sentence.subtree(s)}
+    elif sentence.dep(token) == "xcomp" and sentence.lemma(sentence.head(token)) in ENACTING_VERBS:
+        # "Israel ordered its army to withdraw": who is ordered says what withdrew.
+        enacting = sentence.head(token)
+        words |= {sentence.lemma(t) for o in sentence.kids(enacting, {"dobj"}) for t in sentence.subtree(o)}
     for candidates in (primary, words):
         for rule in trigger.refinements:
             if rule.words & candidates:
@@ -1920,6 +1924,13 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             if parent == node or (sentence.dep(node) not in ("xcomp", "conj", "acomp") and not participle):
                 break
             subjects = sentence.kids(parent, SUBJECTS)
+            if (
+                sentence.dep(node) == "xcomp"
+                and sentence.lemma(parent) in ENACTING_VERBS
+                and not any(_known(_resolve(sentence, c)) for s in subjects[:1] for c in sentence.conjuncts(s))
+            ):
+                # "Sharon ordered the Israeli army to withdraw": with the one who orders unknown, who is ordered.
+                subjects = sentence.kids(parent, {"dobj"}) or subjects
             if not subjects and sentence.dep(node) == "conj":
                 # "has been indicted ... and will resign": coordinated verbs share the subject, whatever the voice.
                 subjects = sentence.kids(parent, PASSIVE_SUBJECTS)

@@ -2150,3 +2150,9 @@ def test_a_coordinated_modifier_misparse_still_gives_both_parties(code):
         ("060", "FTH", "HMS"),
         ("060", "HMS", "FTH"),
     ]
+
+
+def test_what_is_ordered_done_is_told_by_who_is_ordered(code):
+    assert code("Israel ordered its army to withdraw from Gaza.") == [("0874", "ISR", "PSE")]
+    # With the one who orders unknown, the ordered forces are the doers.
+    assert code("Sharon ordered the Israeli army to withdraw from Gaza.") == [("0874", "ISRMIL", "PSE")]
