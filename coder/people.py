@@ -24,7 +24,9 @@ from coder.actors import Actor, cameo_country
 DATA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "data"
 PEOPLE_FILE = DATA_DIR / "people.tsv"
 # Codes in the people file that name an organisation rather than a country.
-ORGANISATION_CODES = frozenset({"NATO", "UNO", "EUR", "AFU", "ARL", "IAEA", "WHO", "IMF", "OSCE"})
+ORGANISATION_CODES = frozenset(
+    {"NATO", "UNO", "EUR", "AFU", "ARL", "IAEA", "WHO", "IMF", "OSCE", "WBK", "OPEC", "ICRC", "WTO"}
+)
 
 
 @dataclass(frozen=True, slots=True)

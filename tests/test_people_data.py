@@ -6,10 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from coder.people import ORGANISATION_CODES
+from schemas.codebook import data_rows
+
 PEOPLE = Path(__file__).resolve().parents[1] / "schemas" / "data" / "people.tsv"
 HEADER = ["name", "aliases", "country", "sector", "from", "to", "role"]
-ORG_CODES = {"NATO", "UNO", "EUR", "AFU", "ARL", "IAEA", "WHO", "IMF", "OSCE"}
-SECTORS = {"GOV", "MIL", "OPP", "REB", "JUD", "LEG"}
+ORG_CODES = set(ORGANISATION_CODES)
+# A person's sector is one of the coder's sectors (schemas/data/sectors.tsv), e.g. REL for a cleric.
+SECTORS = {row["sector"] for row in data_rows("sectors.tsv")}
 FIRST_YEAR, LAST_YEAR = 1900, 2026
 
 
