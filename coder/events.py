@@ -473,6 +473,9 @@ def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
     actor = resolve_actor(name)
     if actor is None or actor.sector is None:
         return False
+    alone = resolve_actor(word)
+    if alone is not None and alone.sector is not None:
+        return True  # "military rulers": the head is a sector term of its own, whatever its adjective names
     # With adjectives, the sector term must be the head's own ("foreign secretary"), not "official contact".
     adjectives = any(sentence.dep(c) == "amod" for c in compounds)
     return not adjectives or word.lower() in actor.matched.lower()

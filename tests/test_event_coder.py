@@ -2156,3 +2156,7 @@ def test_what_is_ordered_done_is_told_by_who_is_ordered(code):
     assert code("Israel ordered its army to withdraw from Gaza.") == [("0874", "ISR", "PSE")]
     # With the one who orders unknown, the ordered forces are the doers.
     assert code("Sharon ordered the Israeli army to withdraw from Gaza.") == [("0874", "ISRMIL", "PSE")]
+
+
+def test_a_sector_noun_heads_an_actor_whatever_its_adjective(code):
+    assert code("Myanmar's military rulers arrested ten monks.") == [("173", "MMRMIL", "MMRREL")]
