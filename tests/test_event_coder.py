@@ -2160,3 +2160,13 @@ def test_what_is_ordered_done_is_told_by_who_is_ordered(code):
 
 def test_a_sector_noun_heads_an_actor_whatever_its_adjective(code):
     assert code("Myanmar's military rulers arrested ten monks.") == [("173", "MMRMIL", "MMRREL")]
+
+
+def test_halting_enrichment_is_yielding_and_refusing_to_halt_it_a_refusal(code):
+    assert code("Iran suspended uranium enrichment.") == [("080", "IRN", None)]
+    assert [c[0][:2] for c in code("Iran said on Sunday it would not halt uranium enrichment.")] == ["12"]
+
+
+def test_forming_a_coalition_or_an_alliance_is_cooperation(code):
+    assert sorted(code("Serbia and Montenegro formed an alliance.")) == [("060", "MNE", "SRB"), ("060", "SRB", "MNE")]
+    assert code("Police formed a cordon around the embassy.") == []
