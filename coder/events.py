@@ -1112,8 +1112,17 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
     # Not a relative clause's words, however deep: "will not approve a budget that allocates funding" is not
     # about funding.
     described = {t for r in range(len(sentence)) if sentence.dep(r) == "relcl" for t in sentence.subtree(r)}
-    words = {sentence.lemma(t) for t in sentence.subtree(token, stop=CLAUSE_STOPS) if t not in described}
-    words |= {sentence.a.words[t].lower() for t in sentence.subtree(token) if t not in described}
+    # Not the words of a name: "National Security Adviser John Bolton released a book" is no release of nationals.
+    words = {
+        sentence.lemma(t)
+        for t in sentence.subtree(token, stop=CLAUSE_STOPS)
+        if t not in described and sentence.a.pos[t] != "PROPN"
+    }
+    words |= {
+        sentence.a.words[t].lower()
+        for t in sentence.subtree(token)
+        if t not in described and sentence.a.pos[t] != "PROPN"
+    }
     if trigger.pos == "NOUN":
         verb = _clause_verb(sentence, token)
         if _carries(sentence, verb, token, trigger):

@@ -2170,3 +2170,14 @@ def test_halting_enrichment_is_yielding_and_refusing_to_halt_it_a_refusal(code):
 def test_forming_a_coalition_or_an_alliance_is_cooperation(code):
     assert sorted(code("Serbia and Montenegro formed an alliance.")) == [("060", "MNE", "SRB"), ("060", "SRB", "MNE")]
     assert code("Police formed a cordon around the embassy.") == []
+
+
+def test_a_party_s_name_is_no_sector_and_a_name_is_no_refining_word(code):
+    # "People's Party" is not people (CVL); "National" in a title is not nationals released.
+    assert code("The Pakistan People's Party and the Pakistan Muslim League formed a coalition.") == [
+        ("060", "PAK", None)
+    ]
+    assert code("Trump's former National Security Adviser John Bolton released a book critical of Trump.") == []
+    assert code("Afghanistan has been sharing expertise with the Liberation Tigers of Tamil Eelam.") == [
+        ("060", "AFG", "LTTE")
+    ]
