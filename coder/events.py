@@ -221,7 +221,9 @@ ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volu
 DOCUMENT_NOUNS = frozenset("treaty bill law agreement deal pact accord request hearing".split())
 ABOUT_PREPOSITIONS = frozenset({"over", "about", "regarding", "concerning", "against", "for"})
 CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
-PERMITTING_LEMMAS = frozenset({"allow", "permit", "let"})
+# Verbs whose complement clause's subject is who they act on: "allowed UN inspectors to return", "helped Ukraine
+# rebuild its grid".
+PERMITTING_LEMMAS = frozenset({"allow", "permit", "let", "help"})
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
 FRONTIER_PREPOSITIONS = frozenset({"near", "along", "on", "to", "at", "toward", "towards", "close"})
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videolink", "videoconference", "link", "call", "hotline"})

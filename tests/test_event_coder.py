@@ -2181,3 +2181,9 @@ def test_a_party_s_name_is_no_sector_and_a_name_is_no_refining_word(code):
     assert code("Afghanistan has been sharing expertise with the Liberation Tigers of Tamil Eelam.") == [
         ("060", "AFG", "LTTE")
     ]
+
+
+def test_food_donated_is_relief_and_help_to_rebuild_is_aid_to_whom_is_helped(code):
+    assert code("China donated 10,000 tonnes of rice to North Korea.") == [("073", "CHN", "PRK")]
+    assert code("Japan helped Indonesia rebuild Aceh after the tsunami.") == [("071", "JPN", "IDN")]
+    assert code("Police helped residents flee the flood.") == []
