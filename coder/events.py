@@ -115,7 +115,7 @@ MAX_CONJUNCTS = 3
 # the reason for a punishment, not an event of the sentence.
 ALLEGING_WORDS = frozenset(
     "suspect accuse charge convict blame want allege indict sentence jail imprison arrest detain try acquit execute "
-    "hang punish prosecute fine sanction penalize penalise slap".split()
+    "hang punish prosecute fine sanction penalize penalise slap apologise apologize apology".split()
 )
 ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
 # "refugees fleeing the fighting", "survived the bombing", "mourned the victims of the attack": the act is behind
@@ -142,7 +142,7 @@ COLLAPSE_VERBS = frozenset("collapse stall founder".split())
 HALTED_NEGOTIATIONS_CODE = "164"
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
-GATHERING_VERBS = frozenset("gather assemble converge rally march".split())
+GATHERING_VERBS = frozenset("gather assemble converge rally march flood pour throng pack".split())
 # "parliament voted to demand the withdrawal", "the assembly voted to suspend Russia": what a body votes to do, it
 # does by the vote, and what an authority orders done ("ordered the embassy to be closed", "ordered the diplomats to
 # leave") is done by its order; not force ("voted to send troops" authorises a deployment still to come).
@@ -1043,7 +1043,10 @@ def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: 
         return any(
             sentence.lemma(c) in trigger.needs_values
             and sentence.dep(c) != "aux"
-            and not any(_time_expression(sentence, o) for o in sentence.kids(c, {"pobj"}))
+            and not (
+                sentence.lemma(c) in ("on", "in", "at")
+                and any(_time_expression(sentence, o) for o in sentence.kids(c, {"pobj"}))
+            )
             for c in sentence.children[token]
         )
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])

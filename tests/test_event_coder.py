@@ -2187,3 +2187,27 @@ def test_food_donated_is_relief_and_help_to_rebuild_is_aid_to_whom_is_helped(cod
     assert code("China donated 10,000 tonnes of rice to North Korea.") == [("073", "CHN", "PRK")]
     assert code("Japan helped Indonesia rebuild Aceh after the tsunami.") == [("071", "JPN", "IDN")]
     assert code("Police helped residents flee the flood.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran has recalled its charge d'affaires from London.", ("161", "IRN", "GBRGOV")),
+        ("The Netherlands froze all contacts with the Iranian government on Saturday.", ("161", "NLD", "IRNGOV")),
+        ("Iran's judiciary closed down two leading reformist dailies on Sunday.", ("1721", "IRNJUD", "IRN")),
+        ("Pakistan's military ruler suspended the constitution on Saturday.", ("1724", "PAKMIL", "PAK")),
+        ("Prime Minister Naoto Kan offered a fresh apology to South Korea on Tuesday.", ("055", "JPNGOV", "KOR")),
+        ("King Gyanendra bowed to three weeks of mass protests late on Monday.", ("080", "NPLGOV", None)),
+        ("More than a million people rallied in Barcelona in support of independence.", ("141", "ESPCVL", "ESP")),
+        ("Ukraine has formally sought a Membership Action Plan from NATO.", ("020", "UKR", "NATO")),
+        ("Greece formally asked for a rescue package from the International Monetary Fund.", ("0231", "GRC", "IMF")),
+    ],
+)
+def test_lexicon_of_round_fifteen_probe_set_d(code, text, expected):
+    assert expected in code(text)
+
+
+def test_what_one_apologises_for_is_not_coded_again(code):
+    assert [c[0] for c in code("David Cameron apologised for the killing of 14 marchers by British soldiers.")] == [
+        "055"
+    ]
