@@ -71,7 +71,8 @@ LOCATION_PREPOSITIONS = frozenset(
 LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
-    open issue order remain put place go renew express voice raise attend gather assemble converge give have""".split()
+    open issue order remain put place go renew express voice raise attend gather assemble converge give have
+    observe""".split()
 )
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
@@ -2267,10 +2268,13 @@ def _target(
         # what it is to or on, carries the other side in a phrase of its own (not a setting: "agreed to US mediation
         # in the talks with ..." is agreed with the mediator).
         refining = trigger.refinement_words
+        preps = sentence.kids(token, {"prep"})
+        preps += [inner for prep in preps for inner in sentence.kids(prep, {"prep"})]  # "out of", "away from"
         owners.extend(
             noun
-            for prep in sentence.kids(token, {"prep"})
-            if sentence.lemma(prep) in COMPLEMENT_PREPOSITIONS
+            for prep in preps
+            # ... or what it leaves: "pulled out of talks with the South", "withdrew from the treaty with Russia".
+            if sentence.lemma(prep) in COMPLEMENT_PREPOSITIONS | {"of", "from"}
             for noun in sentence.kids(prep, {"pobj"})
             if sentence.lemma(noun) in refining
         )

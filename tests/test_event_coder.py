@@ -1052,8 +1052,9 @@ def test_more_verbs_of_saying_make_a_demand_with_must_or_should(code):
 
 
 def test_what_a_withdrawal_moves_of_the_sources_own_country_is_no_target(code):
+    # Not the US it moves; the treaty's other party is the target.
     assert code("Last year US President Donald Trump withdrew the US from a nuclear treaty with Iran.", None) == [
-        ("160", "USAGOV", None)
+        ("160", "USAGOV", "IRN")
     ]
     assert code("Turkey withdrew Turkish troops from Syria.") == [("0874", "TUR", "SYR")]
     assert code("Russia withdrew American troops from Syria.") == [("0874", "RUS", "USAMIL")]
@@ -2210,4 +2211,17 @@ def test_lexicon_of_round_fifteen_probe_set_d(code, text, expected):
 def test_what_one_apologises_for_is_not_coded_again(code):
     assert [c[0] for c in code("David Cameron apologised for the killing of 14 marchers by British soldiers.")] == [
         "055"
+    ]
+
+
+def test_what_is_left_names_the_other_side(code):
+    assert code("North Korea pulled out of high-level talks with the South on Wednesday.") == [("164", "PRK", "KOR")]
+    assert code("Russia withdrew from the arms treaty with the United States.") == [("160", "RUS", "USA")]
+
+
+def test_observed_strikes_consumers_and_investigators(code):
+    assert code("Palestinians observed a general strike across the West Bank on Tuesday.") == [("143", "PSE", "PSE")]
+    assert code("Chinese consumers are boycotting Japanese cars.") == [("143", "CHNCVL", "JPN")]
+    assert code("UN investigators accused Myanmar's military on Monday of carrying out mass killings.") == [
+        ("112", "UNO", "MMRMIL")
     ]
