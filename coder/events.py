@@ -1007,6 +1007,13 @@ def _known(actor: CodedActor | None) -> bool:
 
 
 def _needs_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: str | None) -> bool:
+    return _need_met(sentence, token, trigger, refined) and all(
+        _need_met(sentence, token, replace(trigger, needs_kind=kind, needs_values=values, also=()), refined)
+        for kind, values in trigger.also
+    )
+
+
+def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: str | None) -> bool:
     if trigger.needs_kind is None:
         return True
     if trigger.needs_kind == "refine":
@@ -1118,17 +1125,19 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
     # Not a relative clause's words, however deep: "will not approve a budget that allocates funding" is not
     # about funding.
     described = {t for r in range(len(sentence)) if sentence.dep(r) == "relcl" for t in sentence.subtree(r)}
-    # Not the words of a name: "National Security Adviser John Bolton released a book" is no release of nationals.
+    # Not the modifying words of a name: "National Security Adviser John Bolton released a book" is no release of
+    # nationals (a name's head still counts: "pulled out of the Anti-Ballistic Missile Treaty").
+    in_name = {
+        t
+        for t in range(len(sentence))
+        if sentence.a.pos[t] == "PROPN" and sentence.dep(t) in ("compound", "amod", "nmod", "poss")
+    }
     words = {
-        sentence.lemma(t)
+        sentence.lemma(t).lower()
         for t in sentence.subtree(token, stop=CLAUSE_STOPS)
-        if t not in described and sentence.a.pos[t] != "PROPN"
+        if t not in described and t not in in_name
     }
-    words |= {
-        sentence.a.words[t].lower()
-        for t in sentence.subtree(token)
-        if t not in described and sentence.a.pos[t] != "PROPN"
-    }
+    words |= {sentence.a.words[t].lower() for t in sentence.subtree(token) if t not in described and t not in in_name}
     if trigger.pos == "NOUN":
         verb = _clause_verb(sentence, token)
         if _carries(sentence, verb, token, trigger):

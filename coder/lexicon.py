@@ -28,6 +28,8 @@ class Trigger:
     needs_kind: str | None  # child | nochild | object | dep | nodep | modal | head | refine | frame
     needs_values: frozenset[str]
     refinements: tuple[Refinement, ...]
+    # Further conditions, all of which must hold too ("object=troop&nodep=xcomp").
+    also: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def refinement_words(self) -> frozenset[str]:
@@ -43,6 +45,19 @@ def _parse_refinements(text: str) -> tuple[Refinement, ...]:
         words, _, code = rule.partition("=")
         rules.append(Refinement(frozenset(w.strip().lower() for w in words.split("|")), code.strip()))
     return tuple(rules)
+
+
+def _parse_all_needs(text: str) -> tuple[str | None, frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """The first condition of a needs field and the others joined to it by "&"."""
+    first, *others = text.split("&")
+    kind, values = _parse_needs(first)
+    also = []
+    for other in others:
+        other_kind, other_values = _parse_needs(other)
+        if other_kind is None:
+            raise ValueError(f"event_lexicon.tsv: bad needs {text!r}")
+        also.append((other_kind, other_values))
+    return kind, values, tuple(also)
 
 
 def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
@@ -63,7 +78,7 @@ def trigger_rows() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     """(lemma, POS) → its triggers, in file order: "call on X" (appeal) before "call off" (yield)."""
     table: dict[tuple[str, str], list[Trigger]] = {}
     for row in data_rows("event_lexicon.tsv"):
-        needs_kind, needs_values = _parse_needs(row["needs"])
+        needs_kind, needs_values, also = _parse_all_needs(row["needs"])
         trigger = Trigger(
             lemma=row["lemma"].lower(),
             pos=row["pos"],
@@ -72,6 +87,7 @@ def trigger_rows() -> dict[tuple[str, str], tuple[Trigger, ...]]:
             needs_kind=needs_kind,
             needs_values=needs_values,
             refinements=_parse_refinements(row["refine"]),
+            also=also,
         )
         table.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
     return {key: tuple(rows) for key, rows in table.items()}

@@ -2225,3 +2225,21 @@ def test_observed_strikes_consumers_and_investigators(code):
     assert code("UN investigators accused Myanmar's military on Monday of carrying out mass killings.") == [
         ("112", "UNO", "MMRMIL")
     ]
+
+
+def test_troops_ordered_somewhere_are_deployed_ordered_to_act_they_act(code):
+    assert code("President Hugo Chavez ordered ten army battalions to the Colombian border on Sunday.") == [
+        ("150", "VENGOV", "COL")
+    ]
+    assert code("Israel ordered its troops to withdraw from Gaza.") == [("0874", "ISR", "PSE")]
+    assert code("The judge ordered an investigation.") == []
+
+
+def test_a_name_s_head_refines_its_modifiers_do_not(code):
+    assert code("The United States formally pulled out of the 1972 Anti-Ballistic Missile Treaty with Russia.") == [
+        ("160", "USA", "RUS")
+    ]
+    assert code("Myanmar's government has abolished pre-publication censorship of the media.") == [
+        ("0811", "MMRGOV", "MMRMED")
+    ]
+    assert code("A Damascus criminal court sentenced a human rights lawyer to three years in prison.")[0][1] == "SYRJUD"
