@@ -119,6 +119,10 @@ ALLEGING_WORDS = frozenset(
     "hang punish prosecute fine sanction penalize penalise slap apologise apologize apology".split()
 )
 ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
+# "a role in", "his part in": what someone took part in, as an allegation reaches it.
+ROLE_NOUNS = frozenset("role part involvement participation complicity hand".split())
+# "put under investigation for", "on charges of", "an arrest warrant for".
+ALLEGING_NOUNS = frozenset("investigation inquiry probe charge warrant trial conviction sentence".split())
 # "refugees fleeing the fighting", "survived the bombing", "mourned the victims of the attack": the act is behind
 # the sentence's own event, which is about those who live with it.
 AFTERMATH_VERBS = frozenset("flee escape survive mourn commemorate remember".split())
@@ -2090,6 +2094,11 @@ def _localised(actors: list[CodedActor], country: str | None, evidence: list[str
     return placed
 
 
+# Acts only a state's authorities do: investigate (09), arrest, detain or charge (173), deport (174), curfews and
+# emergency rule (1723, 1724).
+AUTHORITY_CODES = ("09", "173", "174", "1723", "1724")
+
+
 # Talks, agreements and cooperation happen at a venue: "envoys and Tamil Tiger rebels opened talks in Geneva" are not
 # Swiss rebels.
 VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -2672,13 +2681,26 @@ def _alleged(sentence: ParsedSentence, token: int) -> str | None:
             return f"what the {sentence.a.words[parent]!r} claims"
         node = parent
     node = token
-    for _ in range(2):
+    for _ in range(3):
         parent = sentence.head(node)
         if parent == node:
             return None
         if sentence.dep(node) in ("pcomp", "pobj") and sentence.lemma(parent) in ALLEGATION_PREPOSITIONS:
             governor = sentence.head(parent)
-            if governor != parent and sentence.lemma(governor) in ALLEGING_WORDS:
+            if sentence.lemma(parent) == "in" and sentence.lemma(governor) in ROLE_NOUNS:
+                # "arrested for his part in the bombing", "investigated for her role in rioting": through the role.
+                node = governor
+                continue
+            under = [
+                o
+                for prep in sentence.kids(governor, {"prep"})
+                if sentence.lemma(prep) == "under"
+                for o in sentence.kids(prep, {"pobj"})
+            ]
+            if governor != parent and (
+                sentence.lemma(governor) in ALLEGING_WORDS | ALLEGING_NOUNS
+                or any(sentence.lemma(o) in ALLEGING_NOUNS for o in under)  # "put under investigation for"
+            ):
                 return f"what {sentence.a.words[governor]!r} alleges or punishes"
             return None
         node = parent
@@ -3364,6 +3386,12 @@ def _code_candidate(
     place_country = location.country if location is not None else None
     sources = _source(sentence, token, trigger, code)
     sources = _localised(sources, _country_for_unplaced(sources, code, place_country), evidence)
+    if not sources and place_country is not None and code.startswith(AUTHORITY_CODES) and location is not None:
+        # "was put under investigation in Italy", "were arrested in Kenya": with no one named, the authorities of the
+        # place did it (the country, no sector).
+        by_place = Actor(place_country, cameo_country(place_country), place_country, None, "authorities of the place")
+        sources = [CodedActor(location_text or location.name, -1, -1, by_place)]
+        evidence.append(f"source inferred: the authorities of the place ({place_country})")
     coded_by_trigger = code
     if code in GENERIC_VIOLENCE_CODES and any("suicide" in a.text.lower().split() for a in sources):
         evidence.append("killing by suicide bombers → 1831")

@@ -2243,3 +2243,19 @@ def test_a_name_s_head_refines_its_modifiers_do_not(code):
         ("0811", "MMRGOV", "MMRMED")
     ]
     assert code("A Damascus criminal court sentenced a human rights lawyer to three years in prison.")[0][1] == "SYRJUD"
+
+
+def test_a_part_in_an_act_is_what_an_allegation_reaches(code):
+    assert [c[0] for c in code("A US national has been put under investigation in Italy for her role in rioting.")] == [
+        "090"
+    ]
+    assert [c[0] for c in code("Police arrested a Kenyan man for his part in the bombing of the US embassy.")] == [
+        "173"
+    ]
+
+
+def test_authorities_unnamed_are_those_of_the_place(code):
+    assert code("Two British journalists were arrested in Zimbabwe on Tuesday.") == [("173", "ZWE", "GBRMED")]
+    assert code("A curfew was imposed in Srinagar.") == [("1723", "IND", "IND")]
+    # Not for acts anyone may do: the killers in Baghdad are unknown.
+    assert code("Twelve people were killed in Baghdad.") == [("180", None, "IRQCVL")]
