@@ -1806,7 +1806,8 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 for by in sentence.kids(charge, {"prep"}):
                     if sentence.lemma(by) == "by" and not heads:
                         heads = [c for p in sentence.kids(by, {"pobj"}) for c in sentence.conjuncts(p)]
-    if not heads and trigger.pos == "VERB" and _is_passive(sentence, token) and _moves_own_forces(code):
+    own_envoys = code == "161" and trigger.lemma in WITHDRAWING_LEMMAS | {"recall"}  # "the ambassador was recalled"
+    if not heads and trigger.pos == "VERB" and _is_passive(sentence, token) and (_moves_own_forces(code) or own_envoys):
         # "Turkish tanks were deployed along the border", "Russian troops were withdrawn": with no agent, the
         # forces moved are the doer's own, as in "the deployment of Turkish tanks".
         heads = [c for s in sentence.kids(token, PASSIVE_SUBJECTS) for c in sentence.conjuncts(s)]
@@ -2314,7 +2315,8 @@ def _target(
     if (trigger.cameo[:2] in ASSAULT_ROOTS or trigger.cameo[:2] == "14") and trigger.lemma in PROJECTING_LEMMAS:
         prepositions = prepositions | {"at"}  # "fired rockets at Israel", "shot at protesters": what is aimed at
     if trigger.cameo[:2] == "14":
-        prepositions = prepositions | {"outside"}  # "protested outside the Chinese embassy": at whom it is aimed
+        # "protested outside the Chinese embassy", "marched past the US embassy": at whom it is aimed
+        prepositions = prepositions | {"outside", "past"}
     if carried and sentence.lemma(carrier_verb) in AIMING_VERBS and trigger.cameo[:2] not in ASSAULT_ROOTS:
         # "levelled criticism at France", "took aim at"; not "took a shot at Trump for his attacks on voting".
         prepositions = prepositions | {"at"}
@@ -2565,6 +2567,9 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
         elif dep == "prep" and sentence.lemma(child) == "with" and sentence.lemma(thing) in BORDER_WORDS:
             # "sent troops to its border with Guyana": the other side of a border is the one faced.
             phrases.extend(sentence.kids(child, {"pobj"}))
+        elif dep == "acl" and sentence.a.tags[child] == "VBN":
+            # "the death sentence handed down by a Chinese court": the participle's agent.
+            phrases.extend(p for agent in sentence.kids(child, {"agent"}) for p in sentence.kids(agent, {"pobj"}))
     return owners or phrases
 
 

@@ -2259,3 +2259,20 @@ def test_authorities_unnamed_are_those_of_the_place(code):
     assert code("A curfew was imposed in Srinagar.") == [("1723", "IND", "IND")]
     # Not for acts anyone may do: the killers in Baghdad are unknown.
     assert code("Twelve people were killed in Baghdad.") == [("180", None, "IRQCVL")]
+
+
+def test_who_did_what_is_criticised_is_its_target(code):
+    assert code("Ottawa deplored the death sentence handed down by a Chinese court to a Canadian man.") == [
+        ("111", "CANGOV", "CHNJUD")
+    ]
+
+
+def test_a_withdrawn_ambassador_is_the_doer_s_own(code):
+    assert code("Australia's ambassador to Indonesia has been withdrawn for consultations.")[0][:2] == ("161", "AUSGOV")
+
+
+def test_markets_rally_without_protest_and_marchers_aim_at_what_they_pass(code):
+    assert code("Prices rallied on the Tokyo Stock Exchange on Monday as exporters gained on a weaker yen.") == []
+    assert code('Crowds chanting "Death to America" marched past the former US embassy in Tehran on Sunday.') == [
+        ("141", "IRNCVL", "USAGOV")
+    ]
