@@ -1784,6 +1784,7 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
     subjects = sentence.kids(token, SUBJECTS)
     if subjects:
         heads = sentence.conjuncts(_reduced_relative_subject(sentence, subjects[0]))
+        heads += _split_subjects(sentence, subjects, heads)
         if len(heads) == 1:
             heads = _split_coordinated_modifier(sentence, heads[0])
     else:
@@ -1838,7 +1839,9 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
         carrier_subjects = [
             subject
             for subject in (sentence.kids(carrier, SUBJECTS) if _carries(sentence, carrier, token, trigger) else [])
-            if len(sentence.conjuncts(subject)) > 1 or _member_countries(sentence, subject)
+            if len(sentence.conjuncts(subject)) > 1
+            or _member_countries(sentence, subject)
+            or _split_subjects(sentence, sentence.kids(carrier, SUBJECTS), [subject])
         ]
         for child in own:
             if (
@@ -1914,6 +1917,7 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                     ] or subjects
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
+                    heads += _split_subjects(sentence, subjects, heads)
     if not heads and trigger.pos == "NOUN" and (verb := _went_for(sentence, token)) is not None:
         # "negotiators returned to Geneva for talks", "gathered in the square for a rally": who went for it.
         subjects = sentence.kids(verb, SUBJECTS)
@@ -2590,6 +2594,14 @@ def _sporting(sentence: ParsedSentence, token: int) -> bool:
     if not _SCORE.search(sentence.text):
         return False
     return any(sentence.lemma(t).lower() in SPORT_WORDS for t in range(len(sentence.a.words)))
+
+
+def _split_subjects(sentence: ParsedSentence, subjects: list[int], heads: list[int]) -> list[int]:
+    """ "President Kim Dae-jung and leader Kim Jong-il held a summit": the parser may make the second conjunct a
+    subject of its own, leaving the "and" on the first."""
+    if len(heads) != 1 or len(subjects) < 2 or not sentence.kids(subjects[0], {"cc"}):
+        return []
+    return [s for s in subjects[1:] if sentence.dep(s) == sentence.dep(subjects[0])]
 
 
 def _split_coordinated_modifier(sentence: ParsedSentence, head: int) -> list[int]:
@@ -3554,7 +3566,13 @@ def _code_candidate(
         # "Israel and the UAE agreed to normalise relations", "... agreed to meet": a joint act framed as an intent.
         content_token != token and (act_code[:2] in SYMMETRIC_ROOTS or act_code in SYMMETRIC_CODES | {"050"})
     )
-    if not targets and len(sources) >= 2 and joint:
+    joint_venture = code[:2] == "06" and len({a.actor.country for a in sources if a.actor.country}) >= 2
+    if joint_venture and targets:
+        # "French and Malian troops launched a joint offensive against militants": the cooperation is between the
+        # partners; the militants are what it is aimed at.
+        evidence.append("a joint act of several parties: each partner is the other's target")
+        targets = []
+    if not targets and len(sources) >= 2 and (joint or joint_venture):
         # "Israel and Lebanon renewed negotiations": each party is the other's target.
         pairs = [(a, b) for a in sources for b in sources if a.actor.code != b.actor.code]
         if pairs:

@@ -2276,3 +2276,39 @@ def test_markets_rally_without_protest_and_marchers_aim_at_what_they_pass(code):
     assert code('Crowds chanting "Death to America" marched past the former US embassy in Tehran on Sunday.') == [
         ("141", "IRNCVL", "USAGOV")
     ]
+
+
+def test_a_joint_act_is_cooperation_between_the_partners(code):
+    assert sorted(code("French and Malian troops launched a joint offensive against Islamist militants in Mali.")) == [
+        ("062", "FRAMIL", "MLIMIL"),
+        ("062", "MLIMIL", "FRAMIL"),
+    ]
+    assert sorted(code("China and Japan began a joint survey of gas fields in the East China Sea.")) == [
+        ("061", "CHN", "JPN"),
+        ("061", "JPN", "CHN"),
+    ]
+
+
+def test_a_second_subject_the_parser_split_off_is_still_a_party(code):
+    text = "South Korean President Kim Dae-jung and North Korean leader Kim Jong-il held their first summit."
+    assert sorted(code(text)) == [("040", "KORGOV", "PRKGOV"), ("040", "PRKGOV", "KORGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bangladesh handed over a top Indian separatist leader to New Delhi on Friday.", ("063", "BGD", "INDREB")),
+        ("Canada dispatched a team of search and rescue specialists to Haiti.", ("073", "CAN", "HTI")),
+        ("An Arab League envoy shuttled between rival Lebanese leaders in Beirut.", ("045", "ARL", "LBNGOV")),
+        ("Saudi Arabia has been passing intelligence on militant financing to Washington.", ("064", "SAU", "USAGOV")),
+        ("Turkey took in tens of thousands of Syrian refugees.", ("075", "TUR", "SYRREF")),
+        ("The IMF extended a 3 billion dollar credit line to Pakistan.", ("071", "IMF", "PAK")),
+        ("Italian and Libyan troops began joint patrols.", ("062", "LBYMIL", "ITAMIL")),
+    ],
+)
+def test_lexicon_of_round_fifteen_probe_set_e(code, text, expected):
+    assert expected in code(text)
+
+
+def test_a_title_defended_is_no_verbal_support(code):
+    assert code("The champion defended his title against a Mexican challenger in Las Vegas on Saturday.") == []
