@@ -483,9 +483,12 @@ def _can_head_actor(sentence: ParsedSentence, head: int) -> bool:
     alone = resolve_actor(word)
     if alone is not None and alone.sector is not None:
         return True  # "military rulers": the head is a sector term of its own, whatever its adjective names
-    # With adjectives, the sector term must be the head's own ("foreign secretary"), not "official contact".
+    # With adjectives, or with a head that names an act ("artillery fire", "police killing"), the sector term must
+    # take in the head ("foreign secretary", "air force"), not only its modifiers ("official contact"); a noun for
+    # people may take its sector from a modifier ("opposition candidates").
     adjectives = any(sentence.dep(c) == "amod" for c in compounds)
-    return not adjectives or word.lower() in actor.matched.lower()
+    act = (sentence.lemma(head), "NOUN") in trigger_rows()
+    return not (adjectives or act) or word.lower() in actor.matched.lower()
 
 
 def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
@@ -2596,6 +2599,14 @@ def _sporting(sentence: ParsedSentence, token: int) -> bool:
     return any(sentence.lemma(t).lower() in SPORT_WORDS for t in range(len(sentence.a.words)))
 
 
+def _shared_subject_verb(sentence: ParsedSentence, token: int) -> int:
+    """The verb whose subject a verb shares: "killed 30 and destroyed homes" shares "killed"'s subject."""
+    node = token
+    while sentence.dep(node) == "conj" and not sentence.kids(node, SUBJECTS) and sentence.head(node) != node:
+        node = sentence.head(node)
+    return node
+
+
 def _split_subjects(sentence: ParsedSentence, subjects: list[int], heads: list[int]) -> list[int]:
     """ "President Kim Dae-jung and leader Kim Jong-il held a summit": the parser may make the second conjunct a
     subject of its own, leaving the "and" on the first."""
@@ -3305,10 +3316,10 @@ def _code_candidate(
     if any(
         sentence.lemma(subject) in non_actors()
         and _issuers(sentence, subject) == [subject]  # "the Turkish statement called for ..." speaks for Turkey
-        for s in sentence.kids(token, SUBJECTS)
+        for s in sentence.kids(_shared_subject_verb(sentence, token), SUBJECTS)
         for subject in _described(sentence, s)
     ):
-        return  # "an earthquake struck southern Philippines"
+        return  # "an earthquake struck southern Philippines", "floods killed 30 and destroyed 2,000 homes"
     if _non_actor_patient(sentence, token, candidate):
         return  # "an invasion of locusts", "the fight against the virus", "outlawed the death penalty"
     code = candidate.code

@@ -2312,3 +2312,23 @@ def test_lexicon_of_round_fifteen_probe_set_e(code, text, expected):
 
 def test_a_title_defended_is_no_verbal_support(code):
     assert code("The champion defended his title against a Mexican challenger in Las Vegas on Saturday.") == []
+
+
+def test_an_act_named_with_a_sector_word_is_no_actor(code):
+    # "artillery fire" is the act, not an artillery unit taking the country of Kashmir.
+    assert code("Indian troops exchanged artillery fire with Pakistani forces in Kashmir.") == [
+        ("190", "INDMIL", "PAKMIL")
+    ]
+
+
+def test_what_a_disaster_does_in_a_coordinated_verb_is_no_event(code):
+    assert code("Floods killed 30 people and destroyed 2,000 homes in the Indian state of Bihar.") == []
+
+
+def test_gunships_are_their_owner_s(code):
+    assert code("Israeli helicopter gunships fired missiles at a car in Gaza City, killing a Hamas commander.")[0][
+        :2
+    ] == (
+        "195",
+        "ISR",
+    )
