@@ -1126,7 +1126,8 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
     primary = {
         word
         for obj in acted_on
-        for t in sentence.subtree(obj, stop=frozenset({"relcl"}))  # not "a budget that allocates funding"
+        # not "a budget that allocates funding", "a resolution calling for a ceasefire"
+        for t in sentence.subtree(obj, stop=frozenset({"relcl", "acl"}))
         for word in (sentence.lemma(t), sentence.a.words[t].lower())
     }
     # Not a relative clause's words, however deep: "will not approve a budget that allocates funding" is not
@@ -3609,7 +3610,11 @@ def _code_candidate(
             for prep in sentence.kids(holder, {"prep"})
             if sentence.lemma(prep) == "between"
             for pobj in sentence.kids(prep, {"pobj"})
-            for a in _localised(_resolve_coordinated(sentence, sentence.conjuncts(pobj)), context_country, [])
+            # "between Vietnamese and Cambodian officials": one party per country named
+            for a in (
+                _member_countries(sentence, pobj)
+                or _localised(_resolve_coordinated(sentence, sentence.conjuncts(pobj)), context_country, [])
+            )
             if _known(a)
         ]
         pairs = [(a, b) for a in parties for b in parties if a.actor.code != b.actor.code]

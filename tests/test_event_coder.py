@@ -2332,3 +2332,14 @@ def test_gunships_are_their_owner_s(code):
         "195",
         "ISR",
     )
+
+
+def test_parties_between_named_by_adjectives_act_on_each_other(code):
+    assert sorted(code("Talks between Vietnamese and Cambodian officials on border demarcation ended in Hanoi.")) == [
+        ("040", "KHMGOV", "VNMGOV"),
+        ("040", "VNMGOV", "KHMGOV"),
+    ]
+    assert sorted(code("Clashes between Armenian and Azerbaijani troops killed ten soldiers.")) == [
+        ("190", "ARMMIL", "AZEMIL"),
+        ("190", "AZEMIL", "ARMMIL"),
+    ]
