@@ -2988,6 +2988,11 @@ def _anchor(sentence: ParsedSentence, start: int, end: int) -> int:
     return node
 
 
+COMPASS_POINTS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
+
+
 def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str | None]:
     """An "in/near/at X" place on the trigger, its object ("lifted the curfew in Montenegro", "a state of
     emergency in Darfur") or its light verb."""
@@ -3012,6 +3017,20 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
                 found = _place_of(sentence, obj, depth=2)
                 if _names_where(sentence.lemma(prep), found[0]):
                     return found
+    # "killed five soldiers 20 km north of Baghdad", "in a night raid south of Algiers": a compass point of a place.
+    near = owners + [
+        o for owner in owners for prep in sentence.kids(owner, {"prep"}) for o in sentence.kids(prep, {"pobj"})
+    ]
+    for holder in near:
+        for point in sentence.kids(holder, {"advmod", "npadvmod"}):
+            if sentence.lemma(point).lower() not in COMPASS_POINTS:
+                continue
+            for of in sentence.kids(point, {"prep"}):
+                if sentence.lemma(of) == "of":
+                    for obj in sentence.kids(of, {"pobj"}):
+                        found = _place_of(sentence, obj, depth=1)
+                        if found[0] is not None and found[0].country is not None:
+                            return found
     # "set fire to shops in Jakarta", "opened fire on a bus in Kabul": where the thing acted on is.
     acting = owners[:1]
     if sentence.a.pos[token] == "NOUN" and sentence.dep(token) in OBJECTS:

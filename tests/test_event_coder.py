@@ -2343,3 +2343,20 @@ def test_parties_between_named_by_adjectives_act_on_each_other(code):
         ("190", "ARMMIL", "AZEMIL"),
         ("190", "AZEMIL", "ARMMIL"),
     ]
+
+
+def test_a_compass_point_of_a_place_says_where(code):
+    assert code("Suspected Islamic militants killed 17 villagers in a night raid south of Algiers.") == [
+        ("180", "DZAREB", "DZACVL")
+    ]
+    assert code("Gunmen killed five soldiers 20 km north of Baghdad.") == [("180", "IRQUAF", "IRQMIL")]
+
+
+def test_sitting_down_with_and_going_along_with(code):
+    assert code("Colombian government negotiators sat down with FARC guerrilla leaders on Saturday.") == [
+        ("040", "COLGOV", "FARC")
+    ]
+    assert code("The protesters sat down in the road.") == []
+    assert code("London said on Friday it would go along with Dublin's proposal for all-party talks.") == [
+        ("030", "GBRGOV", "IRLGOV")
+    ]
