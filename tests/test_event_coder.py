@@ -2358,5 +2358,5 @@ def test_sitting_down_with_and_going_along_with(code):
     ]
     assert code("The protesters sat down in the road.") == []
     assert code("London said on Friday it would go along with Dublin's proposal for all-party talks.") == [
-        ("030", "GBRGOV", "IRLGOV")
+        ("036", "GBRGOV", "IRLGOV")  # an agreement to talks: intent to negotiate
     ]
