@@ -126,6 +126,10 @@ ALLEGING_NOUNS = frozenset("investigation inquiry probe charge warrant trial con
 # "refugees fleeing the fighting", "survived the bombing", "mourned the victims of the attack": the act is behind
 # the sentence's own event, which is about those who live with it.
 AFTERMATH_VERBS = frozenset("flee escape survive mourn commemorate remember".split())
+# "marked the 50th anniversary of the bombing of Hiroshima": history remembered, not an event reported.
+COMMEMORATING_NOUNS = frozenset(
+    "anniversary commemoration remembrance memorial memory centenary centennial jubilee".split()
+)
 # "denied charges that it had helped insurgents attack", "demanded an admission that Soviet forces murdered": the
 # clause is what the noun claims, admits or denies, not an act the sentence reports.
 CLAIM_NOUNS = frozenset(
@@ -2697,6 +2701,10 @@ def _alleged(sentence: ParsedSentence, token: int) -> str | None:
             governor = sentence.head(governor)
         if governor != token and sentence.lemma(governor) in AFTERMATH_VERBS:
             return f"what those who {sentence.lemma(governor)} it live with"
+        if sentence.dep(token) == "pobj" and sentence.lemma(governor) == "of":
+            remembered = sentence.head(governor)
+            if remembered != governor and sentence.lemma(remembered) in COMMEMORATING_NOUNS:
+                return f"history: the {sentence.a.words[remembered]!r} of it"
     node = token
     for _ in range(4):
         parent = sentence.head(node)

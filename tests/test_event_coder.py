@@ -2360,3 +2360,9 @@ def test_sitting_down_with_and_going_along_with(code):
     assert code("London said on Friday it would go along with Dublin's proposal for all-party talks.") == [
         ("036", "GBRGOV", "IRLGOV")  # an agreement to talks: intent to negotiate
     ]
+
+
+def test_an_anniversary_remembers_history(code):
+    assert code("Poland marked the 70th anniversary of the German invasion.") == []
+    assert code("Serbs commemorated the anniversary of the NATO bombing of Belgrade.") == []
+    assert code("NATO's bombing of Belgrade killed 20 civilians.") == [("183", "NATO", "SRBGOV")]
