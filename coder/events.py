@@ -2324,6 +2324,8 @@ def _target(
         prepositions = prepositions - {"with"}
     if trigger.needs_kind == "child" and trigger.needs_values & {"out", "back"}:
         prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government", "hit back at"
+    if trigger.needs_kind == "child" and "behind" in trigger.needs_values:
+        prepositions = prepositions | {"behind"}  # "stood firmly behind Milosevic"
     if (trigger.cameo[:2] in ASSAULT_ROOTS or trigger.cameo[:2] == "14") and trigger.lemma in PROJECTING_LEMMAS:
         prepositions = prepositions | {"at"}  # "fired rockets at Israel", "shot at protesters": what is aimed at
     if trigger.cameo[:2] == "14":

@@ -2366,3 +2366,10 @@ def test_an_anniversary_remembers_history(code):
     assert code("Poland marked the 70th anniversary of the German invasion.") == []
     assert code("Serbs commemorated the anniversary of the NATO bombing of Belgrade.") == []
     assert code("NATO's bombing of Belgrade killed 20 civilians.") == [("183", "NATO", "SRBGOV")]
+
+
+def test_solidarity_standing_behind_and_warnings_of_force(code):
+    assert code("Moscow voiced solidarity with Belgrade.") == [("018", "RUSGOV", "SRBGOV")]
+    assert code("The Kremlin stood firmly behind Milosevic.") == [("051", "RUSGOV", "SRBGOV")]
+    assert code("The EU warned of sanctions against Belarus.") == [("1312", "EUR", "BLR")]
+    assert code("Forecasters warned of floods in Bangladesh.") == []
