@@ -2370,6 +2370,6 @@ def test_an_anniversary_remembers_history(code):
 
 def test_solidarity_standing_behind_and_warnings_of_force(code):
     assert code("Moscow voiced solidarity with Belgrade.") == [("018", "RUSGOV", "SRBGOV")]
-    assert code("The Kremlin stood firmly behind Milosevic.") == [("051", "RUSGOV", "SRBGOV")]
+    assert code("The Kremlin stood firmly behind Milosevic.") == [("051", "RUSGOV", "SRB")]  # out of office at the date
     assert code("The EU warned of sanctions against Belarus.") == [("1312", "EUR", "BLR")]
     assert code("Forecasters warned of floods in Bangladesh.") == []
