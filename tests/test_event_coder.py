@@ -2373,3 +2373,10 @@ def test_solidarity_standing_behind_and_warnings_of_force(code):
     assert code("The Kremlin stood firmly behind Milosevic.") == [("051", "RUSGOV", "SRB")]  # out of office at the date
     assert code("The EU warned of sanctions against Belarus.") == [("1312", "EUR", "BLR")]
     assert code("Forecasters warned of floods in Bangladesh.") == []
+
+
+def test_a_recommendation_is_an_appeal_and_commercial_offers_are_no_intent(code):
+    assert code("Iraq's prime minister recommended that US troops withdraw from Iraq.") == [
+        ("0256", "IRQGOV", "USAMIL")
+    ]
+    assert code("American Airlines and JetBlue both offer flights to Cuban cities other than Havana.") == []
