@@ -72,7 +72,7 @@ LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
     open issue order remain put place go renew express voice raise attend gather assemble converge give have
-    observe""".split()
+    observe hand""".split()
 )
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
@@ -126,6 +126,7 @@ ALLEGING_NOUNS = frozenset("investigation inquiry probe charge warrant trial con
 # "refugees fleeing the fighting", "survived the bombing", "mourned the victims of the attack": the act is behind
 # the sentence's own event, which is about those who live with it.
 AFTERMATH_VERBS = frozenset("flee escape survive mourn commemorate remember".split())
+FICTION_NOUNS = frozenset("depiction portrayal film movie novel documentary drama epic videogame".split())
 # "marked the 50th anniversary of the bombing of Hiroshima": history remembered, not an event reported.
 COMMEMORATING_NOUNS = frozenset(
     "anniversary commemoration remembrance memorial memory centenary centennial jubilee".split()
@@ -2324,8 +2325,9 @@ def _target(
         prepositions = prepositions - {"with"}
     if trigger.needs_kind == "child" and trigger.needs_values & {"out", "back"}:
         prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government", "hit back at"
-    if trigger.needs_kind == "child" and "behind" in trigger.needs_values:
-        prepositions = prepositions | {"behind"}  # "stood firmly behind Milosevic"
+    named = [values for kind, values in [(trigger.needs_kind, trigger.needs_values), *trigger.also] if kind == "child"]
+    # "stood firmly behind Milosevic", "pointed the finger at Pakistan": the preposition the trigger needs names whom.
+    prepositions = prepositions | {p for values in named for p in values & {"behind", "at"}}
     if (trigger.cameo[:2] in ASSAULT_ROOTS or trigger.cameo[:2] == "14") and trigger.lemma in PROJECTING_LEMMAS:
         prepositions = prepositions | {"at"}  # "fired rockets at Israel", "shot at protesters": what is aimed at
     if trigger.cameo[:2] == "14":
@@ -2590,7 +2592,8 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
 # Sport borrows the words of war: "a bitterly fought World Cup quarter-final clash", "Argentina edged England 2-1".
 SPORT_WORDS = frozenset(
     "cup quarter-final quarterfinal semi-final semifinal final match derby tournament championship league playoff "
-    "play-off fixture goal striker midfielder goalkeeper innings wicket olympic olympics medal".split()
+    "play-off fixture goal striker midfielder goalkeeper innings wicket olympic olympics medal champion title serve "
+    "wimbledon tennis football soccer cricket rugby golf".split()
 )
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
@@ -2601,9 +2604,9 @@ def _sporting(sentence: ParsedSentence, token: int) -> bool:
     modifiers = {sentence.lemma(c).lower() for c in sentence.kids(token, {"compound", "amod", "nmod"})}
     if modifiers & SPORT_WORDS:
         return True
-    if not _SCORE.search(sentence.text):
-        return False
-    return any(sentence.lemma(t).lower() in SPORT_WORDS for t in range(len(sentence.a.words)))
+    sport = {sentence.lemma(t).lower() for t in range(len(sentence.a.words))} & SPORT_WORDS
+    # A score and a word of sport, or several words of sport ("bombarded Curren with serves ... Wimbledon champion").
+    return len(sport) >= 2 or (bool(sport) and bool(_SCORE.search(sentence.text)))
 
 
 def _shared_subject_verb(sentence: ParsedSentence, token: int) -> int:
@@ -2707,6 +2710,15 @@ def _alleged(sentence: ParsedSentence, token: int) -> str | None:
             remembered = sentence.head(governor)
             if remembered != governor and sentence.lemma(remembered) in COMMEMORATING_NOUNS:
                 return f"history: the {sentence.a.words[remembered]!r} of it"
+    node = token
+    for _ in range(4):
+        # "a film that opens with a depiction of American troops storming Omaha Beach": fiction tells it.
+        parent = sentence.head(node)
+        if parent == node:
+            break
+        if sentence.lemma(parent).lower() in FICTION_NOUNS:
+            return f"fiction: told in a {sentence.a.words[parent]!r}"
+        node = parent
     node = token
     for _ in range(4):
         parent = sentence.head(node)

@@ -2380,3 +2380,38 @@ def test_a_recommendation_is_an_appeal_and_commercial_offers_are_no_intent(code)
         ("0256", "IRQGOV", "USAMIL")
     ]
     assert code("American Airlines and JetBlue both offer flights to Cuban cities other than Havana.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egyptian President Hosni Mubarak played host to Israeli Prime Minister Yitzhak Rabin on Sunday.", "043"),
+        ("U.S. and Mexican federal agents pooled intelligence in a cross-border operation.", "064"),
+        ("The United States airlifted Patriot anti-missile batteries to Israel on Friday.", "072"),
+        ("The United States has sheltered Chinese dissident Fang Lizhi in its embassy in Beijing.", "075"),
+        ("The United States eased its ban on imports of Iranian carpets on Friday.", "085"),
+        ("The Islamic Salvation Army proclaimed a unilateral truce with the Algerian government.", "0871"),
+        ("Sudan's ruling military council ordered the release of 235 captured rebel fighters.", "0841"),
+        ("Kenya's bishops beseeched President Mwai Kibaki to halt the bloodshed.", "020"),
+        ("India pointed the finger squarely at Pakistan on Thursday over the attacks on Mumbai.", "112"),
+        ("Egypt's armed forces handed President Mohamed Morsi a 48-hour ultimatum on Monday.", "139"),
+        ("Egyptian authorities blacked out internet and mobile phone services across the country.", "1721"),
+        ("Greek Prime Minister Alexis Tsipras buckled to the demands of euro zone creditors.", "080"),
+        ("Venezuelan President Nicolas Maduro yanked his negotiators out of talks with the opposition.", "164"),
+        ("The European Union pulled the plug on direct budget support to Burundi's government.", "162"),
+        ("The United States ordered a second aircraft carrier battle group into waters near Taiwan.", "150"),
+        ("Pakistan's military ruler, General Pervez Musharraf, gave in to a list of U.S. demands.", "080"),
+    ],
+)
+def test_lexicon_of_round_fifteen_probe_set_f(code, text, expected):
+    assert expected in [c[0] for c in code(text)]
+
+
+def test_sport_and_fiction_borrow_the_words_of_war(code):
+    text = "Boris Becker bombarded Kevin Curren with thunderous serves to become the youngest champion of Wimbledon."
+    assert code(text) == []
+    assert (
+        code("The epic, which opens with a depiction of American troops storming Omaha Beach, topped the box office.")
+        == []
+    )
+    assert code("India pointed the finger squarely at Pakistan.")[0][2] == "PAK"
