@@ -2712,18 +2712,12 @@ def _alleged(sentence: ParsedSentence, token: int) -> str | None:
                 return f"history: the {sentence.a.words[remembered]!r} of it"
     node = token
     for _ in range(4):
-        # "a film that opens with a depiction of American troops storming Omaha Beach": fiction tells it.
         parent = sentence.head(node)
         if parent == node:
             break
         if sentence.lemma(parent).lower() in FICTION_NOUNS:
+            # "a film that opens with a depiction of American troops storming Omaha Beach": fiction tells it.
             return f"fiction: told in a {sentence.a.words[parent]!r}"
-        node = parent
-    node = token
-    for _ in range(4):
-        parent = sentence.head(node)
-        if parent == node:
-            break
         if (
             sentence.dep(node) in ("acl", "ccomp")
             and sentence.a.pos[parent] == "NOUN"
