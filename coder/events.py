@@ -2595,6 +2595,11 @@ SPORT_WORDS = frozenset(
     "play-off fixture goal striker midfielder goalkeeper innings wicket olympic olympics medal champion title serve "
     "wimbledon tennis football soccer cricket rugby golf".split()
 )
+# Words that make force at a game real: the police, weapons, the dead and wounded.
+REAL_VIOLENCE_WORDS = frozenset(
+    "police policeman policemen riot troops soldier army gunman gunmen gun bomb tear gas kill dead wound injure "
+    "stab shoot arrest".split()
+)
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
 
@@ -2604,7 +2609,10 @@ def _sporting(sentence: ParsedSentence, token: int) -> bool:
     modifiers = {sentence.lemma(c).lower() for c in sentence.kids(token, {"compound", "amod", "nmod"})}
     if modifiers & SPORT_WORDS:
         return True
-    sport = {sentence.lemma(t).lower() for t in range(len(sentence.a.words))} & SPORT_WORDS
+    lemmas = {sentence.lemma(t).lower() for t in range(len(sentence.a.words))}
+    if lemmas & REAL_VIOLENCE_WORDS:
+        return False  # "police fired tear gas at football fans after the match": violence at a game is violence
+    sport = lemmas & SPORT_WORDS
     # A score and a word of sport, or several words of sport ("bombarded Curren with serves ... Wimbledon champion").
     return len(sport) >= 2 or (bool(sport) and bool(_SCORE.search(sentence.text)))
 

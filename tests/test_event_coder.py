@@ -2415,3 +2415,8 @@ def test_sport_and_fiction_borrow_the_words_of_war(code):
         == []
     )
     assert code("India pointed the finger squarely at Pakistan.")[0][2] == "PAK"
+
+
+def test_violence_at_a_game_is_still_violence(code):
+    assert code("Police fired tear gas at football fans in Cairo after the match.")[0][:2] == ("175", "EGYCOP")
+    assert code("Riot police clashed with soccer fans outside the stadium in Buenos Aires after the cup final.")
