@@ -123,6 +123,7 @@ ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
 ROLE_NOUNS = frozenset("role part involvement participation complicity hand".split())
 # "put under investigation for", "on charges of", "an arrest warrant for".
 ALLEGING_NOUNS = frozenset("investigation inquiry probe charge warrant trial conviction sentence".split())
+ALLEGING_TERMS = ALLEGING_WORDS | ALLEGING_NOUNS
 # "refugees fleeing the fighting", "survived the bombing", "mourned the victims of the attack": the act is behind
 # the sentence's own event, which is about those who live with it.
 AFTERMATH_VERBS = frozenset("flee escape survive mourn commemorate remember".split())
@@ -2323,11 +2324,17 @@ def _target(
         # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where
         # two sides fight each other ("clashed with police", "a battle with the rebels").
         prepositions = prepositions - {"with"}
-    if trigger.needs_kind == "child" and trigger.needs_values & {"out", "back"}:
-        prepositions = prepositions | {"at"}  # "lashed out at Colombia", "hit out at the government", "hit back at"
-    named = [values for kind, values in [(trigger.needs_kind, trigger.needs_values), *trigger.also] if kind == "child"]
-    # "stood firmly behind Milosevic", "pointed the finger at Pakistan": the preposition the trigger needs names whom.
-    prepositions = prepositions | {p for values in named for p in values & {"behind", "at"}}
+    # The words a trigger needs as children say whom its preposition names: "lashed out at Colombia", "hit back at",
+    # "stood firmly behind Milosevic", "pointed the finger at Pakistan".
+    needed = {
+        v
+        for kind, values in [(trigger.needs_kind, trigger.needs_values), *trigger.also]
+        if kind == "child"
+        for v in values
+    }
+    if needed & {"out", "back"}:
+        prepositions = prepositions | {"at"}
+    prepositions = prepositions | (needed & {"behind", "at"})
     if (trigger.cameo[:2] in ASSAULT_ROOTS or trigger.cameo[:2] == "14") and trigger.lemma in PROJECTING_LEMMAS:
         prepositions = prepositions | {"at"}  # "fired rockets at Israel", "shot at protesters": what is aimed at
     if trigger.cameo[:2] == "14":
@@ -2751,7 +2758,7 @@ def _alleged(sentence: ParsedSentence, token: int) -> str | None:
                 for o in sentence.kids(prep, {"pobj"})
             ]
             if governor != parent and (
-                sentence.lemma(governor) in ALLEGING_WORDS | ALLEGING_NOUNS
+                sentence.lemma(governor) in ALLEGING_TERMS
                 or any(sentence.lemma(o) in ALLEGING_NOUNS for o in under)  # "put under investigation for"
             ):
                 return f"what {sentence.a.words[governor]!r} alleges or punishes"
