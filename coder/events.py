@@ -148,6 +148,10 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     "authorise".split()
 )
 ANY_DETERMINERS = frozenset({"any"})
+HAPPENING_SUBJECTS = frozenset(
+    "explosion blast bomb bombing attack ambush raid shelling mine landmine grenade rocket missile shell fire clash"
+    " fighting violence riot unrest airstrike strike".split()
+)
 PLACE_NOUNS = frozenset("state province region city town village district county capital port".split())
 COLLAPSE_VERBS = frozenset("collapse stall founder".split())
 HALTED_NEGOTIATIONS_CODE = "164"
@@ -178,6 +182,7 @@ PRESENT_TENSE_TAGS = frozenset({"VBP", "VBZ"})
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 ATTEMPT_WORDS = frozenset({"attempt", "try"})
 GENERIC_VIOLENCE_CODES = frozenset({"180", "190"})
 # Statements and disapproval: what they are about is not coded again ("voiced concern over the drills").
@@ -3038,13 +3043,24 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
         )
     if sentence.a.pos[token] == "NOUN":
         owners.append(_clause_verb(sentence, token))
+    else:
+        # "an explosion near the town of Samarra killed two youths": a blast or a clash that does the deed happened
+        # where the deed did.
+        owners.extend(s for s in sentence.kids(token, {"nsubj"}) if sentence.lemma(s) in HAPPENING_SUBJECTS)
     # "used tear gas to disperse demonstrators in Harare": a purpose clause says where, too.
     owners.extend(sentence.kids(token, {"xcomp"}))
     for owner in owners:
         for prep in sentence.kids(owner, {"prep"}):
             if sentence.lemma(prep) not in LOCATION_PREPOSITIONS:
                 continue
-            for obj in sentence.kids(prep, {"pobj"}):
+            # "outside of the Iraqi city of Basra": the place hangs from the "of" after the preposition.
+            of_objects = [
+                o
+                for of in sentence.kids(prep, {"prep"})
+                if sentence.lemma(of) == "of"
+                for o in sentence.kids(of, {"pobj"})
+            ]
+            for obj in sentence.kids(prep, {"pobj"}) or of_objects:
                 found = _place_of(sentence, obj, depth=2)
                 if _names_where(sentence.lemma(prep), found[0]):
                     return found
@@ -3096,6 +3112,51 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     return None, None
 
 
+def _nation_of_happening(sentence: ParsedSentence, token: int, evidence: list[str]) -> list[CodedActor]:
+    """The country of a strike or a blast that does the deed: "the US airstrike that killed the general" (a strike is
+    not an actor, but a nation's strike is that nation's act)."""
+    subjects = sentence.kids(token, {"nsubj"})
+    if sentence.dep(token) == "relcl" and any(sentence.lemma(s) in ("that", "which") for s in subjects):
+        subjects = [sentence.head(token)]
+    for subject in subjects:
+        if sentence.lemma(subject) not in HAPPENING_SUBJECTS:
+            continue
+        for modifier in sentence.kids(subject, {"compound", "amod", "nmod"}):
+            if sentence.entity_of.get(modifier, (0, 0, ""))[2] not in ("GPE", "NORP"):
+                continue
+            country = find_country(sentence.a.words[modifier])
+            if country is not None:
+                word, start, end = sentence.span_text(modifier, modifier)
+                evidence.append(f"source: the country of the {sentence.a.words[subject]} ({word})")
+                nation = Actor(word, cameo_country(country), country, None, f"{word} {sentence.lemma(subject)}")
+                return [CodedActor(word, start, end, nation)]
+    return []
+
+
+def _doer_named(sentence: ParsedSentence, token: int) -> bool:
+    """Whether the clause names its doer, even one the coder cannot code ("Usman Khan stabbed several people", "he
+    orchestrated attacks"): then the doer is not unidentified."""
+    holders = [token] if sentence.a.pos[token] != "NOUN" else [token, _clause_verb(sentence, token)]
+    doers = [
+        d
+        for holder in holders
+        for d in sentence.kids(holder, SUBJECTS)
+        + [o for agent in sentence.kids(holder, {"agent"}) for o in sentence.kids(agent, {"pobj"})]
+    ]
+    return any(
+        sentence.entity_of.get(d, (0, 0, ""))[2] in ("PERSON", "ORG") or sentence.a.pos[d] == "PRON" for d in doers
+    )
+
+
+def _named_settlement(sentence: ParsedSentence, name: int) -> tuple[Place | None, str | None]:
+    """The gazetteer's place for a proper name standing after a place noun ("the town of <name>")."""
+    if sentence.a.pos[name] != "PROPN":
+        return None, None
+    text, _, _ = _phrase(sentence, name)
+    place = resolve_place(text)
+    return (place, text) if place is not None and place.country is not None else (None, None)
+
+
 def _names_where(preposition: str, place: Place | None) -> bool:
     """Whether "<preposition> <place>" says where: "at Kabul airport" does, but a country after "at" is what is
     aimed at ("fired at Iran", "lashed out at France"), not where it happened."""
@@ -3139,6 +3200,12 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
                     found = _place_of(sentence, inner, depth - 1)
                     if found[0] is not None:
                         return found
+                    if sentence.lemma(obj) in PLACE_NOUNS and sentence.lemma(prep) == "of":
+                        # "the town of Samarra" with "Samarra" labelled a nationality: after "town of" a name the
+                        # gazetteer knows is that town, whatever the entity label says.
+                        found = _named_settlement(sentence, inner)
+                        if found[0] is not None:
+                            return found
         if sentence.lemma(obj) in PLACE_NOUNS and not mission:
             # "in the Mexican state of Guerrero", "the Syrian town of ...": a name the gazetteer lacks is still in the
             # country its demonym names.
@@ -3713,6 +3780,16 @@ def _code_candidate(
         targets = [CodedActor(home.text, -1, -1, inferred)]
         target_inferred = True
         evidence.append(f"target inferred: a domestic act of {home.text!r} ({country})")
+    if not sources and not pairs and act_code[:2] in UNNAMED_ATTACKER_ROOTS and any(_known(a) for a in targets):
+        sources = _nation_of_happening(sentence, token, evidence)
+        named = _doer_named(sentence, token)
+        if not sources and not named and location is not None and location.country is not None:
+            # "a roadside bomb near Samarra killed a soldier": an attack by no one named is coded to the country it
+            # happened in, as ICEWS codes "Unidentified Gunmen (Iraq)"; who or what was hit must be known.
+            country = location.country
+            unnamed = Actor(country, cameo_country(country), country, None, "unidentified attackers in the place")
+            sources = [CodedActor(location_text or location.name, -1, -1, unnamed)]
+            evidence.append(f"source inferred: unidentified attackers in the place ({country})")
     if not any(_known(a) for a in sources + targets):
         return
     consultation = act_code[:2] == "04" and content_token == token

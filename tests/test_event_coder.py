@@ -389,8 +389,21 @@ def test_aid_for_a_country_targets_it(code):
 
 
 def test_a_place_alone_is_an_actor_only_where_doers_often_go_unnamed(code):
-    assert code("Twin bombings struck a market in Peshawar.") == [("183", None, "PAK")]
+    # No one is named: the attack is coded to where it happened, both ways (ICEWS's "Unidentified Gunmen (Pakistan)").
+    assert code("Twin bombings struck a market in Peshawar.") == [("183", "PAK", "PAK")]
     assert code("He later retreated to New Mexico.") == []
+
+
+def test_an_unnamed_attacker_is_the_country_the_attack_happened_in(code):
+    assert code("A minefield explosion near the town of Samarra killed two Iraqi youths.") == [("180", "IRQ", "IRQCVL")]
+    assert code(
+        "Three US servicemen were killed by an improvised explosive device outside of the Iraqi city of Basra."
+    ) == [("180", "IRQ", "USAMIL")]
+
+
+def test_a_nations_strike_is_that_nations_act(code):
+    killing = code("Iran vowed revenge for the US airstrike that killed General Qasem Soleimani in Baghdad.")[-1]
+    assert killing[:2] == ("180", "USA")
 
 
 def test_a_campaign_rally_is_not_a_protest(code):
@@ -419,7 +432,7 @@ def test_what_someone_is_accused_of_is_not_coded_again(code):
 
 
 def test_a_noun_trigger_inside_the_means_phrase(code):
-    assert code("A journalist was killed in a car bomb explosion in Mogadishu.") == [("1832", None, "SOMMED")]
+    assert code("A journalist was killed in a car bomb explosion in Mogadishu.") == [("1832", "SOM", "SOMMED")]
 
 
 def test_exercises_of_two_countries_are_joint(code):
@@ -512,7 +525,7 @@ def test_regional_group_adjective_with_a_sector(code):
 
 
 def test_bombs_exploding_and_houses_blown_up(code):
-    assert code("A bomb exploded in a Paris subway station, killing four people.") == [("183", None, "FRACVL")]
+    assert code("A bomb exploded in a Paris subway station, killing four people.") == [("183", "FRA", "FRACVL")]
     assert code("Israeli soldiers blew up the house of a Palestinian militant.")[0][:2] == ("1712", "ISRMIL")
 
 
@@ -688,7 +701,8 @@ def test_a_place_or_an_instrument_is_not_who_fights_or_who_is_hit(code):
     assert code("Syrian troops clashed with Turkish soldiers near Idlib.") == [("190", "SYRMIL", "TURMIL")]
     # A named victim the coder cannot code is not the country of the place where they were killed.
     assert code("Ahmed Dunmore was murdered in Istanbul.") == []
-    assert code("Two journalists were killed in Istanbul.") == [("180", None, "TURMED")]
+    # Who was hit is the journalists, not the place; who did it is unnamed, coded to the place (ICEWS convention).
+    assert code("Two journalists were killed in Istanbul.") == [("180", "TUR", "TURMED")]
 
 
 def test_a_known_person_the_model_tags_as_an_organisation_is_still_a_person(parse):
@@ -1995,7 +2009,7 @@ def test_an_act_those_who_flee_it_live_with_is_background(code):
 def test_stones_and_eggs_thrown_at_someone_are_a_violent_protest_aimed_at_them(code):
     assert code("Palestinian youths hurled stones at Israeli soldiers in Hebron.") == [("145", "PSECVL", "ISRMIL")]
     assert code("Protesters pelted police with stones in Nairobi.") == [("145", "KENOPP", "KENCOP")]
-    assert code("A man threw a grenade at a police patrol in Srinagar.") == [("183", None, "INDCOP")]
+    assert code("A man threw a grenade at a police patrol in Srinagar.") == [("183", "IND", "INDCOP")]
     assert code("The government threw its support behind the plan.") == []
 
 
@@ -2258,7 +2272,7 @@ def test_authorities_unnamed_are_those_of_the_place(code):
     assert code("Two British journalists were arrested in Zimbabwe on Tuesday.") == [("173", "ZWE", "GBRMED")]
     assert code("A curfew was imposed in Srinagar.") == [("1723", "IND", "IND")]
     # Not for acts anyone may do: the killers in Baghdad are unknown.
-    assert code("Twelve people were killed in Baghdad.") == [("180", None, "IRQCVL")]
+    assert code("Twelve people were killed in Baghdad.") == [("180", "IRQ", "IRQCVL")]
 
 
 def test_who_did_what_is_criticised_is_its_target(code):
