@@ -290,13 +290,94 @@ def _repaired_lemma(word: str, lemma: str) -> str:
     return LEMMA_REPAIRS.get(word.lower(), lemma.lower())
 
 
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _verb_restored(annotation: Annotation) -> Annotation:
+    """ "Thousands of students protested in Seoul" parsed as a noun phrase ("thousands" the root, "protested" a
+    participle modifying it): a news sentence without a finite verb is this misparse, so the participle is made the
+    main verb and the noun its subject. A participle with a "by" agent stays passive ("people killed by ...")."""
+    root = next((i for i, h in enumerate(annotation.heads) if h == i), None)
+    if root is None or annotation.pos[root] not in ("NOUN", "PROPN") or FINITE_VERB_TAGS & set(annotation.tags):
+        return annotation
+    verb = next(
+        (
+            i
+            for i, (h, dep) in enumerate(zip(annotation.heads, annotation.deps, strict=True))
+            if h == root and dep == "acl" and i > root and annotation.pos[i] == "VERB" and annotation.tags[i] == "VBN"
+        ),
+        None,
+    )
+    if verb is None or any(
+        h == verb and dep == "agent" for h, dep in zip(annotation.heads, annotation.deps, strict=True)
+    ):
+        return annotation
+    heads = list(annotation.heads)
+    deps = list(annotation.deps)
+    tags = list(annotation.tags)
+    for i, (h, dep) in enumerate(zip(annotation.heads, annotation.deps, strict=True)):
+        if h == root and dep == "punct" and i > verb:
+            heads[i] = verb
+    heads[verb], deps[verb], tags[verb] = verb, "ROOT", "VBD"
+    heads[root], deps[root] = verb, "nsubj"
+    return replace(annotation, heads=heads, deps=deps, tags=tags)
+
+
+# Verbs whose object does what their "to" clause says: "urged Israel to halt", "ordered the troops to withdraw".
+OBJECT_CONTROL_VERBS = frozenset(
+    "urge press ask call tell order force persuade encourage invite warn allow permit pressure request authorize"
+    " authorise instruct compel push appeal implore beg advise direct require exhort lobby challenge".split()
+)
+
+
+def _infinitive_after_date_restored(annotation: Annotation) -> Annotation:
+    """ "pressed London on Friday to open negotiations": a date between the object and its "to" clause makes the
+    small model read the clause as one of purpose (advcl); it is the object's complement (xcomp), as it is without
+    the date ("pressed London to open negotiations")."""
+    heads, deps = annotation.heads, annotation.deps
+    children: dict[int, list[int]] = {}
+    for i, h in enumerate(heads):
+        if h != i:
+            children.setdefault(h, []).append(i)
+    repaired = list(deps)
+    for verb, (governor, dep) in enumerate(zip(heads, deps, strict=True)):
+        if dep != "advcl" or annotation.tags[verb] != "VB" or annotation.lemmas[governor] not in OBJECT_CONTROL_VERBS:
+            continue
+        to = next((c for c in children.get(verb, []) if deps[c] == "aux" and annotation.tags[c] == "TO"), None)
+        objects = [c for c in children.get(governor, []) if deps[c] == "dobj" and c < verb]
+        if to is None or not objects:
+            continue
+        between = range(objects[-1] + 1, to)
+        dates = {
+            t
+            for prep in children.get(governor, [])
+            if deps[prep] == "prep" and objects[-1] < prep < to
+            for pobj in children.get(prep, [])
+            if any(e.label == "DATE" and e.start <= pobj < e.end for e in annotation.entities)
+            for t in (prep, *_descendants(children, prep))
+        }
+        if between and all(t in dates for t in between):
+            repaired[verb] = "xcomp"
+    return annotation if repaired == deps else replace(annotation, deps=repaired)
+
+
+def _descendants(children: dict[int, list[int]], node: int) -> list[int]:
+    found, stack = [], list(children.get(node, []))
+    while stack:
+        child = stack.pop()
+        found.append(child)
+        stack.extend(children.get(child, []))
+    return found
+
+
 class ParsedSentence:
     """An ``Annotation`` with the child lists the rules need."""
 
     def __init__(self, text: str, annotation: Annotation, memory: ArticleMemory | None = None) -> None:
         self.text = text
-        self.a = annotation
+        self.a = _infinitive_after_date_restored(_verb_restored(annotation))
         self.memory = memory if memory is not None else ArticleMemory()
+        annotation = self.a
         self.children: list[list[int]] = [[] for _ in annotation.words]
         # Every rule asks for lemmas, most of them many times over: repaired once here.
         self.lemmas = [_repaired_lemma(w, base) for w, base in zip(annotation.words, annotation.lemmas, strict=True)]
@@ -639,10 +720,14 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
                 return resolved
     if actor is None:
         actor = _place_actor(sentence, head, text)
-    if actor is None and sentence.lemma(head) in DELEGATE_HEADS:
-        # "a delegation from Iran", "representatives of Hamas", "a spokesman for the rebels": who they speak for.
+    unplaced_force = (
+        actor is not None and actor.code is None and actor.country is None or actor is None
+    ) and sentence.lemma(head) in SENT_FORCE_HEADS
+    if actor is None and sentence.lemma(head) in DELEGATE_HEADS or unplaced_force:
+        # "a delegation from Iran", "representatives of Hamas", "a spokesman for the rebels": who they speak for;
+        # "warplanes from the Saudi-led coalition", "troops from the African Union": whose force they are.
         for prep in sentence.kids(head, {"prep"}):
-            if sentence.lemma(prep) not in ("from", "of", "for"):
+            if sentence.lemma(prep) not in (("from", "of") if unplaced_force else ("from", "of", "for")):
                 continue
             for pobj in sentence.kids(prep, {"pobj"}):
                 inner = _resolve(sentence, pobj, allow_pronoun=False)
@@ -677,6 +762,9 @@ def _other_half(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
 
 # Nouns for people who act for someone else, named by a "from/of/for" phrase; and those who head a body, who
 # stand for it ("the head of Russia's foreign intelligence service", "the director of the CIA").
+SENT_FORCE_HEADS = frozenset(
+    "troop soldier force peacekeeper warplane jet aircraft plane bomber helicopter drone warship ship unit".split()
+)
 DELEGATE_HEADS = frozenset(
     "delegation delegate representative spokesman spokeswoman spokesperson negotiator team mission "
     "head director chairman chairwoman chief leader boss commander".split()
@@ -1057,7 +1145,12 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
         while sentence.dep(node) == "conj" and sentence.head(node) != node and sentence.a.pos[node] == "NOUN":
             node = sentence.head(node)
         # "announced $2 billion in military aid", "approved a package of aid": through the amount it is counted in.
-        return sentence.lemma(sentence.head(_counted_in(sentence, node))) in trigger.needs_values
+        head = sentence.head(_counted_in(sentence, node))
+        if sentence.lemma(head) in trigger.needs_values:
+            return True
+        # "forces were placed on full combat readiness": the verb an "on" phrase hangs on.
+        on = sentence.dep(head) == "prep" and sentence.lemma(head) == "on"
+        return on and sentence.lemma(sentence.head(head)) in trigger.needs_values
     if trigger.needs_kind == "modal":
         return any(_modal_clause(sentence, clause, trigger) for clause in sentence.kids(token, {"ccomp"}))
     if trigger.needs_kind == "child":
@@ -1641,8 +1734,11 @@ def _verbal_attack(sentence: ParsedSentence, token: int) -> bool:
     if sentence.a.pos[token] != "VERB":
         return _attacked_idea(sentence, token)
     objects = sentence.kids(token, OBJECTS)
+    # "attacked Boko Haram": the small model's PERSON label on a known armed group is not a person.
     personal = any(
-        sentence.entity_of.get(o, (0, 0, ""))[2] == "PERSON" or sentence.lemma(o) in ("he", "she", "him", "her")
+        resolve_actor(name := _phrase(sentence, o)[0]) is None
+        and (sentence.entity_of.get(o, (0, 0, ""))[2] == "PERSON" or sentence.memory.recall(name) is not None)
+        or sentence.lemma(o) in ("he", "she", "him", "her")
         for o in objects
     )
     # "attacked Biden over his remarks", "attacked the subpoena as a political strategy": a reason or a label; but

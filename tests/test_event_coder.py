@@ -2434,3 +2434,39 @@ def test_sport_and_fiction_borrow_the_words_of_war(code):
 def test_violence_at_a_game_is_still_violence(code):
     assert code("Police fired tear gas at football fans in Cairo after the match.")[0][:2] == ("175", "EGYCOP")
     assert code("Riot police clashed with soccer fans outside the stadium in Buenos Aires after the cup final.")
+
+
+def test_a_crowd_counted_in_thousands_is_the_subject_the_parser_lost(code):
+    # The small model parses "Thousands of students protested" as a noun phrase with a participle; the sentence has
+    # no finite verb, so the participle is the main verb again.
+    assert code("Tens of thousands of students protested in Seoul.") == [("140", "KOREDU", "KOR")]
+    # A participle with a "by" agent stays passive: the civilians are killed, not killers.
+    assert all(source != "BIHCVL" for _, source, _ in code("Dozens of civilians killed by soldiers in Srebrenica."))
+
+
+def test_pouring_into_the_streets_is_a_demonstration_but_not_to_celebrate(code):
+    assert code("Students poured into the streets of Seoul, hurling rocks at riot police.") == [
+        ("141", "KOREDU", "KORGOV")
+    ]
+    assert code("Turkish fans flooded the streets of Berlin to celebrate the win.") == []
+
+
+def test_forces_from_a_coalition_or_an_organisation_are_its_forces(code):
+    assert code("Warplanes from the Saudi-led coalition struck a bus in Yemen.") == [("190", "SAU", "YEM")]
+    assert code("Troops from the African Union attacked al-Shabaab.") == [("190", "AFU", "SHB")]
+
+
+def test_a_known_armed_group_labelled_a_person_is_attacked_with_force_not_words(code):
+    assert code("Chadian soldiers attacked Boko Haram.") == [("190", "TCDMIL", "BKH")]
+    assert [event[:2] for event in code("Pelosi attacked Trump.")] == [("111", "USALEG")]
+
+
+def test_a_date_between_the_object_and_its_to_clause_keeps_the_appeal(code):
+    # The small model reads "to open" after "on Friday" as a purpose clause; after "urge", "press" it is what is asked.
+    assert code("Argentina pressed Britain on Friday to open negotiations on the Falkland Islands.") == [
+        ("026", "ARG", "GBR")
+    ]
+
+
+def test_placed_on_readiness_raises_alert(code):
+    assert code("Azerbaijan's armed forces have been placed on full combat readiness.") == [("152", "AZEMIL", None)]
