@@ -330,35 +330,60 @@ OBJECT_CONTROL_VERBS = frozenset(
 )
 
 
+# Nouns completed by a "to" clause: "its readiness to resume talks", "a decision to withdraw".
+INFINITIVE_NOUNS = frozenset(
+    "readiness willingness plan decision offer promise pledge call appeal demand request threat bid attempt effort"
+    " agreement refusal determination intention commitment vow order proposal move".split()
+)
+
+
 def _infinitive_after_date_restored(annotation: Annotation) -> Annotation:
-    """ "pressed London on Friday to open negotiations": a date between the object and its "to" clause makes the
-    small model read the clause as one of purpose (advcl); it is the object's complement (xcomp), as it is without
-    the date ("pressed London to open negotiations")."""
+    """ "pressed London on Friday to open negotiations", "signalled its readiness on Tuesday to resume talks",
+    "declared itself willing on Friday to return": a date before a "to" clause makes the small model read the clause
+    as one of purpose (advcl) on the verb; it completes the word before the date, as it does without the date (the
+    object of "urge", "press": xcomp; a noun such as "readiness": acl; an adjective such as "willing": xcomp)."""
     heads, deps = annotation.heads, annotation.deps
     children: dict[int, list[int]] = {}
     for i, h in enumerate(heads):
         if h != i:
             children.setdefault(h, []).append(i)
-    repaired = list(deps)
+    new_heads, new_deps = list(heads), list(deps)
     for verb, (governor, dep) in enumerate(zip(heads, deps, strict=True)):
-        if dep != "advcl" or annotation.tags[verb] != "VB" or annotation.lemmas[governor] not in OBJECT_CONTROL_VERBS:
+        if dep != "advcl" or annotation.tags[verb] != "VB":
             continue
         to = next((c for c in children.get(verb, []) if deps[c] == "aux" and annotation.tags[c] == "TO"), None)
-        objects = [c for c in children.get(governor, []) if deps[c] == "dobj" and c < verb]
-        if to is None or not objects:
+        if to is None:
             continue
-        between = range(objects[-1] + 1, to)
-        dates = {
-            t
-            for prep in children.get(governor, [])
-            if deps[prep] == "prep" and objects[-1] < prep < to
+        date_start = _date_phrase_before(annotation, children, to)
+        if date_start is None:
+            continue
+        anchor = date_start - 1
+        if anchor == governor and annotation.pos[anchor] == "ADJ":
+            new_deps[verb] = "xcomp"
+        elif heads[anchor] == governor and deps[anchor] == "dobj":
+            if annotation.lemmas[anchor].lower() in INFINITIVE_NOUNS:
+                new_heads[verb], new_deps[verb] = anchor, "acl"
+            elif annotation.lemmas[governor] in OBJECT_CONTROL_VERBS:
+                new_deps[verb] = "xcomp"
+    if new_heads == heads and new_deps == deps:
+        return annotation
+    return replace(annotation, heads=new_heads, deps=new_deps)
+
+
+def _date_phrase_before(annotation: Annotation, children: dict[int, list[int]], token: int) -> int | None:
+    """The first token of the date phrase ("on Friday") that ends right before ``token``, if one does."""
+    for prep, dep in enumerate(annotation.deps):
+        if dep != "prep" or prep >= token:
+            continue
+        span = [prep, *_descendants(children, prep)]
+        dated = any(
+            e.label == "DATE" and e.start <= pobj < e.end
             for pobj in children.get(prep, [])
-            if any(e.label == "DATE" and e.start <= pobj < e.end for e in annotation.entities)
-            for t in (prep, *_descendants(children, prep))
-        }
-        if between and all(t in dates for t in between):
-            repaired[verb] = "xcomp"
-    return annotation if repaired == deps else replace(annotation, deps=repaired)
+            for e in annotation.entities
+        )
+        if dated and max(span) == token - 1 and sorted(span) == list(range(prep, token)):
+            return prep
+    return None
 
 
 def _descendants(children: dict[int, list[int]], node: int) -> list[int]:

@@ -2470,3 +2470,16 @@ def test_a_date_between_the_object_and_its_to_clause_keeps_the_appeal(code):
 
 def test_placed_on_readiness_raises_alert(code):
     assert code("Azerbaijan's armed forces have been placed on full combat readiness.") == [("152", "AZEMIL", None)]
+
+
+def test_a_date_before_the_to_clause_of_a_noun_keeps_the_clause_on_the_noun(code):
+    assert code("Israel signalled its readiness on Tuesday to resume peace negotiations with Syria.") == [
+        ("036", "ISR", "SYR")
+    ]
+
+
+def test_vowing_to_coordinate_is_an_agreement_to_cooperate(code):
+    assert code("Seoul and Tokyo vowed on Saturday to coordinate closely in dealing with North Korea.") == [
+        ("031", "KORGOV", "JPNGOV"),
+        ("031", "JPNGOV", "KORGOV"),
+    ]
