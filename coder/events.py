@@ -3407,6 +3407,8 @@ def code_sentence(
     for token, candidate in sorted(candidates.items()):
         if token in framed:
             continue  # coded as part of its frame ("agreed to send" is one event)
+        if _background(sentence, token, candidates):
+            continue
         events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
     sentence.memory.note_mentions([mention for _, mention in sentence.mentions])
     # "lashed out at Iran, accusing it of lying": a participle of the main clause, which may restate its act.
@@ -3424,6 +3426,39 @@ def code_sentence(
         if noun in candidates
     )
     return merge_restatements(merge_agent_acts(events, agent_acts), participles)
+
+
+# "granted asylum since last month's invasion", "offered talks following the invasions of Dagestan": what came first.
+BACKGROUND_PREPOSITIONS = frozenset({"since", "following", "because"})
+# "in the wake of the execution", "in response to the attacks", "because of fighting", "in retaliation for the raid".
+BACKGROUND_PHRASES = {("wake", "of"), ("response", "to"), ("retaliation", "for"), ("because", "of")}
+
+
+def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> bool:
+    """Whether a noun trigger names what an event of the sentence came after or answered: the news is that event,
+    and the earlier one was reported when it happened (coding it again would date it to this article)."""
+    if sentence.a.pos[token] != "NOUN" or sentence.dep(token) != "pobj":
+        return False
+    prep = sentence.head(token)
+    holder = sentence.head(prep)
+    word = sentence.a.words[prep].lower()  # "following" is the preposition, not the verb "follow"
+    if word in BACKGROUND_PREPOSITIONS:
+        anchor = holder
+    elif (sentence.lemma(holder), word) in BACKGROUND_PHRASES:
+        # "in the wake of X": X hangs on "wake", which hangs on "in", which hangs on the event.
+        anchor = sentence.head(holder)
+        if sentence.dep(holder) == "pobj":
+            anchor = sentence.head(anchor)
+    else:
+        return False
+    # The event may be a clause or two up: "asylum to officers holed up in a residence since the invasion".
+    for _ in range(3):
+        if anchor in candidates and anchor != token:
+            return True
+        if sentence.head(anchor) == anchor:
+            break
+        anchor = sentence.head(anchor)
+    return False
 
 
 def merge_agent_acts(events: list[CodedEvent], agent_acts: frozenset[tuple[int, int]]) -> list[CodedEvent]:

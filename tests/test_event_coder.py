@@ -2483,3 +2483,14 @@ def test_vowing_to_coordinate_is_an_agreement_to_cooperate(code):
         ("031", "KORGOV", "JPNGOV"),
         ("031", "JPNGOV", "KORGOV"),
     ]
+
+
+def test_what_an_event_came_after_or_answered_is_background_not_news(code):
+    assert code("Putin offered to negotiate with the president of Armenia following the invasions of Dagestan.") == [
+        ("036", "RUSGOV", "ARMGOV")
+    ]
+    assert code("Russia closed its borders with Iran because of fighting between Azerbaijanis and Armenians.") == [
+        ("191", "RUS", "IRN")
+    ]
+    # Alone in its clause, the act is the news.
+    assert code("The invasion of Dagestan began on Saturday, when Chechen rebels attacked villages.") != []
