@@ -294,31 +294,50 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _verb_restored(annotation: Annotation) -> Annotation:
-    """ "Thousands of students protested in Seoul" parsed as a noun phrase ("thousands" the root, "protested" a
-    participle modifying it): a news sentence without a finite verb is this misparse, so the participle is made the
-    main verb and the noun its subject. A participle with a "by" agent stays passive ("people killed by ...")."""
+    """A news sentence whose root is a noun is a misparse of its main verb, in two shapes the small model makes:
+    "Thousands of students protested in Seoul" (the verb read as a participle modifying "thousands") and "Sri Lankan
+    envoys and Tamil Tiger rebels opened talks" (the verb read as conjoined to "envoys", with "rebels" its subject).
+    The verb is made the root and the noun its subject (with the second subject conjoined to it). A participle with
+    a "by" agent stays passive ("people killed by ..."), and a sentence with another finite verb is left alone."""
     root = next((i for i, h in enumerate(annotation.heads) if h == i), None)
-    if root is None or annotation.pos[root] not in ("NOUN", "PROPN") or FINITE_VERB_TAGS & set(annotation.tags):
+    if root is None or annotation.pos[root] not in ("NOUN", "PROPN"):
         return annotation
-    verb = next(
+    pairs = list(zip(annotation.heads, annotation.deps, strict=True))
+    heads, deps, tags = list(annotation.heads), list(annotation.deps), list(annotation.tags)
+    participle = next(
         (
             i
-            for i, (h, dep) in enumerate(zip(annotation.heads, annotation.deps, strict=True))
+            for i, (h, dep) in enumerate(pairs)
             if h == root and dep == "acl" and i > root and annotation.pos[i] == "VERB" and annotation.tags[i] == "VBN"
         ),
         None,
     )
-    if verb is None or any(
-        h == verb and dep == "agent" for h, dep in zip(annotation.heads, annotation.deps, strict=True)
-    ):
+    conjoined = next(
+        (
+            i
+            for i, (h, dep) in enumerate(pairs)
+            if h == root and dep == "conj" and annotation.pos[i] == "VERB" and annotation.tags[i] in FINITE_VERB_TAGS
+        ),
+        None,
+    )
+    if participle is not None and not FINITE_VERB_TAGS & set(annotation.tags):
+        if any(h == participle and dep == "agent" for h, dep in pairs):
+            return annotation
+        verb = participle
+        tags[verb] = "VBD"
+    elif conjoined is not None:
+        subjects = [i for i, (h, dep) in enumerate(pairs) if h == conjoined and dep == "nsubj" and root < i < conjoined]
+        linked = any(h == root and dep == "cc" and i < conjoined for i, (h, dep) in enumerate(pairs))
+        if len(subjects) != 1 or not linked or annotation.pos[subjects[0]] not in ("NOUN", "PROPN"):
+            return annotation
+        verb = conjoined
+        heads[subjects[0]], deps[subjects[0]] = root, "conj"
+    else:
         return annotation
-    heads = list(annotation.heads)
-    deps = list(annotation.deps)
-    tags = list(annotation.tags)
-    for i, (h, dep) in enumerate(zip(annotation.heads, annotation.deps, strict=True)):
+    for i, (h, dep) in enumerate(pairs):
         if h == root and dep == "punct" and i > verb:
             heads[i] = verb
-    heads[verb], deps[verb], tags[verb] = verb, "ROOT", "VBD"
+    heads[verb], deps[verb] = verb, "ROOT"
     heads[root], deps[root] = verb, "nsubj"
     return replace(annotation, heads=heads, deps=deps, tags=tags)
 
@@ -1473,12 +1492,13 @@ def _blamed_acts(sentence: ParsedSentence, token: int) -> list[int]:
             if sentence.lemma(p) == "for"
         ]
         # Only acts the codebook knows as events: "was behind the house", "responsible for education" accuse no one.
+        # "responsible for the attack", "responsible for sinking the warship": the act as a noun or a gerund.
         acts += [
             act
             for holder in holders
-            for act in sentence.kids(holder, {"pobj"})
-            if sentence.a.pos[act] == "NOUN"
-            and (rows := table.get((sentence.lemma(act), "NOUN")))
+            for act in sentence.kids(holder, {"pobj", "pcomp"})
+            if sentence.a.pos[act] in ("NOUN", "VERB")
+            and (rows := table.get((sentence.lemma(act), sentence.a.pos[act])))
             and any(row.cameo[:2] in BLAMEWORTHY_ROOTS for row in rows)
         ]
     return acts

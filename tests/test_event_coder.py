@@ -2494,3 +2494,24 @@ def test_what_an_event_came_after_or_answered_is_background_not_news(code):
     ]
     # Alone in its clause, the act is the news.
     assert code("The invasion of Dagestan began on Saturday, when Chechen rebels attacked villages.") != []
+
+
+def test_two_subjects_the_parser_split_at_the_and_act_together(code):
+    # The small model reads "envoys" as the root and "rebels opened" as a clause conjoined to it.
+    assert code("Sri Lankan government envoys and Tamil Tiger rebels opened a new round of peace negotiations.") == [
+        ("046", "LKAGOV", "LTTE"),
+        ("046", "LTTE", "LKAGOV"),
+    ]
+
+
+def test_responsible_for_an_act_named_by_a_gerund_is_an_accusation(code):
+    assert code("South Korea said North Korea was responsible for sinking the warship.") == [("112", "KOR", "PRK")]
+    assert code("The minister said the ministry was responsible for building schools.") == []
+
+
+def test_setting_up_something_joint_is_cooperation(code):
+    assert code("Paris and Bonn set up a joint Franco-German army brigade.") == [
+        ("060", "FRAGOV", "DEUGOV"),
+        ("060", "DEUGOV", "FRAGOV"),
+    ]
+    assert code("The government set up a commission to investigate the killings.") == []
