@@ -389,6 +389,28 @@ def _infinitive_after_date_restored(annotation: Annotation) -> Annotation:
     return replace(annotation, heads=new_heads, deps=new_deps)
 
 
+def _for_clause_on_object(annotation: Annotation) -> Annotation:
+    """ "renewed its call for Russia to withdraw": the small model hangs the for-to clause on the verb; it completes
+    the object noun right before it ("a call for Russia to withdraw"), so it is moved there."""
+    heads, deps = annotation.heads, annotation.deps
+    new_heads = list(heads)
+    for clause, (governor, dep) in enumerate(zip(heads, deps, strict=True)):
+        if dep != "advcl" or annotation.pos[governor] != "VERB":
+            continue
+        marks = [i for i, (h, d) in enumerate(zip(heads, deps, strict=True)) if h == clause and d == "mark"]
+        if len(marks) != 1 or annotation.lemmas[marks[0]].lower() != "for":
+            continue
+        before = marks[0] - 1
+        if (
+            before > governor
+            and heads[before] == governor
+            and deps[before] == "dobj"
+            and annotation.pos[before] == "NOUN"
+        ):
+            new_heads[clause] = before
+    return annotation if new_heads == heads else replace(annotation, heads=new_heads)
+
+
 def _date_phrase_before(annotation: Annotation, children: dict[int, list[int]], token: int) -> int | None:
     """The first token of the date phrase ("on Friday") that ends right before ``token``, if one does."""
     for prep, dep in enumerate(annotation.deps):
@@ -419,7 +441,7 @@ class ParsedSentence:
 
     def __init__(self, text: str, annotation: Annotation, memory: ArticleMemory | None = None) -> None:
         self.text = text
-        self.a = _infinitive_after_date_restored(_verb_restored(annotation))
+        self.a = _for_clause_on_object(_infinitive_after_date_restored(_verb_restored(annotation)))
         self.memory = memory if memory is not None else ArticleMemory()
         annotation = self.a
         self.children: list[list[int]] = [[] for _ in annotation.words]
@@ -1840,9 +1862,9 @@ def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, 
 
 
 def _for_clauses(sentence: ParsedSentence, noun: int) -> list[int]:
-    """The for-to clauses of a noun trigger ("calls for Russia to withdraw", "an appeal for the UN to intervene"):
+    """The for-to clauses of a trigger ("calls for Russia to withdraw", "pushed for the US to support the plan"):
     the small model labels them adverbial clauses, but they say what is asked for, and of whom."""
-    if sentence.a.pos[noun] != "NOUN":
+    if sentence.a.pos[noun] not in ("NOUN", "VERB"):
         return []
     return [
         clause
@@ -2597,9 +2619,8 @@ def _target(
     # A complement clause before its verb is fronted speech or a misparse ("Singapore and India searched the sea: all
     # three offered assistance"), not whom the verb addresses.
     clauses = [clause for clause in sentence.kids(token, {"ccomp", "xcomp"}) if clause > token]
-    if trigger.pos == "NOUN":
-        # "calls for Russia to withdraw": the noun's for-to clause names whom it asks.
-        clauses += _for_clauses(sentence, token)
+    # "calls for Russia to withdraw", "pushed for the US to support the plan": the for-to clause names whom it asks.
+    clauses += _for_clauses(sentence, token)
     for clause in clauses:
         subjects = sentence.kids(clause, SUBJECTS)
         if subjects and (found := actors(sentence.conjuncts(subjects[0]))):

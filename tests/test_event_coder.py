@@ -2515,3 +2515,10 @@ def test_setting_up_something_joint_is_cooperation(code):
         ("060", "DEUGOV", "FRAGOV"),
     ]
     assert code("The government set up a commission to investigate the killings.") == []
+
+
+def test_a_for_to_clause_names_whom_a_call_or_a_push_asks(code):
+    assert code("The UK is pushing hard for the US to support its debt relief plan.") == [("022", "GBR", "USA")]
+    # The parser hangs the clause on "renewed"; it completes "call".
+    assert code("Britain renewed its call for Russia to withdraw its troops.") == [("0256", "GBR", "RUS")]
+    assert code("The government built a school for children to study in.") == []
