@@ -293,6 +293,17 @@ def _repaired_lemma(word: str, lemma: str) -> str:
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def _in_noun_phrase_of(annotation: Annotation, token: int, root: int) -> bool:
+    """Whether ``token`` is the root noun or a noun inside its prepositional phrases ("doctors from two groups")."""
+    for _ in range(6):
+        if token == root:
+            return True
+        if annotation.deps[token] not in ("pobj", "prep"):
+            return False
+        token = annotation.heads[token]
+    return False
+
+
 def _verb_restored(annotation: Annotation) -> Annotation:
     """A news sentence whose root is a noun is a misparse of its main verb, in two shapes the small model makes:
     "Thousands of students protested in Seoul" (the verb read as a participle modifying "thousands") and "Sri Lankan
@@ -308,7 +319,11 @@ def _verb_restored(annotation: Annotation) -> Annotation:
         (
             i
             for i, (h, dep) in enumerate(pairs)
-            if h == root and dep == "acl" and i > root and annotation.pos[i] == "VERB" and annotation.tags[i] == "VBN"
+            if dep == "acl"
+            and i > root
+            and annotation.pos[i] == "VERB"
+            and annotation.tags[i] == "VBN"
+            and _in_noun_phrase_of(annotation, h, root)
         ),
         None,
     )
@@ -320,7 +335,12 @@ def _verb_restored(annotation: Annotation) -> Annotation:
         ),
         None,
     )
-    if participle is not None and not FINITE_VERB_TAGS & set(annotation.tags):
+    # "Doctors from two aid groups donated and delivered goods": a finite verb conjoined to the participle is its own.
+    finite_elsewhere = any(
+        tag in FINITE_VERB_TAGS and not (participle is not None and pairs[i] == (participle, "conj"))
+        for i, tag in enumerate(annotation.tags)
+    )
+    if participle is not None and not finite_elsewhere:
         if any(h == participle and dep == "agent" for h, dep in pairs):
             return annotation
         verb = participle

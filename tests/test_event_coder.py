@@ -2440,6 +2440,9 @@ def test_a_crowd_counted_in_thousands_is_the_subject_the_parser_lost(code):
     # The small model parses "Thousands of students protested" as a noun phrase with a participle; the sentence has
     # no finite verb, so the participle is the main verb again.
     assert code("Tens of thousands of students protested in Seoul.") == [("140", "KOREDU", "KOR")]
+    # The participle may hang inside the subject's own phrase, with a finite verb conjoined to it.
+    doctors = "Doctors from two American aid groups donated and personally delivered $50,000 worth of goods to Baghdad."
+    assert [event[:2] for event in code(doctors)] == [("071", "USAHLH")]
     # A participle with a "by" agent stays passive: the civilians are killed, not killers.
     assert all(source != "BIHCVL" for _, source, _ in code("Dozens of civilians killed by soldiers in Srebrenica."))
 
