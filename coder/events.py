@@ -75,8 +75,9 @@ LIGHT_VERBS = frozenset(
     observe hand""".split()
 )
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
-# "levelled criticism at France", "unleashed an offensive" (not "with protests ongoing, he granted ...").
-OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash"})
+# "levelled criticism at France", "unleashed an offensive", "unveiled plans to arm Ukraine" (not "with protests
+# ongoing, he granted ...").
+OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash", "unveil", "outline", "present"})
 # Verbs that move their object out of something: "withdrew the US from the treaty", "pulled Britain out of the EU".
 WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 # Violence that is aimed: "fired rockets at Israel", "shot at police", "launched missiles at Saudi Arabia" (elsewhere
@@ -2319,7 +2320,8 @@ def _country_for_unplaced(sources: list[CodedActor], code: str, place_country: s
 
 
 def _member_countries(sentence: ParsedSentence, head: int) -> list[CodedActor]:
-    """ "the air forces of Russia and Belarus", "French and Egyptian warships": one actor per country, each
+    """ "the air forces of Russia and Belarus", "diplomats from Japan and South Korea", "French and Egyptian
+    warships": one actor per country, each
     with the head's sector."""
     whole = _resolve(sentence, head)
     if whole is None:
@@ -2327,7 +2329,8 @@ def _member_countries(sentence: ParsedSentence, head: int) -> list[CodedActor]:
     groups = [
         sentence.conjuncts(pobj)
         for prep in sentence.kids(head, {"prep"})
-        if sentence.lemma(prep) == "of"
+        # "the air forces of Russia and Belarus", "diplomats from Japan and South Korea"
+        if sentence.lemma(prep) in ("of", "from")
         for pobj in sentence.kids(prep, {"pobj"})
     ]
     for adjective in sentence.kids(head, {"amod"}):

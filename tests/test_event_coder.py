@@ -2525,3 +2525,29 @@ def test_a_for_to_clause_names_whom_a_call_or_a_push_asks(code):
     # The parser hangs the clause on "renewed"; it completes "call".
     assert code("Britain renewed its call for Russia to withdraw its troops.") == [("0256", "GBR", "RUS")]
     assert code("The government built a school for children to study in.") == []
+
+
+def test_round_16_idioms_and_synonyms(code):
+    assert code("The Saudi-led coalition shut all of Yemen's air, land and sea ports on Monday.") == [
+        ("191", "SAU", "YEM")
+    ]
+    assert code("Thailand's military government revoked martial law on Wednesday.") == [("0814", "THAMIL", "THA")]
+    assert code("China's Foreign Ministry sprang to the defence of Pakistan.") == [("051", "CHNGOV", "PAK")]
+    assert code("Nicaragua took the United States to the World Court on Monday.") == [("115", "NIC", "USA")]
+    assert code("Japanese military transport planes ferried tents and blankets to Nepal.") == [("073", "JPNMIL", "NPL")]
+    assert code("Ugandan rebels announced a unilateral cessation of hostilities.") == [("0871", "UGAREB", None)]
+    assert code("Thousands of mineworkers downed tools at platinum mines around Rustenburg.")[0][0] == "143"
+
+
+def test_plans_unveiled_to_act_are_intentions(code):
+    assert code("The Pentagon unveiled plans on Friday to furnish Ukraine with anti-tank missiles.") == [
+        ("0332", "USAMIL", "UKR")
+    ]
+    assert code("The city unveiled plans to build a new stadium.") == []
+
+
+def test_envoys_from_two_countries_are_two_parties(code):
+    assert code("Senior diplomats from Japan and South Korea held consultations in Tokyo on Monday.") == [
+        ("040", "JPNGOV", "KORGOV"),
+        ("040", "KORGOV", "JPNGOV"),
+    ]
