@@ -241,6 +241,9 @@ CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
 # Verbs whose complement clause's subject is who they act on: "allowed UN inspectors to return", "helped Ukraine
 # rebuild its grid".
 PERMITTING_LEMMAS = frozenset({"allow", "permit", "let", "help"})
+# Measures imposed on someone: "sanctions on Russia", "a ban on Ukrainian imports".
+MEASURE_NOUNS = frozenset("sanction embargo ban restriction tariff blockade curb boycott".split())
+EXTRADITION_CODE = "063"  # judicial cooperation: extraditing or handing over suspects
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
 FRONTIER_PREPOSITIONS = frozenset({"near", "along", "on", "to", "at", "toward", "towards", "close"})
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videolink", "videoconference", "link", "call", "hotline"})
@@ -2471,6 +2474,17 @@ def _target(
         for o in sentence.kids(token, OBJECTS)
         if o not in exclude and trigger.lemma not in TOPIC_VERBS
     ]
+    if event_code.startswith(EXTRADITION_CODE):
+        # "extradited Russian arms trafficker Viktor Bout to the United States": the state that receives the suspect
+        # is the partner in judicial cooperation, not the suspect's country.
+        recipients = [
+            o
+            for prep in sentence.kids(token, {"prep"})
+            if sentence.lemma(prep) == "to"
+            for o in sentence.kids(prep, {"pobj"})
+        ]
+        if recipients and (found := actors(sentence.conjuncts(recipients[0]))):
+            return found
     if objects and (found := actors(sentence.conjuncts(objects[0]))):
         return found
     carrier_verb = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
@@ -2483,6 +2497,17 @@ def _target(
     if objects_only:
         return []
     for thing in objects:
+        # "lifted the U.S. trade embargo against Vietnam", "eased the EU's sanctions on Russia": what a measure is
+        # against is its target; its owner imposed it.
+        aimed = [
+            o
+            for prep in sentence.kids(thing, {"prep"})
+            if sentence.lemma(prep) == "against"
+            or (sentence.lemma(prep) == "on" and sentence.lemma(thing) in MEASURE_NOUNS)
+            for o in sentence.kids(prep, {"pobj"})
+        ]
+        if aimed and (found := actors(sentence.conjuncts(aimed[0]))):
+            return found
         # "demanded the withdrawal of Serbian forces from Bosnia": whose withdrawal, before from where.
         if found := actors(_owners_of(sentence, thing)):
             return found

@@ -2311,7 +2311,7 @@ def test_a_second_subject_the_parser_split_off_is_still_a_party(code):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Bangladesh handed over a top Indian separatist leader to New Delhi on Friday.", ("063", "BGD", "INDREB")),
+        ("Bangladesh handed over a top Indian separatist leader to New Delhi on Friday.", ("063", "BGD", "INDGOV")),
         ("Canada dispatched a team of search and rescue specialists to Haiti.", ("073", "CAN", "HTI")),
         ("An Arab League envoy shuttled between rival Lebanese leaders in Beirut.", ("045", "ARL", "LBNGOV")),
         ("Saudi Arabia has been passing intelligence on militant financing to Washington.", ("064", "SAU", "USAGOV")),
@@ -2551,3 +2551,14 @@ def test_envoys_from_two_countries_are_two_parties(code):
         ("040", "JPNGOV", "KORGOV"),
         ("040", "KORGOV", "JPNGOV"),
     ]
+
+
+def test_an_extradition_is_cooperation_with_the_state_that_receives_the_suspect(code):
+    assert code("Thai authorities extradited Russian arms trafficker Viktor Bout to the United States.") == [
+        ("063", "THAGOV", "USA")
+    ]
+
+
+def test_what_a_measure_is_against_is_its_target_not_its_owner(code):
+    assert [e[::2] for e in code("Clinton lifted the U.S. trade embargo against Vietnam.")] == [("085", "VNM")]
+    assert code("Washington lifted the U.S. embargo on Cuba.") == [("085", "USAGOV", "CUB")]
