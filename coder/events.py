@@ -4030,7 +4030,7 @@ def _code_candidate(
         named = _doer_named(sentence, token)
         if not sources and not named and location is not None and location.country is not None:
             # "a roadside bomb near Samarra killed a soldier": an attack by no one named is coded to the country it
-            # happened in, as ICEWS codes "Unidentified Gunmen (Iraq)"; who or what was hit must be known.
+            # happened in, as ICEWS codes "Unidentified Gunmen (Iraq)"; someone or some place must have been hit.
             country = location.country
             unnamed = Actor(country, cameo_country(country), country, None, "unidentified attackers in the place")
             sources = [CodedActor(location_text or location.name, -1, -1, unnamed)]

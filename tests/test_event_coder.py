@@ -2562,3 +2562,8 @@ def test_an_extradition_is_cooperation_with_the_state_that_receives_the_suspect(
 def test_what_a_measure_is_against_is_its_target_not_its_owner(code):
     assert [e[::2] for e in code("Clinton lifted the U.S. trade embargo against Vietnam.")] == [("085", "VNM")]
     assert code("Washington lifted the U.S. embargo on Cuba.") == [("085", "USAGOV", "CUB")]
+
+
+def test_an_accident_is_not_an_attack_by_unidentified_attackers(code):
+    assert code("The car slammed into a wall in Paris.") == []
+    assert code("Russian cruise missiles slammed into power stations across Ukraine overnight.") == [("190", "RUS", "UKR")]
