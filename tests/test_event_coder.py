@@ -2566,4 +2566,4 @@ def test_what_a_measure_is_against_is_its_target_not_its_owner(code):
 
 def test_an_accident_is_not_an_attack_by_unidentified_attackers(code):
     assert code("The car slammed into a wall in Paris.") == []
-    assert code("Russian cruise missiles slammed into power stations across Ukraine overnight.") == [("190", "RUS", "UKR")]
+    assert code("Russian missiles slammed into power stations across Ukraine.") == [("190", "RUS", "UKR")]
