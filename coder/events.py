@@ -159,6 +159,9 @@ HALTED_NEGOTIATIONS_CODE = "164"
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
 # "students gathered to protest": gathering for a protest is protesting, not a purpose still to come.
 GATHERING_VERBS = frozenset("gather assemble converge rally march flood pour throng pack".split())
+PROTEST_ROOT = "14"
+PROTEST_VERBS = frozenset({"protest", "demonstrate"})
+DEED_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a finite verb in the past or present: done, not intended
 # "parliament voted to demand the withdrawal", "the assembly voted to suspend Russia": what a body votes to do, it
 # does by the vote, and what an authority orders done ("ordered the embassy to be closed", "ordered the diplomats to
 # leave") is done by its order; not force ("voted to send troops" authorises a deployment still to come).
@@ -2157,7 +2160,10 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
             parent = sentence.head(node)
             # "police opened fire, killing one person": a participle clause shares its governor's subject.
             participle = sentence.dep(node) == "advcl" and (
-                sentence.a.tags[node] == "VBG" or sentence.lemma(parent) in GATHERING_VERBS
+                sentence.a.tags[node] == "VBG"
+                or sentence.lemma(parent) in GATHERING_VERBS
+                # "students burned flags to protest": who did the deed protests.
+                or (sentence.lemma(node) in PROTEST_VERBS and sentence.a.tags[parent] in DEED_TAGS)
             )
             if parent == node or (sentence.dep(node) not in ("xcomp", "conj", "acomp") and not participle):
                 break
@@ -3036,10 +3042,13 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
             # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
             infinitive = _has_infinitive_to(sentence, verb)
             voted = sentence.lemma(parent) in ENACTING_VERBS and code[:2] not in FORCE_ROOTS
+            # "burned flags to protest against the strike": the deed done is the protest.
+            protesting = code[:2] == PROTEST_ROOT and sentence.a.tags[parent] in DEED_TAGS
             if (
                 infinitive
                 and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS
                 and not voted
+                and not protesting
                 and _first_to(sentence, verb) is None  # "became the first country to recognise": it did
             ):
                 return "infinitive of purpose"
@@ -3309,11 +3318,15 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
         if after and verb not in (prep, token) and sentence.a.pos[verb] == "VERB":
             return _location(sentence, verb)
     gathering = sentence.head(token)
+    gathered = (
+        sentence.lemma(gathering) in GATHERING_VERBS and (sentence.lemma(gathering), "VERB") not in trigger_rows()
+    )
+    # "students burned flags in Karachi to protest": the deed that is the protest says where.
+    protest_deed = sentence.lemma(token) in PROTEST_VERBS and sentence.a.tags[gathering] in DEED_TAGS
     if (
         sentence.dep(token) in ("advcl", "xcomp")
         and gathering != token
-        and sentence.lemma(gathering) in GATHERING_VERBS
-        and (sentence.lemma(gathering), "VERB") not in trigger_rows()
+        and (gathered or protest_deed)
         and sentence.a.pos[token] == "VERB"
     ):
         # "supporters gathered in Minsk to protest the results": the purpose is carried out where they gathered

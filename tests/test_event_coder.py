@@ -2567,3 +2567,9 @@ def test_what_a_measure_is_against_is_its_target_not_its_owner(code):
 def test_an_accident_is_not_an_attack_by_unidentified_attackers(code):
     assert code("The car slammed into a wall in Paris.") == []
     assert code("Russian missiles slammed into power stations across Ukraine.") == [("190", "RUS", "UKR")]
+
+
+def test_a_deed_done_to_protest_is_the_protest(code):
+    assert code("Students burned flags in Karachi to protest against the government.") == [("140", "PAKEDU", "PAKGOV")]
+    # Intended, not done.
+    assert code("Students will march to protest against the government.") == []
