@@ -3318,19 +3318,20 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
         if after and verb not in (prep, token) and sentence.a.pos[verb] == "VERB":
             return _location(sentence, verb)
     gathering = sentence.head(token)
-    gathered = (
-        sentence.lemma(gathering) in GATHERING_VERBS and (sentence.lemma(gathering), "VERB") not in trigger_rows()
-    )
+    gathered = sentence.lemma(gathering) in GATHERING_VERBS
     # "students burned flags in Karachi to protest": the deed that is the protest says where.
     protest_deed = sentence.lemma(token) in PROTEST_VERBS and sentence.a.tags[gathering] in DEED_TAGS
     if (
         sentence.dep(token) in ("advcl", "xcomp")
         and gathering != token
         and (gathered or protest_deed)
+        # A rally or a march is a protest of its own, with its own place.
+        and not any(
+            row.cameo[:2] == PROTEST_ROOT for row in trigger_rows().get((sentence.lemma(gathering), "VERB"), ())
+        )
         and sentence.a.pos[token] == "VERB"
     ):
-        # "supporters gathered in Minsk to protest the results": the purpose is carried out where they gathered
-        # (a rally or march is an event of its own, and keeps its own place).
+        # "supporters gathered in Minsk to protest the results": the purpose is carried out where they gathered.
         return _location(sentence, gathering)
     return None, None
 
