@@ -2573,3 +2573,11 @@ def test_a_deed_done_to_protest_is_the_protest(code):
     assert code("Students burned flags in Karachi to protest against the government.") == [("140", "PAKEDU", "PAKGOV")]
     # Intended, not done.
     assert code("Students will march to protest against the government.") == []
+
+
+def test_weapons_that_blast_a_city_attack_it_and_patrols_rolled_out_together_are_cooperation(code):
+    assert code("Russian warplanes blasted the centre of Grozny on Sunday.")[0][:2] == ("190", "RUS")
+    assert code("Indonesia and Malaysia rolled out coordinated naval patrols in the Strait of Malacca.") == [
+        ("062", "IDN", "MYS"),
+        ("062", "MYS", "IDN"),
+    ]
