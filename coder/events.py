@@ -3357,6 +3357,24 @@ def _nation_of_happening(sentence: ParsedSentence, token: int, evidence: list[st
     return []
 
 
+ACCIDENT_VERBS = frozenset("crash collapse derail capsize sink overturn plunge collide".split())
+
+
+def _killed_in_an_accident(sentence: ParsedSentence, token: int) -> bool:
+    """A passive killing with no doer whose "when" clause is a crash, a collapse or a sinking: an accident."""
+    if sentence.a.pos[token] != "VERB" or not _is_passive(sentence, token) or sentence.kids(token, {"agent"}):
+        return False
+    # "killed yesterday, when a bomber crashed": the clause may hang on the time word.
+    clauses = sentence.kids(token, {"advcl"}) + [
+        c for when in sentence.kids(token, {"npadvmod"}) for c in sentence.kids(when, {"relcl", "advcl"})
+    ]
+    return any(
+        sentence.lemma(clause) in ACCIDENT_VERBS
+        and any(sentence.lemma(m) in ("when", "after", "as") for m in sentence.kids(clause, {"advmod", "mark"}))
+        for clause in clauses
+    )
+
+
 def _doer_named(sentence: ParsedSentence, token: int) -> bool:
     """Whether the clause names its doer, even one the coder cannot code ("Usman Khan stabbed several people", "he
     orchestrated attacks"): then the doer is not unidentified."""
@@ -3697,6 +3715,8 @@ def _code_candidate(
         for subject in _described(sentence, s)
     ):
         return  # "an earthquake struck southern Philippines", "floods killed 30 and destroyed 2,000 homes"
+    if trigger.cameo[:2] in ASSAULT_ROOTS and _killed_in_an_accident(sentence, token):
+        return  # "seven people were killed when a bomber crashed at the airport"
     if _non_actor_patient(sentence, token, candidate):
         return  # "an invasion of locusts", "the fight against the virus", "outlawed the death penalty"
     code = candidate.code

@@ -2581,3 +2581,9 @@ def test_weapons_that_blast_a_city_attack_it_and_patrols_rolled_out_together_are
         ("062", "IDN", "MYS"),
         ("062", "MYS", "IDN"),
     ]
+
+
+def test_killed_in_a_crash_or_a_collapse_is_an_accident(code):
+    assert code("Five people were killed when a building collapsed in Lagos.") == []
+    assert code("Seven people were killed in the United States yesterday, when a bomber crashed at an airport.") == []
+    assert code("Ten people were killed when gunmen stormed a hotel in Mali.") == [("180", "MLIUAF", "MLI")]
