@@ -2067,6 +2067,16 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 continue  # "the Raqqa battle": a town modifying the noun says where it was fought, not who fought
             if _known(resolved):
                 return [resolved]  # type: ignore[list-item]
+        # "the police shooting of Jacob Blake": a sector before an act of force is its doer, its country found later
+        # ("a police patrol" is a unit, not an act).
+        sector_own = [
+            child
+            for child in own
+            if code[:2] in ASSAULT_ROOTS
+            and sentence.dep(child) == "compound"
+            and (resolved := _resolve(sentence, child, allow_pronoun=False)) is not None
+            and resolved.actor.sector is not None
+        ]
         for prep in sentence.kids(token, {"prep"}):
             if sentence.lemma(prep) in ("by", "from") or (sentence.lemma(prep) == "of" and _of_names_the_doer(code)):
                 # "a visit by Putin", "attacks from the Russian side" (not "training from April 26")
@@ -2123,6 +2133,8 @@ def _source(sentence: ParsedSentence, token: int, trigger: Trigger, code: str | 
                 if subjects:
                     heads = sentence.conjuncts(subjects[0])
                     heads += _split_subjects(sentence, subjects, heads)
+        if not heads:
+            heads = sector_own[:1]
     if not heads and trigger.pos == "NOUN" and (verb := _went_for(sentence, token)) is not None:
         # "negotiators returned to Geneva for talks", "gathered in the square for a rally": who went for it.
         subjects = sentence.kids(verb, SUBJECTS)

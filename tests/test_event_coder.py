@@ -2587,3 +2587,7 @@ def test_killed_in_a_crash_or_a_collapse_is_an_accident(code):
     assert code("Five people were killed when a building collapsed in Lagos.") == []
     assert code("Seven people were killed in the United States yesterday, when a bomber crashed at an airport.") == []
     assert code("Ten people were killed when gunmen stormed a hotel in Mali.") == [("180", "MLIUAF", "MLI")]
+
+
+def test_a_sector_before_an_act_of_force_is_its_doer(code):
+    assert code("The police shooting of Jacob Blake in Kenosha led to protests.") == [("180", "USACOP", "USA")]
