@@ -1293,6 +1293,11 @@ STATE_VERBS = frozenset("be have remain stay become seem appear know understand 
 FIRST_PERSON = frozenset({"i", "we", "us"})
 
 
+def _first_person(sentence: ParsedSentence, token: int) -> bool:
+    """ "we", "us", "I": a pronoun, not "the US" (whose lower-cased word is "us")."""
+    return sentence.a.tags[token] == "PRP" and sentence.a.words[token].lower() in FIRST_PERSON
+
+
 def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bool:
     """Whether a clause under "said"/"warned" with one of the trigger's modals ("China must drop barriers",
     "they would retaliate") states an act asked for or threatened, rather than an opinion."""
@@ -1309,7 +1314,7 @@ def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bo
         return False
     # "We must stand together": a demand is made of someone else; what the speakers say they must do is an opinion.
     subjects = sentence.kids(clause, SUBJECTS | PASSIVE_SUBJECTS)
-    return not (trigger.frame == "demand" and any(sentence.lemma(s) in FIRST_PERSON for s in subjects))
+    return not (trigger.frame == "demand" and any(_first_person(sentence, s) for s in subjects))
 
 
 def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | None:
@@ -1528,7 +1533,7 @@ def _blamed_acts(sentence: ParsedSentence, token: int) -> list[int]:
         if sentence.lemma(clause) != "be" or not subjects:
             continue
         # "Hamas said it was behind the attack" claims the act; "said it was not behind" denies it.
-        if any(sentence.a.words[s].lower() in PRONOUNS | FIRST_PERSON for s in subjects):
+        if any(sentence.a.words[s].lower() in PRONOUNS or _first_person(sentence, s) for s in subjects):
             continue
         if sentence.kids(clause, {"neg"}):
             continue

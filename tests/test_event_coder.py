@@ -2591,3 +2591,16 @@ def test_killed_in_a_crash_or_a_collapse_is_an_accident(code):
 
 def test_a_sector_before_an_act_of_force_is_its_doer(code):
     assert code("The police shooting of Jacob Blake in Kenosha led to protests.") == [("180", "USACOP", "USA")]
+
+
+def test_the_us_is_not_the_pronoun_us(code):
+    assert code("The forum said that the US must allocate more money.") == [("100", None, "USA")]
+    assert code("Iran said that the US was behind the attack.") == [("112", "IRN", "USA")]
+    assert code("He said that we must stand together.") == []
+
+
+def test_evacuating_the_wounded_is_humanitarian_aid(code):
+    assert code("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.")[0][:2] == (
+        "073",
+        "UNO",
+    )
