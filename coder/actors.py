@@ -234,7 +234,7 @@ def resolve_actor(phrase: str) -> Actor | None:
     if not phrase or not phrase.strip():
         return None
     text = _normalise(phrase)
-    if text.lower() in PRONOUNS:
+    if text.lower() in PRONOUNS and not (len(text) > 1 and text.isupper()):  # "us", but not "US"
         return None
     lex = _lexicon()
 

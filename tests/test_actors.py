@@ -200,3 +200,8 @@ def test_peoples_table():
     terms = [term for r in rows for term in r["terms"].split("|")]
     assert len(terms) == len(set(terms))
     assert not {"Kurdish", "Tamil", "Kashmiri"} & set(terms)  # peoples of more than one state
+
+
+def test_the_acronym_us_is_the_united_states_and_the_pronoun_is_no_one():
+    assert resolve_actor("US") is not None and resolve_actor("US").country == "USA"
+    assert resolve_actor("us") is None
