@@ -680,6 +680,7 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
     """A pronoun's antecedent: the subject of the nearest governing clause that has a resolvable one (of its
     number, for "it" and "its")."""
     singular = sentence.a.words[token].lower() in SINGULAR_PRONOUNS
+    personal = sentence.a.words[token].lower() in GENDERED_PRONOUNS
     node = token
     seen = set()
     while node not in seen:
@@ -692,11 +693,27 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
                 continue  # "their forces": the pronoun's own phrase is not its antecedent
             if singular and sentence.a.tags[subject] in PLURAL_NOUN_TAGS:
                 continue  # "officials said it killed three people": "it" is not the officials
+            if personal and not _may_be_a_person(sentence, subject):
+                continue  # "the district attorney's office is investigating Trump ... he": "he" is no office
             resolved = _resolve(sentence, subject, allow_pronoun=False)
             if _known(resolved):
                 return resolved
         node = parent
     return None
+
+
+GENDERED_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Heads of phrases that name a body, not a person: "he" or "she" does not stand for them.
+BODY_HEADS = frozenset(
+    "office ministry department government court agency council committee party administration army police company "
+    "country state organization organisation union commission bureau authority authorities service".split()
+)
+
+
+def _may_be_a_person(sentence: ParsedSentence, head: int) -> bool:
+    """Whether a phrase could be what "he" or "she" refers to: not a country, an organisation or a body."""
+    label = sentence.entity_of.get(head, (0, 0, ""))[2]
+    return label not in ("ORG", "GPE", "NORP", "LOC", "FAC") and sentence.lemma(head) not in BODY_HEADS
 
 
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})

@@ -2604,3 +2604,15 @@ def test_evacuating_the_wounded_is_humanitarian_aid(code):
         "073",
         "UNO",
     )
+
+
+def test_he_or_she_does_not_stand_for_an_office_or_a_country(parse):
+    from coder.events import ParsedSentence, _antecedent
+
+    def antecedent_of_his(text: str) -> str | None:
+        sentence = ParsedSentence(text, parse(text))
+        found = _antecedent(sentence, sentence.a.words.index("his"))
+        return found.actor.code if found else None
+
+    assert antecedent_of_his("The Kenyan government said his militia had attacked a police station.") is None
+    assert antecedent_of_his("President Putin said his troops would attack Ukraine.") == "RUSGOV"
