@@ -3452,7 +3452,14 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         # preposition is that place whatever the entity label says; a town needs the label (names are not towns).
         text, _, _ = _phrase(sentence, obj)
         place = resolve_place(text)
-        if place is not None and place.kind in ("country", "region") and place.country is not None:
+        # "deployed across Urumqi" with the city tagged an organisation: a town the gazetteer knows, when no
+        # organisation of that name does.
+        mislabelled_town = entity is not None and entity[2] == "ORG" and resolve_actor(text) is None
+        if (
+            place is not None
+            and place.country is not None
+            and (place.kind in ("country", "region") or mislabelled_town)
+        ):
             return place, text
     if depth > 0 and sentence.a.pos[obj] in ("NOUN", "PROPN"):
         # "in a Paris subway station", "in Kiev's Independence Square": a place name modifying the noun; but

@@ -2616,3 +2616,7 @@ def test_he_or_she_does_not_stand_for_an_office_or_a_country(parse):
 
     assert antecedent_of_his("The Kenyan government said his militia had attacked a police station.") is None
     assert antecedent_of_his("President Putin said his troops would attack Ukraine.") == "RUSGOV"
+
+
+def test_a_town_the_model_labels_an_organisation_is_still_where(code):
+    assert code("Police were deployed across Urumqi.") == [("153", "CHNCOP", "CHN")]
