@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -2694,6 +2694,8 @@ def _target(
     for thing in objects + phrase_objects:
         if found := actors(_owners_of(sentence, thing)):
             return found
+    if event_code[:2] in JUDGING_ROOTS and (found := _judged_place_or_owner(sentence, objects, actors)):
+        return found
     if event_code[:2] == "14":
         # "began a hunger strike to protest against the Danish government", "a strike in protest of the
         # government's decision": what the protest is aimed at.
@@ -3422,6 +3424,30 @@ def _doer_named(sentence: ParsedSentence, token: int) -> bool:
     return any(
         sentence.entity_of.get(d, (0, 0, ""))[2] in ("PERSON", "ORG") or sentence.a.pos[d] == "PRON" for d in doers
     )
+
+
+# Words of approval, criticism and refusal: whom they are about may be named only through what they judge.
+JUDGING_ROOTS = frozenset({"05", "11", "12"})
+
+
+def _judged_place_or_owner(
+    sentence: ParsedSentence, objects: list[int], actors: Callable[[list[int]], list[CodedActor]]
+) -> list[CodedActor]:
+    """ "criticised Sunday's presidential election in Belarus", "recognised the independence of Georgia's breakaway
+    regions": the country where the judged thing is, or the owner one phrase down."""
+    for thing in objects:
+        for prep in sentence.kids(thing, {"prep"}):
+            for pobj in sentence.kids(prep, {"pobj"}):
+                if sentence.lemma(prep) == "of" and (found := actors(_owners_of(sentence, pobj))):
+                    return found
+                if sentence.lemma(prep) == "in":
+                    place, _ = _place_of(sentence, pobj, depth=1)
+                    if place is not None and place.country is not None:
+                        text, start, end = _phrase(sentence, pobj)
+                        country = place.country
+                        where = Actor(text, cameo_country(country), country, None, f"place {place.name}")
+                        return [CodedActor(text, start, end, where)]
+    return []
 
 
 def _named_settlement(sentence: ParsedSentence, name: int) -> tuple[Place | None, str | None]:

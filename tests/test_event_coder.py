@@ -2620,3 +2620,9 @@ def test_he_or_she_does_not_stand_for_an_office_or_a_country(parse):
 
 def test_a_town_the_model_labels_an_organisation_is_still_where(code):
     assert code("Police were deployed across Urumqi.") == [("153", "CHNCOP", "CHN")]
+
+
+def test_words_about_a_thing_are_about_where_it_is_or_whose_it_is(code):
+    assert code("The European Union criticised Sunday's presidential election in Belarus.") == [("111", "EUR", "BLR")]
+    assert code("The Kremlin recognised the independence of Georgia's breakaway regions.") == [("054", "RUSGOV", "GEO")]
+    assert code("Iran rejected the proposal.") == [("120", "IRN", None)]
