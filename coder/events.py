@@ -75,9 +75,9 @@ LIGHT_VERBS = frozenset(
     observe hand roll""".split()
 )
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
-# "levelled criticism at France", "unleashed an offensive", "unveiled plans to arm Ukraine" (not "with protests
-# ongoing, he granted ...").
-OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash", "unveil", "outline", "present"})
+# "levelled criticism at France", "unleashed an offensive", "unveiled plans to arm Ukraine", "adopted sanctions
+# against North Korea" (not "with protests ongoing, he granted ...").
+OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash", "unveil", "outline", "present", "adopt"})
 # Verbs that move their object out of something: "withdrew the US from the treaty", "pulled Britain out of the EU".
 WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 # Violence that is aimed: "fired rockets at Israel", "shot at police", "launched missiles at Saudi Arabia" (elsewhere
@@ -376,6 +376,10 @@ OBJECT_CONTROL_VERBS = frozenset(
 )
 
 
+# Verbs whose subject does what their "to" clause says: "voted to impose", "agreed to send", "vowed to retaliate".
+SUBJECT_CONTROL_VERBS = frozenset(
+    "vote agree decide promise pledge vow threaten refuse decline plan resolve offer seek move want intend".split()
+)
 # Nouns completed by a "to" clause: "its readiness to resume talks", "a decision to withdraw".
 INFINITIVE_NOUNS = frozenset(
     "readiness willingness plan decision offer promise pledge call appeal demand request threat bid attempt effort"
@@ -404,7 +408,9 @@ def _infinitive_after_date_restored(annotation: Annotation) -> Annotation:
         if date_start is None:
             continue
         anchor = date_start - 1
-        if anchor == governor and annotation.pos[anchor] == "ADJ":
+        if annotation.lemmas[governor].lower() in SUBJECT_CONTROL_VERBS:
+            new_deps[verb] = "xcomp"  # "voted 13-0 on Monday to impose an embargo", "agreed on Friday to send"
+        elif anchor == governor and annotation.pos[anchor] == "ADJ":
             new_deps[verb] = "xcomp"
         elif heads[anchor] == governor and deps[anchor] == "dobj":
             if annotation.lemmas[anchor].lower() in INFINITIVE_NOUNS:
@@ -3633,10 +3639,14 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
     if word in BACKGROUND_PREPOSITIONS:
         anchor = holder
     elif (sentence.lemma(holder), word) in BACKGROUND_PHRASES:
-        # "in the wake of X": X hangs on "wake", which hangs on "in", which hangs on the event.
+        # "in the wake of X": X hangs on "wake", which hangs on "in", which hangs on the event. These phrases say what
+        # a clause answers even when its own act is not one the coder knows ("put a loan on hold in the wake of the
+        # crackdown").
         anchor = sentence.head(holder)
         if sentence.dep(holder) == "pobj":
             anchor = sentence.head(anchor)
+        if anchor != token and sentence.a.pos[anchor] in ("VERB", "AUX"):
+            return True
     else:
         return False
     # The event may be a clause or two up: "asylum to officers holed up in a residence since the invasion".

@@ -2626,3 +2626,15 @@ def test_words_about_a_thing_are_about_where_it_is_or_whose_it_is(code):
     assert code("The European Union criticised Sunday's presidential election in Belarus.") == [("111", "EUR", "BLR")]
     assert code("The Kremlin recognised the independence of Georgia's breakaway regions.") == [("054", "RUSGOV", "GEO")]
     assert code("Iran rejected the proposal.") == [("120", "IRN", None)]
+
+
+def test_round_16_sanctions_approved_adopted_or_loans_put_on_hold(code):
+    assert code("The Security Council voted 13-0 on Monday to impose an embargo on Iraq.") == [("163", "UNSC", "IRQ")]
+    assert code("Arab foreign ministers approved economic sanctions against Damascus.") == [("163", "ARBGOV", "SYRGOV")]
+    assert code("The UN Security Council adopted sanctions against North Korea.") == [("163", "UNSC", "PRK")]
+    assert code("Japan put its loans to China on hold.") == [("162", "JPN", "CHN")]
+    # The freeze is the news; the crackdown it answers is background.
+    assert code("Tokyo put a loan package on hold in the wake of the crackdown in Tiananmen Square.") == [
+        ("162", "JPNGOV", None)
+    ]
+    assert code("The government put the project on hold.") == []
