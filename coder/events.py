@@ -72,7 +72,7 @@ LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
     open issue order remain put place go renew express voice raise attend gather assemble converge give have
-    observe hand roll""".split()
+    observe hand roll declare""".split()
 )
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive", "unveiled plans to arm Ukraine", "adopted sanctions
@@ -3623,7 +3623,8 @@ def code_sentence(
 
 
 # "granted asylum since last month's invasion", "offered talks following the invasions of Dagestan": what came first.
-BACKGROUND_PREPOSITIONS = frozenset({"since", "following", "because"})
+# "suspended its voting rights over the annexation of Crimea": over what an act is done is a reason, background too.
+BACKGROUND_PREPOSITIONS = frozenset({"since", "following", "because", "over"})
 # "in the wake of the execution", "in response to the attacks", "because of fighting", "in retaliation for the raid".
 BACKGROUND_PHRASES = {("wake", "of"), ("response", "to"), ("retaliation", "for"), ("because", "of")}
 
@@ -3909,9 +3910,10 @@ def _code_candidate(
         # Gunmen, militiamen or gangs: unconventional violence (18), not conventional military force (19).
         evidence.append("attack by an irregular armed group → 180")
         code = "180"
-    elif code == "192" and sources and all(a.actor.sector == "OPP" for a in sources):
-        # "activists occupied the embassy": a sit-in (141), not a military occupation.
-        evidence.append("occupation by protesters → 141")
+    elif code == "192" and sources and all(a.actor.sector in CIVIC_SECTORS for a in sources):
+        # "activists occupied the embassy", "students occupied the parliament building": a sit-in (141), not a
+        # military occupation.
+        evidence.append("occupation by protesters or civilians → 141")
         code = "141"
     elif (
         code[:2] in ("18", "19")

@@ -2638,3 +2638,18 @@ def test_round_16_sanctions_approved_adopted_or_loans_put_on_hold(code):
         ("162", "JPNGOV", None)
     ]
     assert code("The government put the project on hold.") == []
+
+
+def test_round_16_probe_set_j_mechanisms(code):
+    assert code("Indonesian students occupied the parliament building in Jakarta.")[0][:2] == ("141", "IDNEDU")
+    assert code(
+        "The Council of Europe's assembly suspended the voting rights of the Russian delegation "
+        "over the annexation of Crimea."
+    ) == [("160", "COE", "RUS")]
+    assert code("South Korea said it had halted rice and fertiliser shipments to the North.") == [("162", "KOR", "PRK")]
+    assert code("Miners across Britain walked out in protest at plans to close 20 pits.")[0][:2] == ("143", "GBRLAB")
+    assert code("Palestinian negotiators walked out of the peace talks in Washington.") == [("164", "PSE", None)]
+    assert code("Sudanese protesters staged a sit-in outside army headquarters in Khartoum.") == [
+        ("141", "SDNOPP", "SDN")
+    ]
+    assert code("Alexei Navalny, a Kremlin critic, has declared a hunger strike.")[0][0] == "142"
