@@ -77,7 +77,7 @@ class Place:
     country: str | None
     latitude: float | None
     longitude: float | None
-    kind: str  # "country" | "city" | "region"
+    kind: str  # "country" | "city" | "region" | "seat" (a seat of power: "the White House", "the Kremlin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +192,17 @@ def _city(gaz: _Gazetteer, name: str) -> _City | None:
     return gaz.cities.get(name) or gaz.cities_folded.get(name.casefold())
 
 
+@cache
+def _seats() -> dict[str, str]:
+    """Seats of power named for their government in ``countries.tsv`` ("the White House", "the Kremlin") → ISO3."""
+    seats: dict[str, str] = {}
+    for row in country_rows():
+        for term in (row["seats"] or "").split("|"):
+            if term.strip():
+                seats.setdefault(term.strip(), row["iso3"])
+    return seats
+
+
 def resolve_place(name: str) -> Place | None:
     """Resolve a place name to a :class:`Place` (country, city or region), or None if unknown."""
     text = re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip(" ,.;:")
@@ -220,6 +231,13 @@ def resolve_place(name: str) -> Place | None:
     # name ("Washington", "New York") and a country ("Georgia", matched above) come first.
     state = bare[9:] if bare.lower().startswith("state of ") else bare
     namesake = _city(gaz, state)
+    seat = _seats().get(text) or _seats().get(bare)
+    if seat is not None and (
+        namesake is None or (namesake.iso3 != seat and namesake.name.casefold() != state.casefold())
+    ):
+        # "outside the White House" is in the United States, not Casablanca, which the gazetteer also calls so; a
+        # seat that is a town's own name ("St. John's", "La Paz") is looked up as a town.
+        return Place(name=text, country=seat, latitude=None, longitude=None, kind="seat")
     if state.casefold() in gaz.us_states and (namesake is None or namesake.iso3 != "USA" or state != bare):
         return Place(name=text, country="USA", latitude=None, longitude=None, kind="region")
 

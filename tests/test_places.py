@@ -180,3 +180,9 @@ def test_a_lowercase_common_noun_is_no_country_or_region():
     # "the west bank of the Dnipro" is a river bank; "the West Bank" is Palestine.
     assert resolve_place("the west bank") is None
     assert resolve_place("the West Bank").country == "PSE"
+
+
+def test_a_seat_of_power_is_in_its_country_not_in_a_town_of_that_alternate_name():
+    assert resolve_place("the White House").country == "USA"  # also an old name of Casablanca in the gazetteer
+    assert resolve_place("the Kremlin").country == "RUS"
+    assert resolve_place("Washington").kind == "city"  # a seat that is a town's own name stays the town
