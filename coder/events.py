@@ -791,7 +791,8 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     ):
         # A name the small model tags as an organisation ("Trump said ..."): a person the article or the
         # gazetteer knows, when the phrase names nothing else.
-        recalled = sentence.memory.recall(sentence.a.words[head])
+        # The whole name first: "Aung San Suu Kyi" (tagged an organisation) is known whole, not by "Kyi".
+        recalled = sentence.memory.recall(text) or sentence.memory.recall(sentence.a.words[head])
         if recalled is not None:
             actor = Actor(text, recalled.code, recalled.country, recalled.sector, f"{text} = {recalled.matched}")
     if actor is None or actor.country is None:

@@ -2653,3 +2653,8 @@ def test_round_16_probe_set_j_mechanisms(code):
         ("141", "SDNOPP", "SDN")
     ]
     assert code("Alexei Navalny, a Kremlin critic, has declared a hunger strike.")[0][0] == "142"
+
+
+def test_a_known_person_the_model_labels_an_organisation_is_known_by_the_whole_name(code):
+    targets = {target for _, _, target in code("The European Union demanded the release of Aung San Suu Kyi.", None)}
+    assert targets == {"MMRGOV"}  # not Mali, where a town is called San
