@@ -205,3 +205,8 @@ def test_peoples_table():
 def test_the_acronym_us_is_the_united_states_and_the_pronoun_is_no_one():
     assert resolve_actor("US") is not None and resolve_actor("US").country == "USA"
     assert resolve_actor("us") is None
+
+
+def test_us_departments_named_without_the_country_are_the_united_states():
+    assert resolve_actor("the Treasury Department").code == "USAGOV"
+    assert resolve_actor("the Justice Department").code == "USAGOV"
