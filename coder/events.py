@@ -2967,9 +2967,10 @@ def _aimed_at(sentence: ParsedSentence, token: int, trigger: Trigger, words: fro
     holders = [token]
     if trigger.pos == "NOUN" and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger):
         holders.append(carrier)
-    aimed = [o for h in holders for o in sentence.kids(h, OBJECTS | PASSIVE_SUBJECTS) if o != token] + [
-        o for h in holders for prep in sentence.kids(h, {"prep"}) for o in sentence.kids(prep, {"pobj"})
-    ]
+    objects = [o for h in holders for o in sentence.kids(h, OBJECTS | PASSIVE_SUBJECTS) if o != token]
+    # "fought running battles with riot police": the opponent in the phrase of the fight named as the object.
+    holders += [o for o in objects if sentence.lemma(o) in RECIPROCAL_LEMMAS]
+    aimed = objects + [o for h in holders for prep in sentence.kids(h, {"prep"}) for o in sentence.kids(prep, {"pobj"})]
     return any(sentence.lemma(t).lower() in words for a in aimed for t in sentence.conjuncts(a))
 
 

@@ -2658,3 +2658,9 @@ def test_round_16_probe_set_j_mechanisms(code):
 def test_a_known_person_the_model_labels_an_organisation_is_known_by_the_whole_name(code):
     targets = {target for _, _, target in code("The European Union demanded the release of Aung San Suu Kyi.", None)}
     assert targets == {"MMRGOV"}  # not Mali, where a town is called San
+
+
+def test_civilians_fighting_battles_with_police_riot_and_a_blocked_toll_gate_is_obstruction(code):
+    assert code("Students fought running battles with riot police in Seoul.") == [("145", "KOREDU", "KORCOP")]
+    assert code("Government troops fought battles with the rebels in Darfur.") == [("190", "SDNMIL", "SDNREB")]
+    assert code("Young Nigerians blocked the Lekki toll gate in Lagos.")[0][0] == "144"
