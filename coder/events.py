@@ -3603,7 +3603,7 @@ def code_sentence(
     for token, candidate in sorted(candidates.items()):
         if token in framed:
             continue  # coded as part of its frame ("agreed to send" is one event)
-        if _background(sentence, token, candidates):
+        if _background(sentence, token, candidates) or _background_clause(sentence, token, candidates):
             continue
         events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
     sentence.memory.note_mentions([mention for _, mention in sentence.mentions])
@@ -3628,7 +3628,20 @@ def code_sentence(
 # "suspended its voting rights over the annexation of Crimea": over what an act is done is a reason, background too.
 BACKGROUND_PREPOSITIONS = frozenset({"since", "following", "because", "over"})
 # "in the wake of the execution", "in response to the attacks", "because of fighting", "in retaliation for the raid".
-BACKGROUND_PHRASES = {("wake", "of"), ("response", "to"), ("retaliation", "for"), ("because", "of")}
+BACKGROUND_PHRASES = {
+    ("wake", "of"),
+    ("response", "to"),
+    ("retaliation", "for"),
+    ("because", "of"),
+    # "recalled its ambassador in protest at the air strikes": what a protest is about happened before it.
+    ("protest", "at"),
+    ("protest", "against"),
+    ("protest", "over"),
+}
+# "suspended peace talks after a car bomb attack", "a day after Colombian troops killed a commander": what a
+# non-violent act came after; but "captured the stronghold after five days of fighting" reports the fighting too.
+AFTER_WORDS = frozenset({"after"})
+TIME_NOUNS = frozenset("day days hour hours week weeks month months year years night nights minute minutes".split())
 
 
 def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> bool:
@@ -3639,6 +3652,8 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
     prep = sentence.head(token)
     holder = sentence.head(prep)
     word = sentence.a.words[prep].lower()  # "following" is the preposition, not the verb "follow"
+    if word in AFTER_WORDS:
+        return _came_after_a_peaceful_act(sentence, holder, candidates)
     if word in BACKGROUND_PREPOSITIONS:
         anchor = holder
     elif (sentence.lemma(holder), word) in BACKGROUND_PHRASES:
@@ -3660,6 +3675,38 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
             break
         anchor = sentence.head(anchor)
     return False
+
+
+def _came_after_a_peaceful_act(sentence: ParsedSentence, holder: int, candidates: dict[int, _Candidate]) -> bool:
+    """Whether what an "after" phrase or clause hangs on (through "a day after", "hours after") is an event the
+    coder codes that is not itself force."""
+    if sentence.lemma(holder) in TIME_NOUNS and sentence.head(holder) != holder:
+        holder = sentence.head(holder)  # "a day after the attack": the time phrase hangs on the verb
+    anchor = holder
+    for _ in range(2):
+        # "ordered a general mobilisation after clashes": the verb may carry the event as its object.
+        events = [anchor] if anchor in candidates else [o for o in sentence.kids(anchor, OBJECTS) if o in candidates]
+        if events:
+            return all(candidates[e].code[:2] not in ASSAULT_ROOTS for e in events)
+        if sentence.head(anchor) == anchor:
+            break
+        anchor = sentence.head(anchor)
+    return False
+
+
+def _background_clause(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> bool:
+    """A trigger in an "after" clause of another, peaceful, event (its verb or the noun that is its subject):
+    "Venezuela sent troops to the border after Colombian troops killed a rebel commander" reports the deployment; the
+    killing was news when it happened."""
+    if sentence.a.pos[token] == "NOUN" and sentence.dep(token) == "compound":
+        token = sentence.head(token)  # "a car bomb attack": the bomb is the attack's
+    if sentence.a.pos[token] == "NOUN" and sentence.dep(token) in SUBJECTS:
+        token = sentence.head(token)  # "a day after a car bomb attack killed 21 people": the attack is the clause's
+    if sentence.a.pos[token] != "VERB" or sentence.dep(token) != "advcl":
+        return False
+    if not any(sentence.lemma(m) in AFTER_WORDS for m in sentence.kids(token, {"mark"})):
+        return False
+    return _came_after_a_peaceful_act(sentence, sentence.head(token), candidates)
 
 
 def merge_agent_acts(events: list[CodedEvent], agent_acts: frozenset[tuple[int, int]]) -> list[CodedEvent]:

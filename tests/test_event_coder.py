@@ -2664,3 +2664,23 @@ def test_civilians_fighting_battles_with_police_riot_and_a_blocked_toll_gate_is_
     assert code("Students fought running battles with riot police in Seoul.") == [("145", "KOREDU", "KORCOP")]
     assert code("Government troops fought battles with the rebels in Darfur.") == [("190", "SDNMIL", "SDNREB")]
     assert code("Young Nigerians blocked the Lekki toll gate in Lagos.")[0][0] == "144"
+
+
+def test_violence_a_peaceful_act_came_after_or_protests_against_is_background(code):
+    text = (
+        "Colombia suspended peace negotiations with the ELN on Friday, a day after a car bomb attack killed 21 people."
+    )
+    assert [event[0] for event in code(text)] == ["164"]
+    assert [e[0] for e in code("Armenia ordered a general mobilisation after clashes with Azerbaijani forces.")] == [
+        "154"
+    ]
+    text = "Venezuela ordered ten army battalions to its border after Colombian troops killed a FARC commander."
+    assert [event[0] for event in code(text)] == ["150"]
+    assert code("Egypt is recalling its ambassador from Tel Aviv in protest at the Israeli air strikes on Gaza.") == [
+        ("161", "EGY", "ISR")
+    ]
+    # Force after force is one story told whole: the fighting is coded with the capture.
+    assert [e[0] for e in code("Burmese troops captured a Karen stronghold after five days of fighting.")] == [
+        "192",
+        "190",
+    ]
