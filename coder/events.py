@@ -3361,6 +3361,25 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
         after = sentence.lemma(prep) in AFTERMATH_PREPOSITIONS
         if after and verb not in (prep, token) and sentence.a.pos[verb] == "VERB":
             return _location(sentence, verb)
+    if sentence.a.pos[token] == "VERB":
+        # "arrested 20 people after two days of clashes in Cairo": what the act came after happened where it did.
+        for prep in sentence.kids(token, {"prep"}):
+            if sentence.a.words[prep].lower() not in AFTERMATH_PREPOSITIONS | {"following"}:
+                continue
+            for obj in sentence.kids(prep, {"pobj"}):
+                measured = [
+                    o
+                    for of in sentence.kids(obj, {"prep"})
+                    if sentence.lemma(of) == "of" and sentence.lemma(obj) in TIME_NOUNS
+                    for o in sentence.kids(of, {"pobj"})
+                ]
+                for act in measured or [obj]:
+                    for where in sentence.kids(act, {"prep"}):
+                        if sentence.lemma(where) in LOCATION_PREPOSITIONS:
+                            for place in sentence.kids(where, {"pobj"}):
+                                found = _place_of(sentence, place, depth=2)
+                                if _names_where(sentence.lemma(where), found[0]):
+                                    return found
     gathering = sentence.head(token)
     gathered = sentence.lemma(gathering) in GATHERING_VERBS
     # "students burned flags in Karachi to protest": the deed that is the protest says where.
@@ -3651,9 +3670,13 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
         return False
     prep = sentence.head(token)
     holder = sentence.head(prep)
+    if sentence.lemma(prep) == "of" and sentence.lemma(holder) in TIME_NOUNS and sentence.dep(holder) == "pobj":
+        # "withdrew the bill after two nights of clashes": the act measured in time is what the phrase names.
+        prep = sentence.head(holder)
+        holder = sentence.head(prep)
     word = sentence.a.words[prep].lower()  # "following" is the preposition, not the verb "follow"
     if word in AFTER_WORDS:
-        return _came_after_a_peaceful_act(sentence, holder, candidates)
+        return _came_after_a_peaceful_act(sentence, holder, candidates, token)
     if word in BACKGROUND_PREPOSITIONS:
         anchor = holder
     elif (sentence.lemma(holder), word) in BACKGROUND_PHRASES:
@@ -3677,15 +3700,23 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
     return False
 
 
-def _came_after_a_peaceful_act(sentence: ParsedSentence, holder: int, candidates: dict[int, _Candidate]) -> bool:
+def _came_after_a_peaceful_act(
+    sentence: ParsedSentence, holder: int, candidates: dict[int, _Candidate], act: int
+) -> bool:
     """Whether what an "after" phrase or clause hangs on (through "a day after", "hours after") is an event the
     coder codes that is not itself force."""
     if sentence.lemma(holder) in TIME_NOUNS and sentence.head(holder) != holder:
         holder = sentence.head(holder)  # "a day after the attack": the time phrase hangs on the verb
     anchor = holder
     for _ in range(2):
-        # "ordered a general mobilisation after clashes": the verb may carry the event as its object.
-        events = [anchor] if anchor in candidates else [o for o in sentence.kids(anchor, OBJECTS) if o in candidates]
+        # "ordered a general mobilisation after clashes", "put its forces on high alert after ...": the verb may carry
+        # the event as its object or in a phrase.
+        carried = sentence.kids(anchor, OBJECTS) + [
+            o for prep in sentence.kids(anchor, {"prep"}) for o in sentence.kids(prep, {"pobj"})
+        ]
+        # "on the highest level of alert": one "of" further.
+        carried += [o for c in carried for of in sentence.kids(c, {"prep"}) for o in sentence.kids(of, {"pobj"})]
+        events = [anchor] if anchor in candidates else [o for o in carried if o in candidates and o != act]
         if events:
             return all(candidates[e].code[:2] not in ASSAULT_ROOTS for e in events)
         if sentence.head(anchor) == anchor:
@@ -3698,15 +3729,15 @@ def _background_clause(sentence: ParsedSentence, token: int, candidates: dict[in
     """A trigger in an "after" clause of another, peaceful, event (its verb or the noun that is its subject):
     "Venezuela sent troops to the border after Colombian troops killed a rebel commander" reports the deployment; the
     killing was news when it happened."""
-    if sentence.a.pos[token] == "NOUN" and sentence.dep(token) == "compound":
-        token = sentence.head(token)  # "a car bomb attack": the bomb is the attack's
-    if sentence.a.pos[token] == "NOUN" and sentence.dep(token) in SUBJECTS:
-        token = sentence.head(token)  # "a day after a car bomb attack killed 21 people": the attack is the clause's
+    if sentence.a.pos[token] == "NOUN":
+        # "a day after a car bomb attack killed 21 people", "hours after Russian forces began their invasion",
+        # "hours after two Australians were executed by firing squad": the act belongs to the clause's verb.
+        token = _clause_verb(sentence, token)
     if sentence.a.pos[token] != "VERB" or sentence.dep(token) != "advcl":
         return False
     if not any(sentence.lemma(m) in AFTER_WORDS for m in sentence.kids(token, {"mark"})):
         return False
-    return _came_after_a_peaceful_act(sentence, sentence.head(token), candidates)
+    return _came_after_a_peaceful_act(sentence, sentence.head(token), candidates, token)
 
 
 def merge_agent_acts(events: list[CodedEvent], agent_acts: frozenset[tuple[int, int]]) -> list[CodedEvent]:

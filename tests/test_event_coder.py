@@ -2684,3 +2684,12 @@ def test_violence_a_peaceful_act_came_after_or_protests_against_is_background(co
         "192",
         "190",
     ]
+
+
+def test_more_shapes_of_what_came_before_and_its_place(code):
+    text = "Kyiv severed diplomatic relations with Moscow, hours after Russian forces began their full-scale invasion."
+    assert [event[0] for event in code(text)] == ["161"]
+    text = "South Korea put its armed forces on the highest level of alert after the North shelled the island."
+    assert [event[0] for event in code(text)] == ["152"]
+    # The clashes happened where the arrests did, and are not coded again.
+    assert code("Police arrested 20 people after two days of clashes in Cairo.") == [("173", "EGYCOP", "EGYCVL")]
