@@ -239,6 +239,10 @@ HELPING_PURPOSES = frozenset(
 )
 ACCORD_INTENT_LEMMAS = frozenset("agree offer pledge promise consent commit volunteer".split())
 DOCUMENT_NOUNS = frozenset("treaty bill law agreement deal pact accord request hearing".split())
+# Agreements and meetings are named for the town where they were made: "the Paris agreement", "the Oslo accords".
+NAMED_FOR_A_PLACE = frozenset(
+    "treaty agreement deal pact accord accords convention protocol declaration process".split()
+)
 ABOUT_PREPOSITIONS = frozenset({"over", "about", "regarding", "concerning", "against", "for"})
 CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
 # Verbs whose complement clause's subject is who they act on: "allowed UN inspectors to return", "helped Ukraine
@@ -2847,6 +2851,8 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
         label = sentence.entity_of.get(child, (0, 0, ""))[2]
         if dep == "poss" and sentence.a.words[child].lower() in POSSESSIVE_PRONOUNS:
             continue  # "their forces": the subject's own
+        if dep == "compound" and label == "GPE" and sentence.lemma(thing) in NAMED_FOR_A_PLACE:
+            continue  # "the Paris agreement", "the Dayton accord": named for where it was signed, not whose it is
         if dep == "poss" or (dep in ("amod", "compound", "nmod") and label in ("NORP", "GPE", "ORG")):
             owners.append(child)
         elif dep == "prep" and sentence.lemma(child) in ("by", "from", "of"):
@@ -3420,6 +3426,17 @@ def _nation_of_happening(sentence: ParsedSentence, token: int, evidence: list[st
     return []
 
 
+SPAN_NOUNS = frozenset("year years decade decades century centuries month months week weeks".split())
+
+
+def _spans_a_time(sentence: ParsedSentence, token: int) -> bool:
+    """A participle whose object is a span of time ("ending four decades of enmity", "closing 22 years of
+    occupation"): it says what the sentence's act means, not another act."""
+    if sentence.a.pos[token] != "VERB" or sentence.a.tags[token] != "VBG" or sentence.dep(token) != "advcl":
+        return False
+    return any(sentence.lemma(o) in SPAN_NOUNS for o in sentence.kids(token, OBJECTS))
+
+
 ACCIDENT_VERBS = frozenset("crash collapse derail capsize sink overturn plunge collide".split())
 
 
@@ -3875,6 +3892,8 @@ def _code_candidate(
         return  # "an earthquake struck southern Philippines", "floods killed 30 and destroyed 2,000 homes"
     if trigger.cameo[:2] in ASSAULT_ROOTS and _killed_in_an_accident(sentence, token):
         return  # "seven people were killed when a bomber crashed at the airport"
+    if _spans_a_time(sentence, token):
+        return  # "signed a treaty, ending 46 years of hostility": what the act means, measured in years
     if _non_actor_patient(sentence, token, candidate):
         return  # "an invasion of locusts", "the fight against the virus", "outlawed the death penalty"
     code = candidate.code

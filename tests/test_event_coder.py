@@ -2693,3 +2693,18 @@ def test_more_shapes_of_what_came_before_and_its_place(code):
     assert [event[0] for event in code(text)] == ["152"]
     # The clashes happened where the arrests did, and are not coded again.
     assert code("Police arrested 20 people after two days of clashes in Cairo.") == [("173", "EGYCOP", "EGYCVL")]
+
+
+def test_ending_years_of_hostility_is_what_an_act_means_and_power_handed_over_is_a_change_of_leader(code):
+    text = "Jordan and Israel signed a peace treaty on Wednesday, formally ending 46 years of hostility."
+    assert [event[0] for event in code(text)] == ["057", "057"]
+    assert code("Israel ended its occupation of southern Lebanon.") == [("087", "ISR", "LBN")]
+    text = "Hosni Mubarak stepped down as Egypt's president on Friday, handing power to the armed forces."
+    assert {event[0] for event in code(text)} == {"0831"}
+
+
+def test_a_withdrawal_from_a_place_and_an_agreement_named_for_a_town(code):
+    assert code("Israel completed its withdrawal from southern Lebanon, ending 22 years of occupation.") == [
+        ("0874", "ISR", "LBN")
+    ]
+    assert code("The US withdrew from the Paris agreement.") == [("160", "USA", None)]
