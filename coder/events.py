@@ -2895,6 +2895,15 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
     # shares its governor ("tried to enter the town and shelled it" is finite, and stands on its own).
     while verb is not None and _shares_its_verb_group(sentence, verb):
         verb = sentence.head(verb)
+    if verb is not None and sentence.a.tags[verb] == "VBG" and sentence.dep(verb) == "conj":
+        # "likes dropping bombs on people, and killing them": a gerund the parser hangs on "likes" continues the
+        # gerund that is its complement.
+        sibling = next(
+            (c for c in sentence.kids(sentence.head(verb), {"xcomp"}) if sentence.a.tags[c] == "VBG" and c < verb),
+            None,
+        )
+        if sibling is not None:
+            verb = sibling
     if verb is None and sentence.dep(token) in OBJECTS:
         carrier = sentence.head(token)
         if carrier != token and sentence.lemma(carrier) in LIGHT_VERBS | ASPECTUAL_VERBS:

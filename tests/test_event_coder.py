@@ -2708,3 +2708,8 @@ def test_a_withdrawal_from_a_place_and_an_agreement_named_for_a_town(code):
         ("0874", "ISR", "LBN")
     ]
     assert code("The US withdrew from the Paris agreement.") == [("160", "USA", None)]
+
+
+def test_a_gerund_hung_on_likes_continues_its_complement(code):
+    assert code('Trump said Bolton "likes dropping bombs on people, and killing them."') == []
+    assert ("180", "SYRREB", None) in code("Syrian rebels began shelling the town, and killing civilians.")
