@@ -3176,6 +3176,10 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     near = owners + [
         o for owner in owners for prep in sentence.kids(owner, {"prep"}) for o in sentence.kids(prep, {"pobj"})
     ]
+    # "in a night raid on a hamlet south of Algiers": one phrase further down.
+    near += [
+        o for n in near[len(owners) :] for prep in sentence.kids(n, {"prep"}) for o in sentence.kids(prep, {"pobj"})
+    ]
     for holder in near:
         for point in sentence.kids(holder, {"advmod", "npadvmod"}):
             if sentence.lemma(point).lower() not in COMPASS_POINTS:

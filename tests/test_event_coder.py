@@ -2713,3 +2713,8 @@ def test_a_withdrawal_from_a_place_and_an_agreement_named_for_a_town(code):
 def test_a_gerund_hung_on_likes_continues_its_complement(code):
     assert code('Trump said Bolton "likes dropping bombs on people, and killing them."') == []
     assert ("180", "SYRREB", None) in code("Syrian rebels began shelling the town, and killing civilians.")
+
+
+def test_a_compass_point_of_a_place_one_phrase_further_down(code):
+    text = "Armed men killed 15 villagers in a night raid on a hamlet south of Algiers, security sources said."
+    assert code(text) == [("180", "DZAUAF", "DZACVL")]
