@@ -3520,6 +3520,7 @@ BACKGROUND_PHRASES = {
 # "suspended peace talks after a car bomb attack", "a day after Colombian troops killed a commander": what a
 # non-violent act came after; but "captured the stronghold after five days of fighting" reports the fighting too.
 AFTER_WORDS = frozenset({"after"})
+ENDING_NOUNS = frozenset({"end", "halt", "stop"})
 TIME_NOUNS = frozenset("day days hour hours week weeks month months year years night nights minute minutes".split())
 
 
@@ -3530,6 +3531,8 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
         return False
     prep = sentence.head(token)
     holder = sentence.head(prep)
+    if sentence.lemma(prep) == "to" and sentence.lemma(holder) in ENDING_NOUNS and sentence.a.pos[holder] == "NOUN":
+        return True  # "demands for an end to the blockade": a state that is to end, not an act of this news
     if sentence.lemma(prep) == "of" and sentence.lemma(holder) in TIME_NOUNS and sentence.dep(holder) == "pobj":
         # "withdrew the bill after two nights of clashes": the act measured in time is what the phrase names.
         prep = sentence.head(holder)

@@ -2718,3 +2718,9 @@ def test_a_gerund_hung_on_likes_continues_its_complement(code):
 def test_a_compass_point_of_a_place_one_phrase_further_down(code):
     text = "Armed men killed 15 villagers in a night raid on a hamlet south of Algiers, security sources said."
     assert code(text) == [("180", "DZAUAF", "DZACVL")]
+
+
+def test_what_is_to_end_is_not_an_act_of_this_news(code):
+    text = "Hamas rejected the plan, saying it failed to meet its demands for an end to the blockade of the Gaza Strip."
+    assert [event[0] for event in code(text)] == ["120"]
+    assert code("Hamas announced a halt to rocket fire into southern Israel.") == [("0871", "HMS", "ISR")]
