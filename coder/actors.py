@@ -184,13 +184,23 @@ def find_country(token: str) -> str | None:
 def is_seat(term: str) -> bool:
     """Whether a dictionary term is a seat of power or a capital ("Washington", "the Kremlin"), which stands for a
     government only when nothing else in its phrase says otherwise."""
+    return seat_country(term) is not None
+
+
+def seat_country(term: str) -> str | None:
+    """ISO3 code of the country whose seat of power or capital a dictionary term names ("the Kremlin" -> RUS)."""
     entity = _lexicon().entities.get(term)
-    return entity is not None and entity.kind == "seat"
+    return entity.iso3 if entity is not None and entity.kind == "seat" else None
 
 
 def cameo_country(iso3: str) -> str:
     """CAMEO country code for an ISO3 code (they differ for a few states, e.g. ROU -> ROM)."""
     return _lexicon().cameo.get(iso3, iso3)
+
+
+def country_actor(text: str, iso3: str, matched: str) -> Actor:
+    """A country as an actor, with no sector: a place standing for its country, a country inferred from the place."""
+    return Actor(text, cameo_country(iso3), iso3, None, matched)
 
 
 @cache

