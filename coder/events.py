@@ -3130,6 +3130,29 @@ COMPASS_POINTS = frozenset(
 )
 
 
+def _place_phrase_on(
+    sentence: ParsedSentence, holder: int, through_of: bool = False
+) -> tuple[Place | None, str | None] | None:
+    """The place an "in/near/at X" phrase on ``holder`` names, if one does; with ``through_of``, also "outside of the
+    Iraqi city of Basra", where the place hangs from the "of" after the preposition."""
+    for prep in sentence.kids(holder, {"prep"}):
+        if sentence.lemma(prep) not in LOCATION_PREPOSITIONS:
+            continue
+        objects = sentence.kids(prep, {"pobj"})
+        if through_of and not objects:
+            objects = [
+                o
+                for of in sentence.kids(prep, {"prep"})
+                if sentence.lemma(of) == "of"
+                for o in sentence.kids(of, {"pobj"})
+            ]
+        for obj in objects:
+            found = _place_of(sentence, obj, depth=2)
+            if _names_where(sentence.lemma(prep), found[0]):
+                return found
+    return None
+
+
 def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str | None]:
     """An "in/near/at X" place on the trigger, its object ("lifted the curfew in Montenegro", "a state of
     emergency in Darfur") or its light verb."""
@@ -3151,20 +3174,8 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     # "used tear gas to disperse demonstrators in Harare": a purpose clause says where, too.
     owners.extend(sentence.kids(token, {"xcomp"}))
     for owner in owners:
-        for prep in sentence.kids(owner, {"prep"}):
-            if sentence.lemma(prep) not in LOCATION_PREPOSITIONS:
-                continue
-            # "outside of the Iraqi city of Basra": the place hangs from the "of" after the preposition.
-            of_objects = [
-                o
-                for of in sentence.kids(prep, {"prep"})
-                if sentence.lemma(of) == "of"
-                for o in sentence.kids(of, {"pobj"})
-            ]
-            for obj in sentence.kids(prep, {"pobj"}) or of_objects:
-                found = _place_of(sentence, obj, depth=2)
-                if _names_where(sentence.lemma(prep), found[0]):
-                    return found
+        if (found := _place_phrase_on(sentence, owner, through_of=True)) is not None:
+            return found
     # "killed five soldiers 20 km north of Baghdad", "in a night raid south of Algiers": a compass point of a place.
     near = owners + [
         o for owner in owners for prep in sentence.kids(owner, {"prep"}) for o in sentence.kids(prep, {"pobj"})
@@ -3190,12 +3201,8 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     for owner in acting:
         for prep in sentence.kids(owner, {"prep"}):
             for obj in sentence.kids(prep, {"pobj"}):
-                for inner in sentence.kids(obj, {"prep"}):
-                    if sentence.lemma(inner) in LOCATION_PREPOSITIONS:
-                        for place in sentence.kids(inner, {"pobj"}):
-                            found = _place_of(sentence, place, depth=2)
-                            if _names_where(sentence.lemma(inner), found[0]):
-                                return found
+                if (found := _place_phrase_on(sentence, obj)) is not None:
+                    return found
     if sentence.a.pos[token] == "NOUN" and sentence.dep(token) == "pobj":
         # "retook a village in western Cambodia after fierce fighting": the fighting was where the act was.
         prep = sentence.head(token)
@@ -3216,12 +3223,8 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
                     for o in sentence.kids(of, {"pobj"})
                 ]
                 for act in measured or [obj]:
-                    for where in sentence.kids(act, {"prep"}):
-                        if sentence.lemma(where) in LOCATION_PREPOSITIONS:
-                            for place in sentence.kids(where, {"pobj"}):
-                                found = _place_of(sentence, place, depth=2)
-                                if _names_where(sentence.lemma(where), found[0]):
-                                    return found
+                    if (found := _place_phrase_on(sentence, act)) is not None:
+                        return found
     gathering = sentence.head(token)
     gathered = sentence.lemma(gathering) in GATHERING_VERBS
     # "students burned flags in Karachi to protest": the deed that is the protest says where.
