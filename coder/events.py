@@ -81,6 +81,7 @@ LIGHT_VERBS = frozenset(
 OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash", "unveil", "outline", "present", "adopt"})
 # Verbs that move their object out of something: "withdrew the US from the treaty", "pulled Britain out of the EU".
 WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
+MOBILIZE_ROOT = "15"
 # Violence that is aimed: "fired rockets at Israel", "shot at police", "launched missiles at Saudi Arabia" (elsewhere
 # "at" says where: "attacked a checkpoint at the border").
 # Rioters' missiles are aimed the same way: "hurled stones at soldiers", "threw eggs at the minister".
@@ -155,6 +156,13 @@ HAPPENING_SUBJECTS = frozenset(
     " fighting violence riot unrest airstrike strike".split()
 )
 PLACE_NOUNS = frozenset("state province region city town village district county capital port".split())
+# Sites an act is done on or moves into ("blocked the highway", "poured into the square"): their owner says where.
+SITE_NOUNS = PLACE_NOUNS | frozenset(
+    """street road highway motorway avenue boulevard bridge square plaza airport harbour harbor station hall building
+    compound campus headquarters palace stadium park market outskirts centre center downtown suburb township slum
+    neighbourhood neighborhood quarter""".split()
+)
+SITE_PREPOSITIONS = frozenset({"into", "onto", "on", "to", "toward", "towards", "along", "past"})
 COLLAPSE_VERBS = frozenset("collapse stall founder".split())
 HALTED_NEGOTIATIONS_CODE = "164"
 ASPECTUAL_VERBS = frozenset("begin start continue resume proceed keep manage".split())
@@ -3203,6 +3211,20 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
             for obj in sentence.kids(prep, {"pobj"}):
                 if (found := _place_phrase_on(sentence, obj)) is not None:
                     return found
+    # "blocked Tel Aviv's Ayalon highway", "poured into Cairo's Tahrir Square", "marched on the streets of Santiago":
+    # a site the act is done on or moves into is where it happened, when a place owns it.
+    for owner in owners[:1] + ([_clause_verb(sentence, token)] if sentence.a.pos[token] == "NOUN" else []):
+        sites = list(sentence.kids(owner, {"dobj"})) + [
+            o
+            for prep in sentence.kids(owner, {"prep"})
+            if sentence.lemma(prep) in SITE_PREPOSITIONS
+            for o in sentence.kids(prep, {"pobj"})
+        ]
+        for site in sites:
+            if sentence.lemma(site).lower() in SITE_NOUNS:
+                found = _place_of(sentence, site, depth=2)
+                if found[0] is not None and found[0].country is not None:
+                    return found
     if sentence.a.pos[token] == "NOUN" and sentence.dep(token) == "pobj":
         # "retook a village in western Cambodia after fierce fighting": the fighting was where the act was.
         prep = sentence.head(token)
@@ -3368,8 +3390,8 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         text, _, _ = _phrase(sentence, obj)
         place = resolve_place(text)
         # "deployed across Urumqi" with the city tagged an organisation: a town the gazetteer knows, when no
-        # organisation of that name does.
-        mislabelled_town = entity is not None and entity[2] == "ORG" and resolve_actor(text) is None
+        # organisation of that name does ("through the streets of Santiago": a capital is a place here).
+        mislabelled_town = entity is not None and entity[2] == "ORG" and (resolve_actor(text) is None or is_seat(text))
         if (
             place is not None
             and place.country is not None
@@ -3486,6 +3508,8 @@ def code_sentence(
             continue  # coded as part of its frame ("agreed to send" is one event)
         if _background(sentence, token, candidates) or _background_clause(sentence, token, candidates):
             continue
+        if _yet_to_come(sentence, token):
+            continue
         events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
     sentence.memory.note_mentions([mention for _, mention in sentence.mentions])
     # "lashed out at Iran, accusing it of lying": a participle of the main clause, which may restate its act.
@@ -3563,6 +3587,23 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
             break
         anchor = sentence.head(anchor)
     return False
+
+
+# "ahead of planned demonstrations", "a proposed ceasefire": an act named as still to come has not happened.
+PROSPECTIVE_MODIFIERS = frozenset("planned proposed scheduled upcoming expected forthcoming possible potential".split())
+
+
+def _yet_to_come(sentence: ParsedSentence, token: int) -> bool:
+    """Whether a noun trigger names an act that has not happened: "the opposition's planned rally", "deployed ahead of
+    the demonstrations" (what a frame embeds is coded through the frame, before this)."""
+    if sentence.a.pos[token] != "NOUN":
+        return False
+    if any(sentence.a.words[m].lower() in PROSPECTIVE_MODIFIERS for m in sentence.kids(token, {"amod", "compound"})):
+        return True
+    if sentence.dep(token) != "pobj":
+        return False
+    prep = sentence.head(token)
+    return sentence.lemma(prep) == "of" and sentence.a.words[sentence.head(prep)].lower() == "ahead"
 
 
 def _came_after_a_peaceful_act(
@@ -3922,7 +3963,18 @@ def _code_candidate(
     if context_country is None and act_code[:2] in COMPATRIOT_ROOTS:
         context_country = home
     targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
-    if trigger.lemma in WITHDRAWING_LEMMAS and (own := {a.actor.country for a in sources if a.actor.country}):
+    own = {a.actor.country for a in sources if a.actor.country}
+    if act_code[:2] == MOBILIZE_ROOT and own:
+        # "the army sent tanks and troops into the province": forces of no country named are the source's own, what
+        # it moves (they still say where: "massed troops on its border with Ukraine").
+        moved = {
+            (sentence.a.offsets[o], sentence.a.offsets[o] + len(sentence.a.words[o]))
+            for obj in sentence.kids(token, OBJECTS)
+            for o in sentence.conjuncts(obj)
+            if (found := _resolve(sentence, o)) is not None and found.actor.country is None
+        }
+        targets = [t for t in targets if not any(t.start <= start and end <= t.end for start, end in moved)]
+    if trigger.lemma in WITHDRAWING_LEMMAS and own:
         # "Trump withdrew the US from the treaty", "Turkey withdrew Turkish troops from Syria": the source's own country
         # or forces are what it moves, not whom it acts on.
         moved = [

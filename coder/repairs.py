@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from coder.actors import resolve_actor
 from schemas.records import Annotation
 
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -168,6 +169,40 @@ def _for_clause_on_object(annotation: Annotation) -> Annotation:
     return annotation if new_heads == heads else replace(annotation, heads=new_heads)
 
 
+def _compound_term_restored(annotation: Annotation) -> Annotation:
+    """ "deployed soldiers and riot police on the streets": the small model reads a sector term's first word as a verb
+    conjoined to the main one, with the rest of the term its object ("riot" + "police"). When the two words are one
+    actor term of the dictionary, the first becomes a compound of the second, which joins the main verb's object (or
+    becomes it), and what hung on the false verb hangs on the main one."""
+    heads, deps = list(annotation.heads), list(annotation.deps)
+    pos, tags = list(annotation.pos), list(annotation.tags)
+    children = _children(annotation.heads)
+    for verb in range(len(annotation) - 1):
+        noun = verb + 1
+        if not (
+            pos[verb] == "VERB"
+            and deps[verb] == "conj"
+            and heads[noun] == verb
+            and deps[noun] == "dobj"
+            and pos[noun] == "NOUN"
+        ):
+            continue
+        term = f"{annotation.words[verb]} {annotation.words[noun]}".lower()
+        actor = resolve_actor(term)
+        if actor is None or actor.sector is None or actor.matched.lower() != term:
+            continue
+        governor = heads[verb]
+        objects = [c for c in children.get(governor, []) if deps[c] == "dobj"]
+        pos[verb], tags[verb], heads[verb], deps[verb] = "NOUN", "NN", noun, "compound"
+        heads[noun], deps[noun] = (objects[0], "conj") if objects else (governor, "dobj")
+        for child in children.get(verb, []):
+            if child != noun:
+                heads[child] = objects[0] if deps[child] == "cc" and objects else governor
+    if heads == annotation.heads and deps == annotation.deps:
+        return annotation
+    return replace(annotation, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
 def _date_phrase_before(annotation: Annotation, children: dict[int, list[int]], token: int) -> int | None:
     """The first token of the date phrase ("on Friday") that ends right before ``token``, if one does."""
     for prep, dep in enumerate(annotation.deps):
@@ -195,5 +230,5 @@ def _descendants(children: dict[int, list[int]], node: int) -> list[int]:
 
 def repaired(annotation: Annotation) -> Annotation:
     """The annotation with every repair applied: a lost main verb, a "to" clause cut off by a date, a for-to clause
-    hung on the wrong word."""
-    return _for_clause_on_object(_infinitive_after_date_restored(_verb_restored(annotation)))
+    hung on the wrong word, a sector term read as a verb and its object."""
+    return _compound_term_restored(_for_clause_on_object(_infinitive_after_date_restored(_verb_restored(annotation))))

@@ -2724,3 +2724,20 @@ def test_what_is_to_end_is_not_an_act_of_this_news(code):
     text = "Hamas rejected the plan, saying it failed to meet its demands for an end to the blockade of the Gaza Strip."
     assert [event[0] for event in code(text)] == ["120"]
     assert code("Hamas announced a halt to rocket fire into southern Israel.") == [("0871", "HMS", "ISR")]
+
+
+def test_a_site_acted_on_says_where_when_a_place_owns_it(events):
+    # "blocked Nairobi's main highway", "poured into Kampala's central square": the owner of the site is the place,
+    # and protesters with no country of their own take its country.
+    blocked = events("Demonstrators blocked Nairobi's main highway on Tuesday.")
+    assert [(e.cameo_code[:2], e.location_text, e.source.actor.country) for e in blocked] == [("14", "Nairobi", "KEN")]
+    marched = events("Students marched through the streets of Santiago on Thursday.")
+    assert marched and all(e.location is not None and e.location.country == "CHL" for e in marched)
+
+
+def test_an_act_named_as_still_to_come_is_not_coded(code):
+    # The deployment happened; the rally it came ahead of had not.
+    coded = code("Riot police were deployed across Minsk ahead of the opposition's planned rally on Sunday.")
+    assert [c for c, _, _ in coded if c.startswith("14")] == []
+    called_off = code("The opposition called off a planned demonstration in Lusaka.")
+    assert not any(c.startswith("141") for c, _, _ in called_off)

@@ -49,6 +49,18 @@ def test_a_for_to_clause_moves_to_the_object_it_completes(parse):
     assert repaired(annotation).heads[verb] == _word(annotation, "call")
 
 
+def test_a_sector_term_read_as_a_verb_and_its_object_is_one_noun_again(parse):
+    annotation = parse("The junta deployed troops and riot police across Yangon on Sunday.")
+    riot, police, troops = _word(annotation, "riot"), _word(annotation, "police"), _word(annotation, "troops")
+    if annotation.pos[riot] != "VERB":
+        pytest.skip("the model parses this sentence right now")
+    fixed = repaired(annotation)
+    assert (fixed.pos[riot], fixed.deps[riot], fixed.heads[riot]) == ("NOUN", "compound", police)
+    assert (fixed.deps[police], fixed.heads[police]) == ("conj", troops)
+    deployed = _word(annotation, "deployed")
+    assert fixed.heads[_word(annotation, "across")] == deployed  # what hung on the false verb hangs on the true one
+
+
 def test_a_sentence_parsed_right_is_returned_unchanged(parse):
     annotation = parse("Russia attacked Ukraine on Tuesday.")
     assert repaired(annotation) is annotation
