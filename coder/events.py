@@ -3339,6 +3339,13 @@ def _doer_named(sentence: ParsedSentence, token: int) -> bool:
     )
 
 
+def _has_subject(sentence: ParsedSentence, token: int) -> bool:
+    """Whether the clause of a trigger has a subject other than the trigger ("many marched", "they rioted"); "rioting
+    broke out" has none."""
+    holders = [token] if sentence.a.pos[token] != "NOUN" else [token, _clause_verb(sentence, token)]
+    return any(s != token for holder in holders for s in sentence.kids(holder, SUBJECTS | {"agent"}))
+
+
 # Words of approval, criticism and refusal: whom they are about may be named only through what they judge.
 JUDGING_ROOTS = frozenset({"05", "11", "12"})
 
@@ -4135,6 +4142,10 @@ def _code_candidate(
             # "a roadside bomb near Samarra killed a soldier": an attack by no one named is coded to the country it
             # happened in, as ICEWS codes "Unidentified Gunmen (Iraq)"; someone or some place must have been hit.
             sources = _inferred_from_place(location, location_text, "unidentified attackers in the place", evidence)
+    if not sources and not pairs and act_code[:2] == PROTEST_ROOT and not _has_subject(sentence, token):
+        # "rioting broke out in central London", "protests spread across Kenya": people of the place, unnamed, as
+        # ICEWS codes "Protester (United Kingdom)".
+        sources = _inferred_from_place(location, location_text, "unnamed protesters in the place", evidence)
     if not any(_known(a) for a in sources + targets):
         return
     consultation = act_code[:2] == "04" and content_token == token

@@ -2741,3 +2741,13 @@ def test_an_act_named_as_still_to_come_is_not_coded(code):
     assert [c for c, _, _ in coded if c.startswith("14")] == []
     called_off = code("The opposition called off a planned demonstration in Lusaka.")
     assert not any(c.startswith("141") for c, _, _ in called_off)
+
+
+def test_a_protest_with_no_one_named_is_coded_to_the_people_of_its_place(events):
+    # ICEWS codes "Protester (Country)": rioting in a city is done by people of its country, flagged as inferred.
+    rioting = events("Rioting broke out in central Lima on Saturday.")
+    assert [(e.cameo_code, e.source.actor.country) for e in rioting] == [("145", "PER")]
+    assert rioting[0].source.start == -1 and any("unnamed protesters" in line for line in rioting[0].evidence)
+    # A protester named, even one the coder cannot code, is not unnamed.
+    named = events("Ahmed Salim protested outside a court in Lima.")
+    assert all(e.source is None or e.source.start >= 0 for e in named)
