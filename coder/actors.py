@@ -252,11 +252,13 @@ def resolve_actor(phrase: str) -> Actor | None:
     entity_term = ""
     org_spans: list[tuple[int, int]] = []
     stop_spans: list[tuple[int, int]] = []
+    ethnic: str | None = None
     for m in lex.entity_re.finditer(text):
         found = lex.entities[m.group(0)]
         if found.kind == "stop":
             stop_spans.append(m.span())
         if found.kind == "country" and ETHNIC.search(text[: m.start()]):
+            ethnic = ethnic or m.group(0)
             continue  # "ethnic Albanians in Serbia" are not Albania
         if found.kind in ("country", "org") and OPPOSED.search(text[: m.start()]):
             continue  # "anti-Iran", "anti-NATO": the one opposed
@@ -290,6 +292,9 @@ def resolve_actor(phrase: str) -> Actor | None:
             code = _group_codes()[group.group(0)]
             matched = group.group(0) if sector_hit is None else f"{group.group(0)}|{sector_hit[1]}"
             return Actor(text=phrase, code=code + (sector or ""), country=None, sector=sector, matched=matched)
+        if sector_hit is None and ethnic is not None:
+            # "ethnic Turks": civilians of the country they live in, which the sentence may give ("in Bulgaria").
+            return Actor(text=phrase, code=None, country=None, sector="CVL", matched=f"ethnic {ethnic}")
         if sector_hit is None:
             return None
         adjective = _group_adjective_re().search(text)

@@ -660,6 +660,8 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
         tokens = sentence.subtree(head)
         if tokens == list(range(min(tokens), max(tokens) + 1)) and all(sentence.a.pos[t] != "PUNCT" for t in tokens):
             actor = resolve_actor(sentence.span_text(min(tokens), max(tokens))[0])
+    if actor is not None and actor.country is not None and actor.sector is None:
+        actor = _community_of_place(sentence, head, actor)
     if actor is not None and actor.country is None and actor.code is None:
         # "its air defense forces": a sector without a country takes the possessor's country.
         for possessor in sentence.kids(head, {"poss"}):
@@ -1040,6 +1042,21 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
             country = person.country if person is not None else None
         if country:
             return _in_country(actor, country)
+    return actor
+
+
+def _community_of_place(sentence: ParsedSentence, head: int, actor: Actor) -> Actor:
+    """ "the Albanians of southern Serbia", "Turks in Germany": a people named by a demonym and placed in another
+    country are that country's (as CAMEO codes a community by where it lives), not the state the demonym names."""
+    if sentence.entity_of.get(head, (0, 0, ""))[2] != "NORP" or sentence.a.tags[head] not in ("NNS", "NNPS"):
+        return actor
+    for prep in sentence.kids(head, {"prep"}):
+        if sentence.lemma(prep) not in ("in", "of"):
+            continue
+        for pobj in sentence.kids(prep, {"pobj"}):
+            place, _ = _place_of(sentence, pobj, depth=1)
+            if place is not None and place.country is not None and place.country != actor.country:
+                return _in_country(actor, place.country)
     return actor
 
 

@@ -370,7 +370,8 @@ def test_a_target_of_the_same_country_is_kept_unless_it_is_the_same_actor(code):
 
 
 def test_an_ethnic_group_is_not_the_country_of_its_demonym(code):
-    assert code("Serbian police arrested ethnic Albanians in Belgrade.") == [("173", "SRBCOP", "SRB")]
+    # Civilians of the country they live in (CAMEO), never Albania.
+    assert code("Serbian police arrested ethnic Albanians in Belgrade.") == [("173", "SRBCOP", "SRBCVL")]
 
 
 def test_a_persons_name_is_not_a_town(code):
@@ -2751,3 +2752,12 @@ def test_a_protest_with_no_one_named_is_coded_to_the_people_of_its_place(events)
     # A protester named, even one the coder cannot code, is not unnamed.
     named = events("Ahmed Salim protested outside a court in Lima.")
     assert all(e.source is None or e.source.start >= 0 for e in named)
+
+
+def test_a_people_placed_in_another_country_belongs_to_where_it_lives(code):
+    # CAMEO codes a community by where it lives, not by the state its demonym names.
+    assert code("The Hungarians of northern Serbia demanded autonomy on Friday.")[0][1][:3] == "SRB"
+    # "ethnic" says the demonym is a people, not a state: civilians of the country the sentence places them in.
+    assert code("Ethnic Greeks in southern Albania protested against the government.")[0][1] == "ALBCVL"
+    # A demonym alone is still its country.
+    assert code("Hungarians protested in Budapest on Friday.")[0][1][:3] == "HUN"
