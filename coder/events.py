@@ -194,6 +194,7 @@ FUTURE_TIME_MARKS = frozenset({"before", "until", "till", "once"})
 PRESENT_TENSE_TAGS = frozenset({"VBP", "VBZ"})
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+FORCE_OR_COERCION_ROOTS = frozenset({"17", "18", "19", "20"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 ATTEMPT_WORDS = frozenset({"attempt", "try"})
@@ -2561,6 +2562,12 @@ def _target(
         for aim in _protest_aims(sentence, [token, carrier_verb] if carried else [token]):
             if found := actors(sentence.conjuncts(aim)) or actors(_owners_of(sentence, aim)):
                 return found
+    if event_code[:2] in FORCE_OR_COERCION_ROOTS:
+        # "opened fire to disperse demonstrators", "fired tear gas to break up a rally of students": force used for a
+        # purpose is aimed at whom the purpose acts on.
+        for purpose in sentence.kids(carrier_verb if carried else token, {"advcl", "xcomp"}):
+            if _has_infinitive_to(sentence, purpose) and (found := actors(sentence.kids(purpose, {"dobj"}))):
+                return found
     if trigger.frame is None and trigger.cameo[:2] not in ADDRESSED_ROOTS and trigger.lemma not in PERMITTING_LEMMAS:
         # "discussed how he joined the party": what is talked about is not a party to it ("allowed UN inspectors to
         # return" is done to the inspectors).
@@ -2570,6 +2577,13 @@ def _target(
     clauses = [clause for clause in sentence.kids(token, {"ccomp", "xcomp"}) if clause > token]
     # "calls for Russia to withdraw", "pushed for the US to support the plan": the for-to clause names whom it asks.
     clauses += _for_clauses(sentence, token)
+    if trigger.pos == "NOUN":
+        # "renewed its demand that Iran withdraw": a noun's content clause, as a verb's ("demanded that Iran ...").
+        clauses += [
+            c
+            for c in sentence.kids(token, {"acl"})
+            if c > token and any(sentence.lemma(m) == "that" for m in sentence.kids(c, {"mark"}))
+        ]
     for clause in clauses:
         subjects = sentence.kids(clause, SUBJECTS)
         if subjects and (found := actors(sentence.conjuncts(subjects[0]))):
@@ -2816,8 +2830,8 @@ def _future_time_clause(sentence: ParsedSentence, verb: int) -> bool:
 
 
 def _aimed_at(sentence: ParsedSentence, token: int, trigger: Trigger, words: frozenset[str]) -> bool:
-    """Whether what the trigger (or the verb that carries it: "opened fire on") acts on, as object or through a
-    preposition, is named by one of ``words`` ("protesters", "police")."""
+    """Whether what the trigger (or the verb that carries it: "opened fire on") acts on, as object, through a
+    preposition or through its purpose, is named by one of ``words`` ("protesters", "police")."""
     holders = [token]
     if trigger.pos == "NOUN" and _carries(sentence, carrier := _clause_verb(sentence, token), token, trigger):
         holders.append(carrier)
@@ -2825,6 +2839,14 @@ def _aimed_at(sentence: ParsedSentence, token: int, trigger: Trigger, words: fro
     # "fought running battles with riot police": the opponent in the phrase of the fight named as the object.
     holders += [o for o in objects if sentence.lemma(o) in RECIPROCAL_LEMMAS]
     aimed = objects + [o for h in holders for prep in sentence.kids(h, {"prep"}) for o in sentence.kids(prep, {"pobj"})]
+    # "opened fire to disperse demonstrators": what the force is for acts on them.
+    aimed += [
+        o
+        for h in holders
+        for purpose in sentence.kids(h, {"advcl", "xcomp"})
+        if _has_infinitive_to(sentence, purpose)
+        for o in sentence.kids(purpose, {"dobj"})
+    ]
     return any(sentence.lemma(t).lower() in words for a in aimed for t in sentence.conjuncts(a))
 
 

@@ -479,7 +479,8 @@ def test_a_light_verb_trigger_yields_to_its_noun(code):
 
 
 def test_purpose_clause_and_the_acted_on_phrase_say_where(code):
-    assert code("Police used tear gas to disperse demonstrators in Harare.") == [("175", "ZWECOP", "ZWE")]
+    # The purpose says where (Harare) and whom the force is aimed at (the demonstrators, of the place).
+    assert code("Police used tear gas to disperse demonstrators in Harare.") == [("175", "ZWECOP", "ZWEOPP")]
 
 
 def test_an_offer_to_negotiate_needs_no_named_counterpart(code):
@@ -2761,3 +2762,11 @@ def test_a_people_placed_in_another_country_belongs_to_where_it_lives(code):
     assert code("Ethnic Greeks in southern Albania protested against the government.")[0][1] == "ALBCVL"
     # A demonym alone is still its country.
     assert code("Hungarians protested in Budapest on Friday.")[0][1][:3] == "HUN"
+
+
+def test_force_used_for_a_purpose_is_aimed_at_whom_the_purpose_acts_on(code):
+    assert code("Kenyan police opened fire to disperse protesters on Tuesday.") == [("175", "KENCOP", "KENOPP")]
+
+
+def test_a_demand_noun_names_whom_it_asks_in_its_that_clause(code):
+    assert code("The Arab League renewed its demand that Iran withdraw from the islands.") == [("100", "ARL", "IRN")]
