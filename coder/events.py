@@ -137,6 +137,7 @@ COMMEMORATING_NOUNS = frozenset(
 )
 # "denied charges that it had helped insurgents attack", "demanded an admission that Soviet forces murdered": the
 # clause is what the noun claims, admits or denies, not an act the sentence reports.
+CHARGING_VERBS = frozenset({"charge", "allege", "accuse"})
 CLAIM_NOUNS = frozenset(
     "charge accusation allegation claim admission denial suspicion rumour rumor assertion speculation suggestion "
     "insinuation contention theory".split()
@@ -2880,6 +2881,13 @@ def _alleged(sentence: ParsedSentence, token: int) -> str | None:
             and sentence.lemma(parent) in CLAIM_NOUNS
         ):
             return f"what the {sentence.a.words[parent]!r} claims"
+        if (
+            sentence.dep(node) == "ccomp"
+            and sentence.a.pos[parent] == "VERB"
+            and sentence.lemma(parent) in CHARGING_VERBS
+        ):
+            # "Israel charged that Iran was supplying rockets": what a charge says, as "accused Iran of supplying".
+            return f"what is {sentence.a.words[parent]!r}"
         node = parent
     node = token
     for _ in range(3):
@@ -3554,7 +3562,7 @@ def code_sentence(
             continue  # coded as part of its frame ("agreed to send" is one event)
         if _background(sentence, token, candidates) or _background_clause(sentence, token, candidates):
             continue
-        if _yet_to_come(sentence, token):
+        if _yet_to_come(sentence, token) or _describes_a_party(sentence, token, candidates):
             continue
         events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
     sentence.memory.note_mentions([mention for _, mention in sentence.mentions])
@@ -3632,6 +3640,28 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
         if sentence.head(anchor) == anchor:
             break
         anchor = sentence.head(anchor)
+    return False
+
+
+DESCRIBING_DEPS = frozenset({"acl", "relcl"})
+
+
+def _describes_a_party(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> bool:
+    """Whether an act of force is told only to describe a party to a peaceful act of the sentence: "demanded the return
+    of citizens abducted by North Korea", "supplied missiles to guerrillas fighting Soviet forces", "lashed out over the
+    bombing, which killed three journalists". The description is background; the news is the peaceful act."""
+    if candidates[token].code[:2] not in ASSAULT_ROOTS:
+        return False
+    described = False
+    node = token
+    for _ in range(8):
+        described = described or sentence.dep(node) in DESCRIBING_DEPS
+        parent = sentence.head(node)
+        if parent == node:
+            return False
+        if parent in candidates:
+            return described and candidates[parent].code[:2] not in ASSAULT_ROOTS
+        node = parent
     return False
 
 

@@ -2770,3 +2770,17 @@ def test_force_used_for_a_purpose_is_aimed_at_whom_the_purpose_acts_on(code):
 
 def test_a_demand_noun_names_whom_it_asks_in_its_that_clause(code):
     assert code("The Arab League renewed its demand that Iran withdraw from the islands.") == [("100", "ARL", "IRN")]
+
+
+def test_force_told_to_describe_a_party_to_a_peaceful_act_is_background(code):
+    # The news is the demand, the supply, the protest; the violence describes who is concerned.
+    assert [c for c, _, _ in code("Seoul demanded the return of fishermen abducted by North Korea.")] == ["100"]
+    assert code("Iran supplied rockets to Yemeni rebels battling Saudi forces.") == [("072", "IRN", "YEMREB")]
+    # Force describing force is still coded: "air strikes that killed 20 people".
+    assert any(
+        c.startswith("19") for c, _, _ in code("Israeli jets launched air strikes that killed 20 people in Gaza.")
+    )
+
+
+def test_what_a_charge_says_is_an_allegation_not_an_event(code):
+    assert code("Israel charged that Syria was supplying rockets to Hamas.") == [("112", "ISR", "SYR")]
