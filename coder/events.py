@@ -119,7 +119,7 @@ MAX_CONJUNCTS = 3
 # the reason for a punishment, not an event of the sentence.
 ALLEGING_WORDS = frozenset(
     "suspect accuse charge convict blame want allege indict sentence jail imprison arrest detain try acquit execute "
-    "hang punish prosecute fine sanction penalize penalise slap apologise apologize apology".split()
+    "hang punish prosecute fine sanction penalize penalise slap apologise apologize apology responsible".split()
 )
 ALLEGATION_PREPOSITIONS = frozenset({"of", "for", "with", "in"})
 # "a role in", "his part in": what someone took part in, as an allegation reaches it.
@@ -3620,6 +3620,16 @@ def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Can
     word = sentence.a.words[prep].lower()  # "following" is the preposition, not the verb "follow"
     if word in AFTER_WORDS:
         return _came_after_a_peaceful_act(sentence, holder, candidates, token)
+    if word == "against" and sentence.a.pos[holder] in ("VERB", "NOUN"):
+        # "demonstrated against American air strikes in Afghanistan": what a protest is against happened before it.
+        anchor = holder
+        for _ in range(3):
+            if anchor in candidates and anchor != token:
+                return candidates[anchor].code[:2] == PROTEST_ROOT
+            if sentence.head(anchor) == anchor:
+                break
+            anchor = sentence.head(anchor)
+        return False
     if word in BACKGROUND_PREPOSITIONS:
         anchor = holder
     elif (sentence.lemma(holder), word) in BACKGROUND_PHRASES:

@@ -2784,3 +2784,9 @@ def test_force_told_to_describe_a_party_to_a_peaceful_act_is_background(code):
 
 def test_what_a_charge_says_is_an_allegation_not_an_event(code):
     assert code("Israel charged that Syria was supplying rockets to Hamas.") == [("112", "ISR", "SYR")]
+
+
+def test_what_a_protest_is_against_and_what_one_is_held_responsible_for_are_background(code):
+    protest = code("Thousands of Bangladeshis demonstrated in Dhaka against Indian border killings.")
+    assert protest and all(c.startswith("14") for c, _, _ in protest)
+    assert code("Kabul held Pakistan responsible for the bombing of a mosque.") == [("112", "AFGGOV", "PAK")]
