@@ -2790,3 +2790,9 @@ def test_what_a_protest_is_against_and_what_one_is_held_responsible_for_are_back
     protest = code("Thousands of Bangladeshis demonstrated in Dhaka against Indian border killings.")
     assert protest and all(c.startswith("14") for c, _, _ in protest)
     assert code("Kabul held Pakistan responsible for the bombing of a mosque.") == [("112", "AFGGOV", "PAK")]
+
+
+def test_strikes_on_bases_are_military_and_a_vow_to_retaliate_is_a_threat(code):
+    # "bases" lemmatises to "basis": the surface word refines too.
+    assert code("Ankara launched strikes on Kurdish bases in Syria.") == [("190", "TURGOV", "SYR")]
+    assert code("Iran vowed to retaliate against Israel.") == [("130", "IRN", "ISR")]
