@@ -181,6 +181,46 @@ def find_country(token: str) -> str | None:
     return None
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether two words differ by one inserted, deleted, replaced or swapped letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        swapped = (
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        )
+        return len(diffs) == 1 or swapped
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@cache
+def _country_words() -> dict[str, str]:
+    """One-word country names and demonyms (six letters or more), lower-cased, with their ISO3 code."""
+    return {
+        term.lower(): entity.iso3
+        for term, entity in _lexicon().entities.items()
+        if entity.kind == "country" and entity.iso3 and " " not in term and len(term) >= MISSPELLING_MIN_LENGTH
+    }
+
+
+MISSPELLING_MIN_LENGTH = 6
+
+
+def misspelt_country(word: str) -> str | None:
+    """ISO3 code of the one country whose name or demonym ``word`` misspells by a letter ("Ethopia", "Afganistan");
+    None when no country or several are that close. Callers only ask about words labelled a place or a nationality
+    that the gazetteer does not know (so "Indiana" and "Columbia" stay what they are)."""
+    if len(word) < MISSPELLING_MIN_LENGTH:
+        return None
+    lowered = word.lower()
+    if lowered in _country_words():
+        return None  # spelt right: "ethnic Albanian separatists" were left without Albania on purpose
+    found = {iso3 for term, iso3 in _country_words().items() if _one_edit_apart(lowered, term)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def is_seat(term: str) -> bool:
     """Whether a dictionary term is a seat of power or a capital ("Washington", "the Kremlin"), which stands for a
     government only when nothing else in its phrase says otherwise."""

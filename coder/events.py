@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
 
-from coder.actors import Actor, cameo_country, country_actor, find_country, is_seat, resolve_actor
+from coder.actors import Actor, cameo_country, country_actor, find_country, is_seat, misspelt_country, resolve_actor
 from coder.dates import resolve_expression
 from coder.lexicon import Trigger, actor_heads, ideas, non_actors, reframe, trigger_rows
 from coder.people import ArticleMemory, Mention
@@ -695,6 +695,14 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
             resolved = _resolve(sentence, apposition, allow_pronoun=False)
             if resolved is not None:
                 return resolved
+    if actor is None and (iso3 := _misspelt_country(sentence, head)) is not None:
+        actor = country_actor(text, iso3, f"{sentence.a.words[head]} (misspelt {iso3})")
+    elif actor is not None and actor.country is None and actor.code is None and actor.sector:
+        # "Isreali troops": a misspelt nationality before a sector.
+        for modifier in sentence.kids(head, {"amod", "compound"}):
+            if (iso3 := _misspelt_country(sentence, modifier)) is not None:
+                actor = _in_country(actor, iso3)
+                break
     if actor is None:
         actor = _place_actor(sentence, head, text)
     unplaced_force = sentence.lemma(head) in SENT_FORCE_HEADS and (
@@ -1045,6 +1053,23 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
         if country:
             return _in_country(actor, country)
     return actor
+
+
+def _misspelt_country(sentence: ParsedSentence, token: int) -> str | None:
+    """The country a capitalised name or adjective misspells ("Ethopia", "Afganistan", "Isreali"), when the gazetteer
+    knows no place of that spelling."""
+    # The small model rarely labels a misspelt name at all; a person's or an organisation's name is not a country.
+    if (
+        sentence.entity_of.get(token, (0, 0, ""))[2] not in ("GPE", "NORP", "")
+        or not sentence.a.words[token][:1].isupper()
+    ):
+        return None
+    if sentence.a.pos[token] not in ("PROPN", "ADJ"):
+        return None
+    word = sentence.a.words[token]
+    if resolve_place(word) is not None:
+        return None
+    return misspelt_country(word)
 
 
 def _community_of_place(sentence: ParsedSentence, head: int, actor: Actor) -> Actor:

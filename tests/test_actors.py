@@ -2,7 +2,7 @@
 
 import pytest
 
-from coder.actors import Actor, find_country, resolve_actor
+from coder.actors import Actor, find_country, misspelt_country, resolve_actor
 from schemas.codebook import data_rows
 
 
@@ -210,3 +210,16 @@ def test_the_acronym_us_is_the_united_states_and_the_pronoun_is_no_one():
 def test_us_departments_named_without_the_country_are_the_united_states():
     assert resolve_actor("the Treasury Department").code == "USAGOV"
     assert resolve_actor("the Justice Department").code == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("word", "iso3"),
+    [("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Isreal", "ISR"), ("Venezuala", "VEN"), ("Austrialian", "AUS")],
+)
+def test_a_country_misspelt_by_one_letter_is_recognised(word, iso3):
+    assert misspelt_country(word) == iso3
+
+
+@pytest.mark.parametrize("word", ["George", "Albanian", "Iranians", "Niger", "Austerlitz"])
+def test_names_spelt_right_short_or_far_from_a_country_are_not_misspellings(word):
+    assert misspelt_country(word) is None

@@ -2796,3 +2796,13 @@ def test_strikes_on_bases_are_military_and_a_vow_to_retaliate_is_a_threat(code):
     # "bases" lemmatises to "basis": the surface word refines too.
     assert code("Ankara launched strikes on Kurdish bases in Syria.") == [("190", "TURGOV", "SYR")]
     assert code("Iran vowed to retaliate against Israel.") == [("130", "IRN", "ISR")]
+
+
+def test_a_misspelt_country_is_still_an_actor_but_a_place_the_gazetteer_knows_is_not(code):
+    assert code("Isreali troops raided a village near Hebron.") == [("170", "ISRMIL", "PSE")]
+    assert code("Ethopia accused Eritrea of shelling its border towns.")[0][:2] == ("112", "ETH")
+
+
+def test_loans_and_lending_are_aid_that_is_frozen_or_halted(code):
+    assert code("The IMF halted lending to Zimbabwe.") == [("162", "IMF", "ZWE")]
+    assert code("Belgium cancelled its development aid to Rwanda.") == [("162", "BEL", "RWA")]
