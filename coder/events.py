@@ -1555,6 +1555,8 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         # "called for sanctions against Nigeria", "demanded the withdrawal of troops": asked for, not done.
         requested_thing = outer.trigger.frame in ("appeal", "demand") and inner.trigger.pos == "NOUN"
         protest_demand = outer.code[:2] == "14" and inner.code[:2] in ("02", "10")
+        # "bowed to demands from the Arab League", "conceded to UNITA's demands": the demand is what is yielded to.
+        yielded_to = outer.code[:2] == "08" and inner.code[:2] in ("02", "10", "13") and inner.trigger.pos == "NOUN"
         # "launched an inquiry into the massacre": what is investigated is what the investigation is about.
         investigated_thing = outer.code[:2] == "09" and (inner.trigger.pos == "NOUN" or _gerund_of(sentence, token))
         # "agreed to Russian mediation", "committed to talks": what is agreed to has not happened; it is the intent's.
@@ -1570,6 +1572,7 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             or criticised_thing
             or requested_thing
             or protest_demand
+            or yielded_to
             or investigated_thing
             or agreed_thing
         ):

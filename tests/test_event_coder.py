@@ -2806,3 +2806,7 @@ def test_a_misspelt_country_is_still_an_actor_but_a_place_the_gazetteer_knows_is
 def test_loans_and_lending_are_aid_that_is_frozen_or_halted(code):
     assert code("The IMF halted lending to Zimbabwe.") == [("162", "IMF", "ZWE")]
     assert code("Belgium cancelled its development aid to Rwanda.") == [("162", "BEL", "RWA")]
+
+
+def test_the_demand_a_concession_yields_to_is_not_a_second_event(code):
+    assert code("Angola acceded to demands from UNITA.") == [("080", "AGO", "UNITA")]
