@@ -243,9 +243,9 @@ def needed_once_tagged(
     tagged: Sequence[Annotation] | Mapping[int, Annotation],
 ) -> set[int]:
     """The sentences still needed in full once ``tagged`` (annotations without entities, by list position or by
-    key) shows which ``candidates`` hold a trigger (:func:`coder.events.may_hold_trigger`): those, and what they
+    key) shows which ``candidates`` hold a trigger (:func:`coder.candidates.may_hold_trigger`): those, and what they
     depend on."""
-    from coder.events import may_hold_trigger
+    from coder.candidates import may_hold_trigger
 
     return still_needed((c for c in candidates if may_hold_trigger(tagged[c])), depends)
 
@@ -330,7 +330,7 @@ def _attribute_ruler_lemmas(nlp: Language) -> dict[str, set[str]]:
 def trigger_words(
     nlp: Language, requirements: Mapping[tuple[str, str], frozenset[str] | None]
 ) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """For the (lemma, POS) triggers and what each requires (:func:`coder.events.trigger_requirements`): their
+    """For the (lemma, POS) triggers and what each requires (:func:`coder.candidates.trigger_requirements`): their
     lower-cased surface forms, and form → the lower-cased forms of the words one of which its lemmas require (a
     form one of whose lemmas requires nothing is not listed), using ``nlp``'s lemmatizer tables."""
     forms_of = _surface_forms(nlp)
@@ -404,9 +404,9 @@ def pronoun_lookback() -> int:
 
 def person_pronouns() -> frozenset[str]:
     """Pronouns the coder resolves to the person an article last introduced ("he said")."""
-    from coder import events
+    from coder import who
 
-    return frozenset(getattr(events, "PERSONAL_PRONOUNS", frozenset()))
+    return frozenset(getattr(who, "PERSONAL_PRONOUNS", frozenset()))
 
 
 # Statistical components: the cascade reads none of them, so a worker loads the model without them for it.
@@ -452,7 +452,7 @@ def _built_from(model_name: str) -> list[bytes]:
 
 def build_cascade(nlp: Language) -> Cascade:
     """The cascade for ``nlp``'s tokenizer and lemmatizer and the current lexicon and dictionaries."""
-    from coder.events import trigger_requirements
+    from coder.candidates import trigger_requirements
 
     forms, needs = trigger_words(nlp, trigger_requirements())
     return Cascade(

@@ -315,7 +315,8 @@ def probe_sentences() -> list[str]:
 
 
 def test_may_hold_trigger_is_true_wherever_the_coder_finds_a_candidate(nlp):
-    from coder.events import ParsedSentence, _find_candidates, may_hold_trigger
+    from coder.candidates import _find_candidates, may_hold_trigger
+    from coder.sentence import ParsedSentence
 
     texts = probe_sentences()
     assert len(texts) > 250
@@ -328,7 +329,7 @@ def test_may_hold_trigger_is_true_wherever_the_coder_finds_a_candidate(nlp):
 
 
 def test_may_hold_trigger_is_false_without_a_trigger_the_needs_allow(nlp):
-    from coder.events import may_hold_trigger
+    from coder.candidates import may_hold_trigger
 
     for text in ["Russia said the weather was fine.", "The museum said the exhibition would open next week."]:
         assert not may_hold_trigger(annotate_texts(nlp, [text])[0]), text  # "say" codes only with a modal or blame
@@ -337,7 +338,7 @@ def test_may_hold_trigger_is_false_without_a_trigger_the_needs_allow(nlp):
 
 
 def test_the_text_test_keeps_every_sentence_the_tagger_may_find_a_trigger_in(nlp):
-    from coder.events import may_hold_trigger
+    from coder.candidates import may_hold_trigger
 
     cascade = load_cascade()
     texts = probe_sentences()

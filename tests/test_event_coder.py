@@ -2609,7 +2609,8 @@ def test_evacuating_the_wounded_is_humanitarian_aid(code):
 
 
 def test_he_or_she_does_not_stand_for_an_office_or_a_country(parse):
-    from coder.events import ParsedSentence, _antecedent
+    from coder.sentence import ParsedSentence
+    from coder.who import _antecedent
 
     def antecedent_of_his(text: str) -> str | None:
         sentence = ParsedSentence(text, parse(text))
