@@ -314,6 +314,8 @@ def resolve_actor(phrase: str) -> Actor | None:
     for m in lex.sector_re.finditer(text):
         if any(start <= m.start() < end for start, end in org_spans):
             continue  # "Union" in "European Union", "Court" in "International Criminal Court", "Bank" in "West Bank"
+        if OPPOSED.search(text[: m.start()]):
+            continue  # "anti-terrorist police" are police, not terrorists
         term = m.group(0).lower()
         if term in ("national", "people") and m.group(0)[0].isupper() and m.start() > 0:
             continue  # "the National Union of Mineworkers", "the People's Army": a name, not nationals or people

@@ -181,12 +181,15 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
         for rule in trigger.refinements:
             if rule.words & candidates:
                 return rule.cameo
-    # "China freed two Canadians", "released three Americans": people named by their nationality are persons.
-    # Only for verbs of releasing: "returned two Venezuelans" may be a deportation.
+    # "China freed two Canadians", "released three Americans": people named by their nationality are persons; so is
+    # a person named ("freed Nelson Mandela"). Only for verbs of releasing: "returned two Venezuelans" may be a
+    # deportation.
     nationals = trigger.cameo == "0841" and any(
         sentence.a.pos[obj] in ("NOUN", "PROPN")
-        and sentence.entity_of.get(obj, (0, 0, ""))[2] == "NORP"
-        and sentence.a.words[obj].lower().endswith("s")
+        and (
+            (sentence.entity_of.get(obj, (0, 0, ""))[2] == "NORP" and sentence.a.words[obj].lower().endswith("s"))
+            or sentence.entity_of.get(obj, (0, 0, ""))[2] == "PERSON"
+        )
         for obj in sentence.kids(token, OBJECTS)
     )
     return "0841" if nationals else None
@@ -610,6 +613,10 @@ def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, 
     return None
 
 
+# Nouns that count or gather acts: "a wave of suicide bombings", "a series of attacks", "a campaign of strikes".
+WAVE_NOUNS = frozenset("wave series round spate campaign string barrage volley".split())
+
+
 def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dict[int, _Candidate]) -> list[int]:
     """Triggers embedded under a framing word: its xcomp/ccomp/acl clauses (and a noun's for-to clauses) and their
     conjuncts."""
@@ -621,9 +628,19 @@ def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dic
             for clause in [child, *sentence.clause_conjuncts(child)]:
                 if clause in candidates:
                     embedded.append(clause)
-                elif sentence.lemma(clause) in ASPECTUAL_VERBS | LIGHT_VERBS:
-                    # "warned they would resume fighting", "agreed to begin talks": through the verb that carries it.
-                    embedded.extend(c for c in sentence.kids(clause, OBJECTS | {"xcomp"}) if c in candidates)
+                elif sentence.lemma(clause) in ASPECTUAL_VERBS | LIGHT_VERBS | OBJECT_LIGHT_VERBS:
+                    # "warned they would resume fighting", "agreed to begin talks": through the verb that carries it;
+                    # "vowed to unleash a wave of suicide bombings": through what counts it.
+                    carried = sentence.kids(clause, OBJECTS | {"xcomp"})
+                    carried += [
+                        o
+                        for c in carried
+                        if sentence.lemma(c) in WAVE_NOUNS
+                        for of in sentence.kids(c, {"prep"})
+                        if sentence.lemma(of) == "of"
+                        for o in sentence.kids(of, {"pobj"})
+                    ]
+                    embedded.extend(c for c in carried if c in candidates)
                 else:
                     # "vowed to deepen military cooperation": the verb the noun trigger requires carries it, too.
                     embedded.extend(

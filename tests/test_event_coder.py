@@ -2811,3 +2811,29 @@ def test_loans_and_lending_are_aid_that_is_frozen_or_halted(code):
 
 def test_the_demand_a_concession_yields_to_is_not_a_second_event(code):
     assert code("Angola acceded to demands from UNITA.") == [("080", "AGO", "UNITA")]
+
+
+def test_walking_or_storming_out_of_talks_halts_them_and_out_of_prison_is_nothing(code):
+    assert code("Syrian negotiators stormed out of the Geneva talks with Israel.") == [("164", "SYR", "ISR")]
+    assert not any(c == "164" for c, _, _ in code("Mandela walked out of Victor Verster prison on Sunday."))
+
+
+def test_arrests_told_as_picked_up_hauled_away_or_captured(code):
+    assert code("Kenyan police picked up an opposition activist in Nairobi.")[0][:2] == ("173", "KENCOP")
+    assert code("Egyptian police hauled away dozens of protesters in Cairo.")[0][:2] == ("173", "EGYCOP")
+    # "anti-terrorist police" are police, not terrorists.
+    assert code("Peruvian anti-terrorist police captured the rebel founder in Lima.")[0][:2] == ("173", "PERCOP")
+
+
+def test_freeing_a_named_person_is_a_release(code):
+    assert code("Chilean authorities freed Jorge Soto on Sunday.")[0][0] == "0841"
+
+
+def test_a_vow_to_unleash_a_wave_of_bombings_is_a_threat(code):
+    assert code("Hamas vowed to unleash a wave of suicide bombings against Israel.") == [("138", "HMS", "ISR")]
+
+
+def test_yielding_said_otherwise(code):
+    assert code("Lagos slashed petrol prices, giving way to the strikers.")[0][0] == "080"
+    assert code("The king accepted the resignation of the Jordanian prime minister.")[0][0] == "0831"
+    assert code("China lodged stern representations with Japan over the visit.") == [("114", "CHN", "JPN")]
