@@ -52,6 +52,7 @@ from coder.sentence import (
     _carries,
     _clause_verb,
     _has_infinitive_to,
+    _is_passive,
     _phrase,
     _relative_head,
     _time_expression,
@@ -312,6 +313,14 @@ def code_sentence(
     return merge_restatements(merge_agent_acts(events, agent_acts), participles)
 
 
+INVESTIGATE_ROOT = "09"
+
+
+def _by_phrase_misplaced(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a "by" phrase on ``verb`` cannot name its doer: the verb is active and has a subject."""
+    return not _is_passive(sentence, verb) and bool(sentence.kids(verb, SUBJECTS))
+
+
 def _code_candidate(
     sentence: ParsedSentence,
     candidate: _Candidate,
@@ -547,7 +556,9 @@ def _code_candidate(
         if moved:
             exclude = exclude | set(moved)
             targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
-    if entry.root in COMMENT_ROOTS and not _target(sentence, token, trigger, exclude, objects_only=True):
+    if entry.root in COMMENT_ROOTS | {INVESTIGATE_ROOT} and not _target(
+        sentence, token, trigger, exclude, objects_only=True
+    ):
         # "complained to the UN over Israeli air raids": the one criticised is who carried out the raids.
         criticised = [
             actor
@@ -558,6 +569,30 @@ def _code_candidate(
         if criticised:
             evidence.append(f"target: the actor of {sentence.a.words[candidate.absorbed[0].token]!r}")
             targets = criticised
+    if not targets and entry.root == INVESTIGATE_ROOT:
+        # "opened an investigation into alleged atrocities by Serbian police": who is investigated is who did it.
+        doers = [
+            d
+            for into in sentence.kids(token, {"prep"})
+            if sentence.lemma(into) in ("into", "of")
+            for act in sentence.kids(into, {"pobj"})
+            for by in sentence.kids(act, {"prep", "agent"})
+            if sentence.lemma(by) == "by"
+            for d in sentence.kids(by, {"pobj"})
+        ]
+        verb = _clause_verb(sentence, token)
+        if not doers and _by_phrase_misplaced(sentence, verb):
+            # "opened an investigation into atrocities by Serbian police": the parser hangs the "by" on the verb of an
+            # active clause, whose own doer is its subject.
+            doers = [
+                d
+                for by in sentence.kids(verb, {"prep"})
+                if sentence.lemma(by) == "by"
+                for d in sentence.kids(by, {"pobj"})
+            ]
+        if doers and (found := [a for a in _resolve_coordinated(sentence, doers) if _known(a)]):
+            evidence.append(f"target: the doer of what is investigated ({found[0].text!r})")
+            targets = found
     if not targets and content_token != token:
         targets = _target(
             sentence, content_token, candidates[content_token].trigger, exclude, place_country=context_country

@@ -107,10 +107,13 @@ CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
 # rebuild its grid".
 PERMITTING_LEMMAS = frozenset({"allow", "permit", "let", "help"})
 # Measures imposed on someone: "sanctions on Russia", "a ban on Ukrainian imports".
+# A standoff and its other side: "tension with Turkey", "the border dispute with Peru", "the standoff with Iraq".
+STANDOFF_NOUNS = frozenset("tension tensions dispute standoff stand-off row crisis confrontation feud quarrel".split())
+AID_INTENT_CODE = "033"  # "pledged $570 million in grants for Afghanistan" is for its recipient, as aid given is
 MEASURE_NOUNS = frozenset("sanction embargo ban restriction tariff blockade curb boycott".split())
 EXTRADITION_CODE = "063"  # judicial cooperation: extraditing or handing over suspects
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
-FRONTIER_PREPOSITIONS = frozenset({"near", "along", "on", "to", "at", "toward", "towards", "close"})
+FRONTIER_PREPOSITIONS = frozenset({"near", "along", "on", "to", "at", "toward", "towards", "close", "up"})
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videolink", "videoconference", "link", "call", "hotline"})
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
@@ -1292,7 +1295,8 @@ def _target(
             return found
     if objects_only:
         return []
-    for thing in objects:
+    # "lifted an oil embargo and a flight ban on Serbia": the last of coordinated measures may carry the phrase.
+    for thing in objects + [c for o in objects for c in sentence.conjuncts(o) if c != o]:
         # "lifted the U.S. trade embargo against Vietnam", "eased the EU's sanctions on Russia": what a measure is
         # against is its target; its owner imposed it.
         aimed = [
@@ -1364,7 +1368,9 @@ def _target(
     )
     phrase_objects = []
     for owner in owners:
-        for prep in sentence.kids(owner, {"prep", "dative"}):
+        # "moved troops up to its border": a preposition may hang on the verb's particle.
+        particle_preps = [p for prt in sentence.kids(owner, {"prt"}) for p in sentence.kids(prt, {"prep"})]
+        for prep in sentence.kids(owner, {"prep", "dative"}) + particle_preps:
             # "suspended a military aid programme for Bosnia": aid is for its recipient.
             beneficiary = (
                 # "voiced its support for Azerbaijan": also on the verb that carries the noun; and on a verb with an
@@ -1374,7 +1380,7 @@ def _target(
                     or (trigger.pos == "NOUN" and (owner == token or (carried and owner == carrier_verb)))
                     or (trigger.pos == "VERB" and owner == token and bool(objects))
                 )
-                and trigger.cameo[:2] in AID_ROOTS
+                and (trigger.cameo[:2] in AID_ROOTS or event_code.startswith(AID_INTENT_CODE))
                 and sentence.lemma(prep) == "for"
             )
             pobjs = sentence.kids(prep, {"pobj"})
@@ -1399,7 +1405,11 @@ def _target(
                     for subject in sentence.kids(token, SUBJECTS)
                     if (found := _resolve(sentence, subject)) is not None
                 }
-                for border in (p for p in pobjs if sentence.lemma(p) in BORDER_WORDS):
+                # "moved tanks up to its border with Eritrea": through the second preposition.
+                reached = pobjs or [
+                    p for inner in sentence.kids(prep, {"prep"}) for p in sentence.kids(inner, {"pobj"})
+                ]
+                for border in (p for p in reached if sentence.lemma(p) in BORDER_WORDS):
                     beyond = [
                         p
                         for w in sentence.kids(border, {"prep"})
@@ -1457,6 +1467,20 @@ def _target(
         # government's decision": what the protest is aimed at.
         for aim in _protest_aims(sentence, [token, carrier_verb] if carried else [token]):
             if found := actors(sentence.conjuncts(aim)) or actors(_owners_of(sentence, aim)):
+                return found
+    if event_code[:2] == "15":
+        # "ordered a general mobilisation as the border dispute with Peru flared", "amid tension with Seoul": a force
+        # posture taken in a standoff faces the other side of it.
+        for noun in range(len(sentence)):
+            if sentence.lemma(noun) not in STANDOFF_NOUNS:
+                continue
+            sides = [
+                p
+                for w in sentence.kids(noun, {"prep"})
+                if sentence.lemma(w) == "with"
+                for p in sentence.kids(w, {"pobj"})
+            ]
+            if sides and (found := actors(sentence.conjuncts(sides[0]))):
                 return found
     if event_code[:2] in FORCE_OR_COERCION_ROOTS:
         # "opened fire to disperse demonstrators", "fired tear gas to break up a rally of students": force used for a
@@ -1583,7 +1607,8 @@ def _fighters_of_the_clause(sentence: ParsedSentence, noun: int) -> list[int]:
 
 # Heads that name a share of the noun in their "of" phrase.
 PARTITIVE_WORDS = frozenset(
-    "part portion share half third quarter fraction rest remainder bulk majority most some many several all".split()
+    "part portion share half third quarter fraction rest remainder bulk majority most some many several all package"
+    " tranche batch consignment instalment installment".split()
 )
 
 

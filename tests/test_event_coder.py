@@ -2837,3 +2837,19 @@ def test_yielding_said_otherwise(code):
     assert code("Lagos slashed petrol prices, giving way to the strikers.")[0][0] == "080"
     assert code("The king accepted the resignation of the Jordanian prime minister.")[0][0] == "0831"
     assert code("China lodged stern representations with Japan over the visit.") == [("114", "CHN", "JPN")]
+
+
+def test_a_force_posture_in_a_standoff_faces_its_other_side(code):
+    assert code("Chile put its navy on alert as the border dispute with Argentina flared.")[0][2][:3] == "ARG"
+    assert code("Bolivia moved troops up to its border with Chile.") == [("150", "BOL", "CHL")]
+
+
+def test_measures_and_aid_name_their_target_through_coordination_and_packages(code):
+    assert code("The European Union lifted an arms embargo and a visa ban on Belarus.")[0][:3] == ("085", "EUR", "BLR")
+    assert code("Germany froze a package of loans to Turkey.") == [("162", "DEU", "TUR")]
+    assert code("Canada pledged emergency food aid for Haiti.") == [("0333", "CAN", "HTI")]
+
+
+def test_an_investigation_targets_the_doer_of_what_it_investigates(code):
+    coded = code("The UN opened an investigation into alleged killings by Sudanese militiamen.")
+    assert coded and coded[0][0] == "090" and coded[0][2][:3] == "SDN"
