@@ -7,9 +7,9 @@ the coder gets (not a test: the expectations are a yardstick, and a few of them 
 Each line: the expected PLOVER type (a name) or CAMEO code (digits, scored by its two-digit root), the expected
 source and target country codes, and the sentence, tab-separated; "#" starts a comment. A sentence counts as
 found when an event of the expected type or root is coded; its actors are right when one of those events has
-the expected source and (for an international act) the expected target among its actor codes ("IGO" stands for
-any international organisation, "-" for no target). An expected type of "-" (and "-" for both actors) says that no
-event should be coded: the sentence counts as found when none is.
+the expected source and (for an international act) the expected target among its actor codes or countries
+("IGO" stands for any international organisation, "-" for no target). An expected type of "-" (and "-" for both
+actors) says that no event should be coded: the sentence counts as found when none is.
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ def actors_right(probe: Probe, events: list[CodedEvent]) -> bool:
             return False
         if code == ORGANISATION:
             return actor.actor.country is None and actor.actor.code is not None  # type: ignore[attr-defined]
-        return code in (actor.actor.code or "")  # type: ignore[attr-defined]
+        # The code or the actor's country, as the gold evaluation scores ("Hamas" is PSE, "UNITA" AGO).
+        return code in (actor.actor.code or "") or actor.actor.country == code  # type: ignore[attr-defined]
 
     source = any(has(e.source, probe.source) for e in events)
     untargeted = probe.target in (probe.source, NO_TARGET)
