@@ -78,6 +78,7 @@ from coder.vocabulary import (
 from coder.when import _date_for
 from coder.where import _inferred_from_place, _location, _nation_of_happening, _place_of
 from coder.who import (
+    _adversary_of_posture,
     _can_head_actor,
     _conditioned,
     _country_for_unplaced,
@@ -717,6 +718,13 @@ def _code_candidate(
         targets = [CodedActor(location_text or location.name, -1, -1, inferred)]
         target_inferred = True
         evidence.append(f"target inferred from the place of the event ({location.name})")
+    own = {a.actor.country for a in sources if a.actor.country}
+    if not targets and not pairs and act_code[:2] == MOBILIZE_ROOT and own:
+        # "scrambled jets after Chinese bombers flew through the strait", "a show of force aimed at Iran": whom the
+        # posture faces.
+        targets = _adversary_of_posture(sentence, token, own)
+        if targets:
+            evidence.append(f"target: whom the force posture faces ({targets[0].text!r})")
     domestic = act_code[:2] in DOMESTIC_ROOTS or act_code.startswith(DOMESTIC_CODES)
     if not targets and not pairs and domestic and (home := next((a for a in sources if a.actor.country), None)):
         # A curfew, an arrest, a protest, a resignation: done at home unless the sentence says otherwise.

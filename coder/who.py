@@ -1705,3 +1705,64 @@ def _judged_place_or_owner(
                         text, start, end = _phrase(sentence, pobj)
                         return [CodedActor(text, start, end, country_actor(text, place.country, f"place {place.name}"))]
     return []
+
+
+# What a force posture is aimed at or answers: "a show of force aimed at Iran", "a message to Washington", "after
+# Indian warplanes crossed the Line of Control", "in response to Russia's military build-up".
+AIMING_PARTICIPLES = frozenset({"aim", "direct", "target"})
+MESSAGE_NOUNS = frozenset({"message", "warning", "signal"})
+ANSWERING_PREPOSITIONS = frozenset({"after", "following"})
+
+
+def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -> list[CodedActor]:
+    """Whom a force posture with no target of its own faces: the one it is aimed at, or the foreign doer of what it
+    came after or answers (not the source's own country)."""
+    candidates: list[int] = []
+    for t in range(len(sentence)):
+        lemma = sentence.lemma(t)
+        if lemma in AIMING_PARTICIPLES and sentence.a.tags[t] == "VBN":
+            candidates += [
+                p
+                for at in sentence.kids(t, {"prep"})
+                if sentence.lemma(at) == "at"
+                for p in sentence.kids(at, {"pobj"})
+            ]
+        elif lemma in MESSAGE_NOUNS and sentence.a.pos[t] == "NOUN":
+            candidates += [
+                p
+                for to in sentence.kids(t, {"prep"})
+                if sentence.lemma(to) == "to"
+                for p in sentence.kids(to, {"pobj"})
+            ]
+    clause_holders = [token, _clause_verb(sentence, token)]
+    for holder in clause_holders:
+        for clause in sentence.kids(holder, {"advcl"}):
+            if any(sentence.a.words[m].lower() in ANSWERING_PREPOSITIONS for m in sentence.kids(clause, {"mark"})):
+                candidates += sentence.kids(clause, SUBJECTS)  # "after Indian warplanes crossed the Line of Control"
+        for prep in sentence.kids(holder, {"prep"}):
+            word = sentence.a.words[prep].lower()
+            answered = word in ANSWERING_PREPOSITIONS or (
+                word == "in" and any(sentence.lemma(p) == "response" for p in sentence.kids(prep, {"pobj"}))
+            )
+            if not answered:
+                continue
+            acts = sentence.kids(prep, {"pobj"})
+            if word == "in":  # "in response to X": X hangs on "response"
+                acts = [p for r in acts for to in sentence.kids(r, {"prep"}) for p in sentence.kids(to, {"pobj"})]
+            for act in acts:
+                candidates += _owners_of(sentence, act)
+                candidates += [
+                    p
+                    for w in sentence.kids(act, {"prep"})
+                    if sentence.lemma(w) == "with"
+                    for p in sentence.kids(w, {"pobj"})
+                ]
+    for head in candidates:
+        found = [
+            a
+            for a in _resolve_coordinated(sentence, sentence.conjuncts(head))
+            if _known(a) and a.actor.country not in own
+        ]
+        if found:
+            return found
+    return []

@@ -2853,3 +2853,16 @@ def test_measures_and_aid_name_their_target_through_coordination_and_packages(co
 def test_an_investigation_targets_the_doer_of_what_it_investigates(code):
     coded = code("The UN opened an investigation into alleged killings by Sudanese militiamen.")
     assert coded and coded[0][0] == "090" and coded[0][2][:3] == "SDN"
+
+
+def test_a_force_posture_faces_whom_it_answers_or_is_aimed_at(code):
+    assert code("Taiwan put its navy on high alert after Chinese warships crossed the median line.")[0][:3] == (
+        "152",
+        "TWN",
+        "CHN",
+    )
+    # Where it is sent says whom it faces first ("to Venezuela"); with no country there, what it is aimed at.
+    assert code("Russia deployed two warships to the Caribbean in a show of force aimed at the United States.") == [
+        ("150", "RUS", "USA")
+    ]
+    assert code("Kenya mobilised its reserves after clashes with Somali forces.")[0][2][:3] == "SOM"
