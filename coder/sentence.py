@@ -235,9 +235,13 @@ def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -
         if sentence.dep(noun) == "appos" and sentence.dep(sentence.head(noun)) in OBJECTS:
             noun = sentence.head(noun)  # "granted [Kerik] [a pardon]": the small model's apposition
         return sentence.head(noun) == verb and sentence.dep(noun) in OBJECTS | PASSIVE_SUBJECTS
+    if lemma in STATE_VERBS and sentence.dep(noun) == "pobj" and sentence.lemma(sentence.head(noun)) in ("on", "in"):
+        # "have been on hunger strike", "remain in talks with the rebels": the state its subject is in.
+        return sentence.head(sentence.head(noun)) == verb
     return lemma in LIGHT_VERBS or (trigger.needs_kind == "head" and lemma in trigger.needs_values)
 
 
+STATE_VERBS = frozenset({"be", "remain", "stay"})
 DURATION_WORDS = TIME_SPANS | frozenset("time times night nights weekend period minute minutes while".split())
 
 

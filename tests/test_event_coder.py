@@ -2866,3 +2866,12 @@ def test_a_force_posture_faces_whom_it_answers_or_is_aimed_at(code):
         ("150", "RUS", "USA")
     ]
     assert code("Kenya mobilised its reserves after clashes with Somali forces.")[0][2][:3] == "SOM"
+
+
+def test_a_state_one_is_in_carries_the_noun_and_staying_away_from_work_is_a_strike(code):
+    assert code("Hundreds of Kurdish prisoners in Turkish jails have been on hunger strike for a month.")[0][:2] == (
+        "142",
+        "TURCVL",
+    )
+    assert code("Chilean miners stayed away from work on Monday.") == [("143", "CHLLAB", "CHL")]
+    assert code("Voters in Chile stayed away from the polls.") == []
