@@ -199,7 +199,7 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
 # leave": an order to go, given to people a state can expel, is an expulsion, coded as "expel" would code it.
 ORDERING_VERBS = frozenset("order tell ask instruct direct give".split())
 LEAVING_VERBS = frozenset("leave depart quit exit".split())
-COUNTRY_NOUNS = frozenset("country nation territory soil".split())
+COUNTRY_NOUNS = frozenset("country nation territory soil kingdom emirate republic island islands state".split())
 
 
 def may_hold_trigger(annotation: Annotation) -> bool:

@@ -146,7 +146,8 @@ def _non_actor_patient(sentence: ParsedSentence, token: int, candidate: _Candida
 SPORT_WORDS = frozenset(
     "cup quarter-final quarterfinal semi-final semifinal final match derby tournament championship league playoff "
     "play-off fixture goal striker midfielder goalkeeper innings wicket olympic olympics medal champion title serve "
-    "wimbledon tennis football soccer cricket rugby golf".split()
+    "wimbledon tennis football soccer cricket rugby golf volleyball basketball hockey baseball handball player referee"
+    " coach halftime half-time".split()
 )
 # Words that make force at a game real: the police, weapons, the dead and wounded.
 REAL_VIOLENCE_WORDS = frozenset(

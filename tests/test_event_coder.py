@@ -2875,3 +2875,8 @@ def test_a_state_one_is_in_carries_the_noun_and_staying_away_from_work_is_a_stri
     )
     assert code("Chilean miners stayed away from work on Monday.") == [("143", "CHLLAB", "CHL")]
     assert code("Voters in Chile stayed away from the polls.") == []
+
+
+def test_diplomats_given_hours_to_leave_the_kingdom_are_expelled_and_a_volleyball_final_is_no_war(code):
+    assert [c for c, _, _ in code("Bahrain gave Qatari diplomats 48 hours to leave the kingdom.")] == ["161"]
+    assert code("The Brazilian team fought back to defeat Italy in the volleyball final.") == []
