@@ -35,6 +35,7 @@ from coder.framing import (
     _hypothetical,
     _killed_in_an_accident,
     _mode,
+    _named_by_a_past_date,
     _non_actor_patient,
     _on_condition,
     _reported_by,
@@ -294,6 +295,8 @@ def code_sentence(
         if _background(sentence, token, candidates) or _background_clause(sentence, token, candidates):
             continue
         if _yet_to_come(sentence, token) or _describes_a_party(sentence, token, candidates):
+            continue
+        if _named_by_a_past_date(sentence, token, published):
             continue
         events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
     sentence.memory.note_mentions([mention for _, mention in sentence.mentions])

@@ -4,6 +4,7 @@ background told to explain another; and how it is told (asserted, intended, refu
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from coder.coded import _Candidate
 from coder.lexicon import Trigger, ideas, non_actors, trigger_rows
@@ -552,6 +553,24 @@ def _describes_a_party(sentence: ParsedSentence, token: int, candidates: dict[in
 
 # "ahead of planned demonstrations", "a proposed ceasefire": an act named as still to come has not happened.
 PROSPECTIVE_MODIFIERS = frozenset("planned proposed scheduled upcoming expected forthcoming possible potential".split())
+
+
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+DAY_NAME = re.compile(r"^\d{1,2}/\d{1,2}$")  # "the 9/11 attacks"
+
+
+def _named_by_a_past_date(sentence: ParsedSentence, token: int, published: date | None) -> bool:
+    """Whether a noun trigger is named by the date it happened, before the article ("the 9/11 attacks", "its 1990
+    invasion", "the 1988 bombing of a Pan Am jet"): history the sentence refers to, not news it reports."""
+    if sentence.a.pos[token] != "NOUN":
+        return False
+    for modifier in sentence.kids(token, {"compound", "nummod", "amod", "npadvmod"}):
+        word = sentence.a.words[modifier]
+        if DAY_NAME.match(word):
+            return True
+        if YEAR.match(word) and published is not None and int(word) < published.year:
+            return True
+    return False
 
 
 def _yet_to_come(sentence: ParsedSentence, token: int) -> bool:

@@ -1679,9 +1679,11 @@ def _doer_named(sentence: ParsedSentence, token: int) -> bool:
 
 
 def _has_subject(sentence: ParsedSentence, token: int) -> bool:
-    """Whether the clause of a trigger has a subject other than the trigger ("many marched", "they rioted"); "rioting
-    broke out" has none."""
-    holders = [token] if sentence.a.pos[token] != "NOUN" else [token, _clause_verb(sentence, token)]
+    """Whether the clause of a trigger has a subject other than the trigger ("many marched", "they rioted", "students
+    staged protests"); "rioting broke out" has none, nor has "the announcement followed weeks of protests"."""
+    holders = [token]
+    if sentence.a.pos[token] == "NOUN" and sentence.dep(token) in OBJECTS:
+        holders.append(sentence.head(token))
     return any(s != token for holder in holders for s in sentence.kids(holder, SUBJECTS | {"agent"}))
 
 

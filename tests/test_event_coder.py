@@ -2880,3 +2880,16 @@ def test_a_state_one_is_in_carries_the_noun_and_staying_away_from_work_is_a_stri
 def test_diplomats_given_hours_to_leave_the_kingdom_are_expelled_and_a_volleyball_final_is_no_war(code):
     assert [c for c, _, _ in code("Bahrain gave Qatari diplomats 48 hours to leave the kingdom.")] == ["161"]
     assert code("The Brazilian team fought back to defeat Italy in the volleyball final.") == []
+
+
+def test_an_act_named_by_a_date_before_the_article_is_history(parse):
+    def codes(text: str) -> list[str]:
+        return [e.cameo_code for e in code_sentence(text, parse(text), date(2020, 6, 1))]
+
+    assert not any(c.startswith("19") for c in codes("Bin Laden orchestrated the 9/11 attacks on the United States."))
+    assert codes("Libya handed over two suspects in the 1988 bombing of a Pan Am jet.") == ["063"]
+    assert codes("Russia launched a 2020 offensive in Syria.") == ["190"]
+
+
+def test_protests_a_clause_only_mentions_are_still_the_places_people(code):
+    assert code("His resignation followed two weeks of protests in the capital, Lima.")[0][:2] == ("140", "PER")
