@@ -256,6 +256,14 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
     if person_name is None and not _can_head_actor(sentence, head):
         return None
     text, start, end = _phrase(sentence, head)
+    if person_name is None and _described_as_a_person(sentence, head):
+        # "Amman, who was described as knife-obsessed, ...": a name that is also a capital, told of as a person.
+        recalled = sentence.memory.recall(sentence.a.words[head])
+        if recalled is None:
+            return None
+        return CodedActor(
+            text, start, end, Actor(text, recalled.code, recalled.country, recalled.sector, recalled.matched)
+        )
     actor = resolve_actor(text)
     if person_name is not None:
         actor = _person_actor(sentence, head, person_name, text, actor)
@@ -353,6 +361,18 @@ OTHER_HALVES = {
 }
 
 
+def _described_as_a_person(sentence: ParsedSentence, head: int) -> bool:
+    """Whether a place name is a person's: told of with "who" ("Amman, who was described as ...")."""
+    word = sentence.a.words[head]
+    if sentence.a.pos[head] != "PROPN" or not (is_seat(word) or resolve_place(word) is not None):
+        return False
+    return any(
+        sentence.lemma(w).lower() in ("who", "whom", "whose")
+        for clause in sentence.kids(head, {"relcl"})
+        for w in sentence.kids(clause, SUBJECTS | PASSIVE_SUBJECTS | OBJECTS | {"poss"})
+    )
+
+
 def _other_half(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
     half = OTHER_HALVES.get(sentence.a.words[head])
     if half is None or not any(sentence.lemma(d) == "the" for d in sentence.kids(head, {"det"})):
@@ -395,6 +415,8 @@ def _person_name(sentence: ParsedSentence, head: int) -> str | None:
 def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, titled: Actor | None) -> Actor | None:
     """A person: by the title in the phrase or apposition ("Ukrainian President ..."), else by what the
     article said of them before, else by the dated gazetteer. Titled persons are remembered."""
+    if titled is not None and is_seat(titled.matched) and titled.matched.lower() in name.lower().split():
+        titled = None  # "Sudesh Amman" is a person so named, not Jordan's government
     if titled is None or titled.country is None and titled.code is None:
         for apposition in sentence.kids(head, {"appos"}):
             described = resolve_actor(_phrase_words(sentence, apposition))
@@ -1674,7 +1696,8 @@ def _doer_named(sentence: ParsedSentence, token: int) -> bool:
         + [o for agent in sentence.kids(holder, {"agent"}) for o in sentence.kids(agent, {"pobj"})]
     ]
     return any(
-        sentence.entity_of.get(d, (0, 0, ""))[2] in ("PERSON", "ORG") or sentence.a.pos[d] == "PRON" for d in doers
+        sentence.entity_of.get(d, (0, 0, ""))[2] in ("PERSON", "ORG") or sentence.a.pos[d] in ("PRON", "PROPN")
+        for d in doers
     )
 
 

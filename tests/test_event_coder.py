@@ -2893,3 +2893,7 @@ def test_an_act_named_by_a_date_before_the_article_is_history(parse):
 
 def test_protests_a_clause_only_mentions_are_still_the_places_people(code):
     assert code("His resignation followed two weeks of protests in the capital, Lima.")[0][:2] == ("140", "PER")
+
+
+def test_a_capital_told_of_with_who_is_a_person(code):
+    assert code('Amman, who was described as "obsessed" by the police, urged her to attack her parents.') == []
