@@ -146,6 +146,21 @@ def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bo
     return not (trigger.frame == "demand" and any(_first_person(sentence, s) for s in subjects))
 
 
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _enclosing_relative_clause(sentence: ParsedSentence, token: int) -> int | None:
+    """The relative clause a token belongs to (its own head word), if any."""
+    node = token
+    for _ in range(8):
+        if sentence.dep(node) == "relcl":
+            return node
+        if sentence.head(node) == node:
+            return None
+        node = sentence.head(node)
+    return None
+
+
 def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | None:
     if not trigger.refinements:
         return None
@@ -162,6 +177,13 @@ def _refine(sentence: ParsedSentence, token: int, trigger: Trigger) -> str | Non
         for word in (sentence.lemma(t), sentence.a.words[t].lower())
     }
     skipped = sentence.unrefining
+    if (own_clause := _enclosing_relative_clause(sentence, token)) is not None:
+        # "the US, which has retreated from its goal of ousting Assad": a trigger inside a relative clause is
+        # refined by its own clause's words (not by clauses deeper down, nor by the modifying words of names).
+        own_words = set(sentence.subtree(own_clause))
+        deeper = {t for r in own_words if r != own_clause and sentence.dep(r) == "relcl" for t in sentence.subtree(r)}
+        names = {t for t in own_words if sentence.a.pos[t] == "PROPN" and sentence.dep(t) in NAME_MODIFIER_DEPS}
+        skipped = (skipped - own_words) | deeper | names
     words = {sentence.lemma(t).lower() for t in sentence.subtree(token, stop=CLAUSE_STOPS) if t not in skipped}
     words |= {sentence.a.words[t].lower() for t in sentence.subtree(token) if t not in skipped}
     if trigger.pos == "NOUN":

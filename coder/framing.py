@@ -573,13 +573,28 @@ def _named_by_a_past_date(sentence: ParsedSentence, token: int, published: date 
     return False
 
 
+# What a plan or an agreement provides for is not done by it: "a plan that includes the withdrawal of troops".
+CONTAINING_VERBS = frozenset("include envisage envision foresee provide require stipulate call contain".split())
+PLAN_NOUNS = frozenset(
+    "plan proposal deal agreement accord resolution treaty initiative package framework roadmap settlement".split()
+)
+
+
 def _yet_to_come(sentence: ParsedSentence, token: int) -> bool:
     """Whether a noun trigger names an act that has not happened: "the opposition's planned rally", "deployed ahead of
-    the demonstrations" (what a frame embeds is coded through the frame, before this)."""
+    the demonstrations", what a plan provides for (what a frame embeds is coded through the frame, before this)."""
     if sentence.a.pos[token] != "NOUN":
         return False
     if any(sentence.a.words[m].lower() in PROSPECTIVE_MODIFIERS for m in sentence.kids(token, {"amod", "compound"})):
         return True
+    verb = sentence.head(token)
+    if (
+        sentence.dep(token) in ("dobj", "obj")
+        and sentence.lemma(verb) in CONTAINING_VERBS
+        and sentence.dep(verb) in ("relcl", "acl")
+        and sentence.lemma(sentence.head(verb)) in PLAN_NOUNS
+    ):
+        return True  # "a peace plan that includes the withdrawal of all Serb forces": what a plan provides for
     if sentence.dep(token) != "pobj":
         return False
     prep = sentence.head(token)

@@ -235,6 +235,8 @@ def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -
         if sentence.dep(noun) == "appos" and sentence.dep(sentence.head(noun)) in OBJECTS:
             noun = sentence.head(noun)  # "granted [Kerik] [a pardon]": the small model's apposition
         return sentence.head(noun) == verb and sentence.dep(noun) in OBJECTS | PASSIVE_SUBJECTS
+    if sentence.dep(noun) == "pobj" and sentence.lemma(sentence.head(noun)) == "with":
+        return False  # "protests escalated with the police shooting of Jacob Blake": what came with it, not its act
     if lemma in STATE_VERBS and sentence.dep(noun) == "pobj" and sentence.lemma(sentence.head(noun)) in ("on", "in"):
         # "have been on hunger strike", "remain in talks with the rebels": the state its subject is in.
         return sentence.head(sentence.head(noun)) == verb

@@ -2897,3 +2897,19 @@ def test_protests_a_clause_only_mentions_are_still_the_places_people(code):
 
 def test_a_capital_told_of_with_who_is_a_person(code):
     assert code('Amman, who was described as "obsessed" by the police, urged her to attack her parents.') == []
+
+
+def test_a_trigger_in_a_relative_clause_is_refined_by_its_own_clause(code):
+    assert code("The United States, which has retreated from its goal of ousting the regime, praised Jordan.")[0][
+        0
+    ] == ("080")
+    # What a plan provides for is not done by it.
+    assert not any(
+        c.startswith("087")
+        for c, _, _ in code("Serbia accepted a plan that includes the withdrawal of all Serb forces.")
+    )
+
+
+def test_amassing_delegates_is_no_mobilisation_and_force_that_came_with_protests_is_its_doers(code):
+    assert code("Biden has amassed 1,217 pledged delegates so far.") == []
+    assert code("Protests escalated with the police shooting of a man in Kenosha.")[0][:2] == ("180", "USACOP")
