@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from coder.lexicon import Trigger
+from coder.lexicon import Trigger, trigger_rows
 from coder.people import ArticleMemory, Mention
 from coder.repairs import repaired
 from coder.vocabulary import (
@@ -235,8 +235,14 @@ def _carries(sentence: ParsedSentence, verb: int, noun: int, trigger: Trigger) -
         if sentence.dep(noun) == "appos" and sentence.dep(sentence.head(noun)) in OBJECTS:
             noun = sentence.head(noun)  # "granted [Kerik] [a pardon]": the small model's apposition
         return sentence.head(noun) == verb and sentence.dep(noun) in OBJECTS | PASSIVE_SUBJECTS
-    if sentence.dep(noun) == "pobj" and sentence.lemma(sentence.head(noun)) == "with":
-        return False  # "protests escalated with the police shooting of Jacob Blake": what came with it, not its act
+    if (
+        sentence.dep(noun) == "pobj"
+        and sentence.lemma(sentence.head(noun)) == "with"
+        and any((sentence.lemma(s), "NOUN") in trigger_rows() for s in sentence.kids(verb, SUBJECTS))
+    ):
+        # "protests escalated with the police shooting of Jacob Blake": an event's verb does not carry what came with
+        # it ("Turkey began an offensive with airstrikes" does).
+        return False
     if lemma in STATE_VERBS and sentence.dep(noun) == "pobj" and sentence.lemma(sentence.head(noun)) in ("on", "in"):
         # "have been on hunger strike", "remain in talks with the rebels": the state its subject is in.
         return sentence.head(sentence.head(noun)) == verb
