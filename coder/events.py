@@ -575,25 +575,12 @@ def _code_candidate(
             targets = criticised
     if not targets and entry.root == INVESTIGATE_ROOT:
         # "opened an investigation into alleged atrocities by Serbian police": who is investigated is who did it.
-        doers = [
-            d
-            for into in sentence.kids(token, {"prep"})
-            if sentence.lemma(into) in ("into", "of")
-            for act in sentence.kids(into, {"pobj"})
-            for by in sentence.kids(act, {"prep", "agent"})
-            if sentence.lemma(by) == "by"
-            for d in sentence.kids(by, {"pobj"})
-        ]
+        doers = [d for act in sentence.objects_of(token, {"into", "of"}) for d in sentence.objects_of(act, {"by"})]
         verb = _clause_verb(sentence, token)
         if not doers and _by_phrase_misplaced(sentence, verb):
             # "opened an investigation into atrocities by Serbian police": the parser hangs the "by" on the verb of an
             # active clause, whose own doer is its subject.
-            doers = [
-                d
-                for by in sentence.kids(verb, {"prep"})
-                if sentence.lemma(by) == "by"
-                for d in sentence.kids(by, {"pobj"})
-            ]
+            doers = sentence.objects_of(verb, {"by"})
         if doers and (found := [a for a in _resolve_coordinated(sentence, doers) if _known(a)]):
             evidence.append(f"target: the doer of what is investigated ({found[0].text!r})")
             targets = found

@@ -106,6 +106,12 @@ class ParsedSentence:
     def kids(self, i: int, deps: frozenset[str] | set[str]) -> list[int]:
         return [c for c in self.children[i] if self.dep(c) in deps]
 
+    def objects_of(self, i: int, prepositions: frozenset[str] | set[str]) -> list[int]:
+        """The objects of the prepositions on ``i`` that are one of ``prepositions`` ("tension *with* Turkey")."""
+        return [
+            o for prep in self.kids(i, {"prep"}) if self.lemma(prep) in prepositions for o in self.kids(prep, {"pobj"})
+        ]
+
     def conjuncts(self, i: int) -> list[int]:
         """``i`` and the words coordinated with it ("the United States and NATO")."""
         found = [i]

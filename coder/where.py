@@ -119,12 +119,7 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     # "blocked Tel Aviv's Ayalon highway", "poured into Cairo's Tahrir Square", "marched on the streets of Santiago":
     # a site the act is done on or moves into is where it happened, when a place owns it.
     for owner in owners[:1] + ([_clause_verb(sentence, token)] if sentence.a.pos[token] == "NOUN" else []):
-        sites = list(sentence.kids(owner, {"dobj"})) + [
-            o
-            for prep in sentence.kids(owner, {"prep"})
-            if sentence.lemma(prep) in SITE_PREPOSITIONS
-            for o in sentence.kids(prep, {"pobj"})
-        ]
+        sites = sentence.kids(owner, {"dobj"}) + sentence.objects_of(owner, SITE_PREPOSITIONS)
         for site in sites:
             if sentence.lemma(site).lower() in SITE_NOUNS:
                 found = _place_of(sentence, site, depth=2)

@@ -1496,12 +1496,7 @@ def _target(
         for noun in range(len(sentence)):
             if sentence.lemma(noun) not in STANDOFF_NOUNS:
                 continue
-            sides = [
-                p
-                for w in sentence.kids(noun, {"prep"})
-                if sentence.lemma(w) == "with"
-                for p in sentence.kids(w, {"pobj"})
-            ]
+            sides = sentence.objects_of(noun, {"with"})
             if sides and (found := actors(sentence.conjuncts(sides[0]))):
                 return found
     if event_code[:2] in FORCE_OR_COERCION_ROOTS:
@@ -1746,19 +1741,9 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
     for t in range(len(sentence)):
         lemma = sentence.lemma(t)
         if lemma in AIMING_PARTICIPLES and sentence.a.tags[t] == "VBN":
-            candidates += [
-                p
-                for at in sentence.kids(t, {"prep"})
-                if sentence.lemma(at) == "at"
-                for p in sentence.kids(at, {"pobj"})
-            ]
+            candidates += sentence.objects_of(t, {"at"})
         elif lemma in MESSAGE_NOUNS and sentence.a.pos[t] == "NOUN":
-            candidates += [
-                p
-                for to in sentence.kids(t, {"prep"})
-                if sentence.lemma(to) == "to"
-                for p in sentence.kids(to, {"pobj"})
-            ]
+            candidates += sentence.objects_of(t, {"to"})
     clause_holders = [token, _clause_verb(sentence, token)]
     for holder in clause_holders:
         for clause in sentence.kids(holder, {"advcl"}):
@@ -1773,15 +1758,10 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
                 continue
             acts = sentence.kids(prep, {"pobj"})
             if word == "in":  # "in response to X": X hangs on "response"
-                acts = [p for r in acts for to in sentence.kids(r, {"prep"}) for p in sentence.kids(to, {"pobj"})]
+                acts = [p for r in acts for p in sentence.objects_of(r, {"to"})]
             for act in acts:
                 candidates += _owners_of(sentence, act)
-                candidates += [
-                    p
-                    for w in sentence.kids(act, {"prep"})
-                    if sentence.lemma(w) == "with"
-                    for p in sentence.kids(w, {"pobj"})
-                ]
+                candidates += sentence.objects_of(act, {"with"})
     for head in candidates:
         found = [
             a
