@@ -581,8 +581,17 @@ PLAN_NOUNS = frozenset(
 
 
 def _yet_to_come(sentence: ParsedSentence, token: int) -> bool:
-    """Whether a noun trigger names an act that has not happened: "the opposition's planned rally", "deployed ahead of
-    the demonstrations", what a plan provides for (what a frame embeds is coded through the frame, before this)."""
+    """Whether a trigger names an act that has not happened: "the opposition's planned rally", "deployed ahead of the
+    demonstrations", what a plan or an agreement provides for (what a frame embeds is coded through the frame, before
+    this)."""
+    if (
+        sentence.dep(token) == "pcomp"
+        and sentence.lemma(sentence.head(token)) in ("on", "for")
+        and sentence.lemma(sentence.head(sentence.head(token))) in PLAN_NOUNS
+    ):
+        # "the agreement on sending Turkish soldiers to Libya": what it provides for (a noun keeps its own code,
+        # which a frame may recode: "go along with Dublin's proposal for all-party talks" is an intent to talk).
+        return True
     if sentence.a.pos[token] != "NOUN":
         return False
     if any(sentence.a.words[m].lower() in PROSPECTIVE_MODIFIERS for m in sentence.kids(token, {"amod", "compound"})):

@@ -2913,3 +2913,8 @@ def test_a_trigger_in_a_relative_clause_is_refined_by_its_own_clause(code):
 def test_amassing_delegates_is_no_mobilisation_and_force_that_came_with_protests_is_its_doers(code):
     assert code("Biden has amassed 1,217 pledged delegates so far.") == []
     assert code("Protests escalated with the police shooting of a man in Kenosha.")[0][:2] == ("180", "USACOP")
+
+
+def test_what_an_agreement_provides_for_is_not_done_by_it(code):
+    coded = code("Greece said the agreement on sending Turkish soldiers to Libya broke international law.")
+    assert not any(c.startswith("15") for c, _, _ in coded)
