@@ -318,6 +318,7 @@ def code_sentence(
 
 
 INVESTIGATE_ROOT = "09"
+INSURGENT_SECTORS = frozenset({"REB", "OPP"})
 
 
 def _by_phrase_misplaced(sentence: ParsedSentence, verb: int) -> bool:
@@ -535,7 +536,10 @@ def _code_candidate(
     # domestic acts, the source's ("the government accepted demands from rebels": its own rebels).
     context_country = place_country
     home = next((a.actor.country for a in sources if a.actor.country), None)
-    if context_country is None and act_code[:2] in COMPATRIOT_ROOTS:
+    insurgents = bool(sources) and all(a.actor.sector in INSURGENT_SECTORS for a in sources)
+    if context_country is None and (act_code[:2] in COMPATRIOT_ROOTS or (act_code[:2] == "04" and insurgents)):
+        # "Guatemala's URNG rebels were willing to resume negotiations with the government": rebels and the
+        # opposition talk with their own government.
         context_country = home
     targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
     own = {a.actor.country for a in sources if a.actor.country}

@@ -33,7 +33,7 @@ HAPPENING_SUBJECTS = frozenset(
 SITE_NOUNS = PLACE_NOUNS | frozenset(
     """street road highway motorway avenue boulevard bridge square plaza airport harbour harbor station hall building
     compound campus headquarters palace stadium park market outskirts centre center downtown suburb township slum
-    neighbourhood neighborhood quarter""".split()
+    neighbourhood neighborhood quarter colony colonies zone area""".split()
 )
 SITE_PREPOSITIONS = frozenset({"into", "onto", "on", "to", "toward", "towards", "along", "past"})
 
@@ -119,7 +119,10 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     # "blocked Tel Aviv's Ayalon highway", "poured into Cairo's Tahrir Square", "marched on the streets of Santiago":
     # a site the act is done on or moves into is where it happened, when a place owns it.
     for owner in owners[:1] + ([_clause_verb(sentence, token)] if sentence.a.pos[token] == "NOUN" else []):
-        sites = sentence.kids(owner, {"dobj"}) + sentence.objects_of(owner, SITE_PREPOSITIONS)
+        objects = sentence.kids(owner, {"dobj"})
+        # "slapped a curfew on Karachi's colonies": the site may hang on what the act imposes.
+        sites = objects + sentence.objects_of(owner, SITE_PREPOSITIONS)
+        sites += [s for o in objects for s in sentence.objects_of(o, {"on"})]
         for site in sites:
             if sentence.lemma(site).lower() in SITE_NOUNS:
                 found = _place_of(sentence, site, depth=2)
@@ -237,7 +240,9 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         # "outside the US embassy in Tehran" is in Iran, whose country the mission stands on.
         mission = sentence.lemma(obj) in DIPLOMATIC_MISSIONS
         for modifier in [] if mission else sentence.kids(obj, {"compound", "amod", "poss"}):
-            if sentence.entity_of.get(modifier, (0, 0, ""))[2] == "GPE":
+            label = sentence.entity_of.get(modifier, (0, 0, ""))[2]
+            name_of_a_town = label == "ORG" and sentence.dep(modifier) == "poss"  # "Karachi's" tagged a firm
+            if label == "GPE" or (name_of_a_town and resolve_actor(sentence.a.words[modifier]) is None):
                 # "in Russia's Krasnodar region", "in Pakistan's Balochistan province": the owner without its "'s".
                 name = POSSESSIVE_ENDING.sub("", _phrase(sentence, modifier)[0])
                 place = resolve_place(name)

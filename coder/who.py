@@ -69,7 +69,7 @@ STREET_WORDS = frozenset("road street avenue highway boulevard lane square bridg
 # "a stronghold on the Turkish border", "villages on the frontier": a border is where; either side may be meant.
 BORDER_WORDS = frozenset("border frontier boundary".split())
 # What speaks for its issuer: "the Turkish statement called for ..." is Turkey's call.
-STATEMENT_WORDS = frozenset("statement communique communiqué declaration announcement decree".split())
+STATEMENT_WORDS = frozenset("statement communique communiqué declaration announcement decree report letter".split())
 # Light verbs that aim what they carry "at" someone: "levelled accusations at Iran", "took aim at Iran's policy".
 AIMING_VERBS = frozenset({"level", "take"})
 # A participle on a noun trigger whose agent is the doer: "an attack carried out by the Taliban", "the protest

@@ -2918,3 +2918,19 @@ def test_amassing_delegates_is_no_mobilisation_and_force_that_came_with_protests
 def test_what_an_agreement_provides_for_is_not_done_by_it(code):
     coded = code("Greece said the agreement on sending Turkish soldiers to Libya broke international law.")
     assert not any(c.startswith("15") for c, _, _ in coded)
+
+
+def test_coercion_told_as_slapping_placing_under_stripping_or_disqualifying(code):
+    assert code("Peking placed the Tibetan capital of Lhasa under martial law.")[0][0] == "1724"
+    assert code("Authorities slapped a curfew on Karachi's eastern districts.") == [("1723", "PAKGOV", "PAK")]
+    assert code("Iran's Guardian Council disqualified 2,000 candidates.")[0][0] == "1722"
+    assert code("Cambodia's parliament voted to strip the opposition leader of his immunity.")[0][0] == "172"
+    assert code("Burma's junta turned away a U.N. team at Rangoon airport.") == [("120", "MMRGOV", "UNO")]
+
+
+def test_rebels_talk_with_their_own_government_and_a_report_speaks_for_its_issuer(code):
+    assert code("Colombia's ELN rebels said they were ready to resume negotiations with the government.")[0][1:] == (
+        "COLREB",
+        "COLGOV",
+    )
+    assert code("The State Department's annual report sharply criticized Egypt.") == [("111", "USAGOV", "EGY")]
