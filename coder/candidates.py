@@ -328,6 +328,38 @@ def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
     return people or sentence.kids(token, PASSIVE_SUBJECTS)
 
 
+# "A Red Cross convoy carrying food reached Srebrenica", "Swedish relief planes landed in Addis Ababa": relief that
+# arrives is relief delivered (073), by whoever the conveyance belongs to.
+ARRIVING_VERBS = frozenset("arrive reach land dock enter cross".split())
+CONVEYANCES = frozenset(
+    "convoy plane planes aircraft airlift flight ship freighter vessel truck trucks lorry lorries helicopter barge"
+    " airplane".split()
+)
+RELIEF_WORDS = frozenset(
+    "relief aid food medicine medicines medical humanitarian supplies flour rice grain wheat tent tents blanket"
+    " blankets vaccine vaccines".split()
+)
+
+
+def _relief_arriving(
+    sentence: ParsedSentence, token: int, table: dict[tuple[str, str], tuple[Trigger, ...]]
+) -> _Candidate | None:
+    """An arrival whose subject is a conveyance of relief ("a Red Cross convoy carrying food reached the enclave") as
+    the humanitarian aid it delivers."""
+    deliver = table.get(("deliver", "VERB"))
+    if sentence.lemma(token) not in ARRIVING_VERBS or not deliver:
+        return None
+    for subject in sentence.kids(token, SUBJECTS):
+        if sentence.lemma(subject) not in CONVEYANCES:
+            continue
+        words = {sentence.lemma(t) for t in sentence.subtree(subject)} | {
+            sentence.a.words[t].lower() for t in sentence.subtree(subject)
+        }
+        if words & RELIEF_WORDS:
+            return _Candidate(token, deliver[0], "073")
+    return None
+
+
 def _expulsion(
     sentence: ParsedSentence, token: int, table: dict[tuple[str, str], tuple[Trigger, ...]]
 ) -> _Candidate | None:
@@ -400,6 +432,9 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             continue
         if key_pos == "VERB" and (expulsion := _expulsion(sentence, token, table)) is not None:
             found[token] = expulsion
+            continue
+        if key_pos == "VERB" and (delivery := _relief_arriving(sentence, token, table)) is not None:
+            found[token] = delivery
             continue
         if key_pos == "VERB" and (accuse := table.get(("accuse", "VERB"))) and (acts := _blamed_acts(sentence, token)):
             found[token] = _Candidate(token, accuse[0], accuse[0].cameo)

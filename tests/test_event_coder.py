@@ -2934,3 +2934,10 @@ def test_rebels_talk_with_their_own_government_and_a_report_speaks_for_its_issue
         "COLGOV",
     )
     assert code("The State Department's annual report sharply criticized Egypt.") == [("111", "USAGOV", "EGY")]
+
+
+def test_relief_that_arrives_is_relief_delivered_by_whoever_conveys_it(code):
+    assert code("A Norwegian aid convoy carrying medicine reached the Afghan town of Bamiyan.")[0][:2] == ("073", "NOR")
+    assert code("Japanese relief planes carrying tents landed in Kathmandu on Monday.") == [("073", "JPN", "NPL")]
+    # Not relief, or no arrival: no delivery.
+    assert not any(c == "073" for c, _, _ in code("A Russian ship carrying tanks docked in Tartus."))
