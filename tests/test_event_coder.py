@@ -2941,3 +2941,8 @@ def test_relief_that_arrives_is_relief_delivered_by_whoever_conveys_it(code):
     assert code("Japanese relief planes carrying tents landed in Kathmandu on Monday.") == [("073", "JPN", "NPL")]
     # Not relief, or no arrival: no delivery.
     assert not any(c == "073" for c, _, _ in code("A Russian ship carrying tanks docked in Tartus."))
+
+
+def test_handing_a_suspect_over_to_authorities_is_judicial_cooperation(code):
+    assert code("Colombia handed the drug lord over to U.S. authorities.") == [("063", "COL", "USAGOV")]
+    assert code("Kibaki and Odinga sat down face to face on Thursday.")[0][0] == "040"
