@@ -256,8 +256,9 @@ def trigger_requirements() -> dict[tuple[str, str], frozenset[str] | None]:
 
     What a trigger's needs ask of its children, head or subtree (:func:`_needs_met`, ``_refine``) is asked of the
     whole sentence; needs on dependency labels, which only the parse can tell, require nothing. An ordering verb
-    expels with a verb of leaving or "out" (``_expulsion``); an act noun the coder can lay at someone's door also
-    counts with a word of blame (``_blamed_acts``: "said Iran was behind the attack")."""
+    expels with a verb of leaving or "out" (``_expulsion``); a verb of arriving delivers with a word of relief
+    (``_relief_arriving``); an act noun the coder can lay at someone's door also counts with a word of blame
+    (``_blamed_acts``: "said Iran was behind the attack")."""
     requirements: dict[tuple[str, str], frozenset[str] | None] = {}
 
     def require(key: tuple[str, str], words: frozenset[str] | None) -> None:
@@ -274,6 +275,8 @@ def trigger_requirements() -> dict[tuple[str, str], frozenset[str] | None]:
         require((verb, "VERB"), LEAVING_VERBS | {"out"})
     for verb in LEAVING_VERBS:
         require((verb, "VERB"), ORDERING_VERBS)
+    for verb in ARRIVING_VERBS:
+        require((verb, "VERB"), RELIEF_WORDS)  # "relief planes landed in Addis Ababa" (``_relief_arriving``)
     return requirements
 
 
