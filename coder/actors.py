@@ -221,6 +221,21 @@ def misspelt_country(word: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+@cache
+def _state_names() -> frozenset[str]:
+    """Names, aliases and seats of power of states, lower-cased (not their demonyms)."""
+    return frozenset(
+        term.lower() for row in country_rows() for term in [row["name"], *_split(row["aliases"]), *_split(row["seats"])]
+    )
+
+
+def names_a_state(phrase: str) -> bool:
+    """Whether a phrase is a state's name, alias or seat of power ("Colombia", "the United States", "Washington"), not
+    a demonym ("American") or a phrase about one of its people."""
+    text = _LEADING_THE.sub("", _normalise(phrase)).lower()
+    return text in _state_names()
+
+
 def is_seat(term: str) -> bool:
     """Whether a dictionary term is a seat of power or a capital ("Washington", "the Kremlin"), which stands for a
     government only when nothing else in its phrase says otherwise."""

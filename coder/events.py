@@ -24,7 +24,7 @@ import hashlib
 from collections.abc import Iterator
 from datetime import date
 
-from coder.actors import country_actor, resolve_actor
+from coder.actors import country_actor, names_a_state, resolve_actor
 from coder.candidates import _embedded_events, _find_candidates
 from coder.coded import CodedActor, CodedEvent, _Candidate, _code_or_text, _known
 from coder.framing import (
@@ -319,6 +319,8 @@ def code_sentence(
 
 INVESTIGATE_ROOT = "09"
 INSURGENT_SECTORS = frozenset({"REB", "OPP"})
+LEGAL_ACTION_CODE = "173"
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 
 
 def _by_phrase_misplaced(sentence: ParsedSentence, verb: int) -> bool:
@@ -564,6 +566,18 @@ def _code_candidate(
         if moved:
             exclude = exclude | set(moved)
             targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
+    if (
+        code == LEGAL_ACTION_CODE
+        and trigger.lemma == "charge"
+        and targets
+        and all(t.start >= 0 and (t.actor.sector in STATE_SECTORS or names_a_state(t.text)) for t in targets)
+        and not any(a.actor.sector in ("JUD", "COP") for a in sources)
+    ):
+        # "Venezuela charged Colombia with violating its airspace": a state charged by another is accused, not
+        # prosecuted.
+        evidence.append("a state charged by another state: accusation → 112")
+        code = act_code = "112"
+        entry = cameo_entry(code)
     if entry.root in COMMENT_ROOTS | {INVESTIGATE_ROOT} and not _target(
         sentence, token, trigger, exclude, objects_only=True
     ):

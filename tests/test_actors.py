@@ -2,7 +2,7 @@
 
 import pytest
 
-from coder.actors import Actor, find_country, misspelt_country, resolve_actor
+from coder.actors import Actor, find_country, misspelt_country, names_a_state, resolve_actor
 from schemas.codebook import data_rows
 
 
@@ -223,3 +223,8 @@ def test_a_country_misspelt_by_one_letter_is_recognised(word, iso3):
 @pytest.mark.parametrize("word", ["George", "Albanian", "Iranians", "Niger", "Austerlitz"])
 def test_names_spelt_right_short_or_far_from_a_country_are_not_misspellings(word):
     assert misspelt_country(word) is None
+
+
+def test_a_states_name_is_not_its_demonym():
+    assert names_a_state("the United States") and names_a_state("Colombia") and names_a_state("Washington")
+    assert not names_a_state("American") and not names_a_state("an American pastor")

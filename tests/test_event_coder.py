@@ -2946,3 +2946,9 @@ def test_relief_that_arrives_is_relief_delivered_by_whoever_conveys_it(code):
 def test_handing_a_suspect_over_to_authorities_is_judicial_cooperation(code):
     assert code("Colombia handed the drug lord over to U.S. authorities.") == [("063", "COL", "USAGOV")]
     assert code("Kibaki and Odinga sat down face to face on Thursday.")[0][0] == "040"
+
+
+def test_a_state_charged_by_another_is_accused_a_person_is_prosecuted(code):
+    assert code("Venezuela charged Colombia with violating its airspace.") == [("112", "VEN", "COL")]
+    assert code("Turkey charged an American pastor with espionage.")[0][0] == "173"
+    assert code("Russian prosecutors charged the oil tycoon with fraud.")[0][0] == "173"
