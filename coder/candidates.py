@@ -14,6 +14,7 @@ from coder.vocabulary import (
     ASSAULT_ROOTS,
     CLAUSE_STOPS,
     COMMENT_ROOTS,
+    COUNTING_NOUNS,
     ENACTING_VERBS,
     GENERIC_VIOLENCE_CODES,
     HOSTILE_ROOTS,
@@ -673,10 +674,6 @@ def _governing_candidate(sentence: ParsedSentence, token: int, found: dict[int, 
     return None
 
 
-# Nouns that count or gather acts: "a wave of suicide bombings", "a series of attacks", "a campaign of strikes".
-WAVE_NOUNS = frozenset("wave series round spate campaign string barrage volley".split())
-
-
 def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dict[int, _Candidate]) -> list[int]:
     """Triggers embedded under a framing word: its xcomp/ccomp/acl clauses (and a noun's for-to clauses) and their
     conjuncts."""
@@ -695,10 +692,8 @@ def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dic
                     carried += [
                         o
                         for c in carried
-                        if sentence.lemma(c) in WAVE_NOUNS
-                        for of in sentence.kids(c, {"prep"})
-                        if sentence.lemma(of) == "of"
-                        for o in sentence.kids(of, {"pobj"})
+                        if sentence.lemma(c) in COUNTING_NOUNS
+                        for o in sentence.objects_of(c, {"of"})
                     ]
                     embedded.extend(c for c in carried if c in candidates)
                 else:

@@ -36,6 +36,10 @@ DEED_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a finite verb in the past or pre
 # does by the vote, and what an authority orders done ("ordered the embassy to be closed", "ordered the diplomats to
 # leave") is done by its order; not force ("voted to send troops" authorises a deployment still to come).
 ENACTING_VERBS = frozenset({"vote", "order", "decree"})
+# Nouns that count or gather occurrences of an act: "a new round of talks", "a series of meetings", "a wave of
+# suicide bombings", "a campaign of strikes".
+COUNTING_NOUNS = frozenset("round series session wave spate campaign string barrage volley".split())
+# "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
 INTENT_ADJECTIVES = frozenset("willing ready prepared determined eager poised keen set committed due schedule".split())
 ASSAULT_ROOTS = frozenset({"18", "19", "20"})
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})

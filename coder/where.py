@@ -53,12 +53,7 @@ def _place_phrase_on(
             continue
         objects = sentence.kids(prep, {"pobj"})
         if through_of and not objects:
-            objects = [
-                o
-                for of in sentence.kids(prep, {"prep"})
-                if sentence.lemma(of) == "of"
-                for o in sentence.kids(of, {"pobj"})
-            ]
+            objects = sentence.objects_of(prep, {"of"})
         for obj in objects:
             found = _place_of(sentence, obj, depth=2)
             if _names_where(sentence.lemma(prep), found[0]):
@@ -72,12 +67,7 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     owners = [token]
     for obj in sentence.kids(token, OBJECTS):
         owners.append(obj)
-        owners.extend(
-            p
-            for prep in sentence.kids(obj, {"prep"})
-            if sentence.lemma(prep) == "of"
-            for p in sentence.kids(prep, {"pobj"})
-        )
+        owners.extend(sentence.objects_of(obj, {"of"}))
     if sentence.a.pos[token] == "NOUN":
         owners.append(_clause_verb(sentence, token))
     else:
@@ -141,12 +131,7 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
             if sentence.a.words[prep].lower() not in AFTERMATH_PREPOSITIONS | {"following"}:
                 continue
             for obj in sentence.kids(prep, {"pobj"}):
-                measured = [
-                    o
-                    for of in sentence.kids(obj, {"prep"})
-                    if sentence.lemma(of) == "of" and sentence.lemma(obj) in TIME_NOUNS
-                    for o in sentence.kids(of, {"pobj"})
-                ]
+                measured = sentence.objects_of(obj, {"of"}) if sentence.lemma(obj) in TIME_NOUNS else []
                 for act in measured or [obj]:
                     if (found := _place_phrase_on(sentence, act)) is not None:
                         return found

@@ -27,6 +27,7 @@ from coder.vocabulary import (
     AFTERMATH_PREPOSITIONS,
     ASSAULT_ROOTS,
     CONDITION_MARKS,
+    COUNTING_NOUNS,
     DEED_TAGS,
     ENACTING_VERBS,
     FORCE_ROOTS,
@@ -83,9 +84,6 @@ AGENT_PARTICIPLES = (
 )
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 
-# "ready to host talks", "willing to withdraw": a stated intention, coded like "agreed to".
-# Nouns that count occurrences of an event: "a new round of talks", "a series of meetings".
-ROUND_NOUNS = frozenset("round series session".split())
 FORCE_OR_COERCION_ROOTS = frozenset({"17", "18", "19", "20"})
 # Nouns whose "of" phrase is the doer: protests, force postures, peacekeeping, de-escalation and retreat.
 OF_DOER_ROOTS = frozenset({"14", "15"})
@@ -1071,7 +1069,7 @@ def _went_for(sentence: ParsedSentence, noun: int) -> int | None:
     if sentence.dep(noun) != "pobj":
         return None
     prep = sentence.head(noun)
-    if sentence.lemma(prep) == "of" and sentence.lemma(sentence.head(prep)) in ROUND_NOUNS:
+    if sentence.lemma(prep) == "of" and sentence.lemma(sentence.head(prep)) in COUNTING_NOUNS:
         counted = sentence.head(prep)
         if sentence.dep(counted) != "pobj":
             return None
