@@ -208,6 +208,7 @@ def _country_words() -> dict[str, str]:
 MISSPELLING_MIN_LENGTH = 6
 
 
+@lru_cache(maxsize=4096)
 def misspelt_country(word: str) -> str | None:
     """ISO3 code of the one country whose name or demonym ``word`` misspells by a letter ("Ethopia", "Afganistan");
     None when no country or several are that close. Callers only ask about words labelled a place or a nationality

@@ -361,14 +361,14 @@ OTHER_HALVES = {
 
 def _described_as_a_person(sentence: ParsedSentence, head: int) -> bool:
     """Whether a place name is a person's: told of with "who" ("Amman, who was described as ...")."""
-    word = sentence.a.words[head]
-    if sentence.a.pos[head] != "PROPN" or not (is_seat(word) or resolve_place(word) is not None):
-        return False
-    return any(
+    told_with_who = sentence.a.pos[head] == "PROPN" and any(
         sentence.lemma(w).lower() in ("who", "whom", "whose")
         for clause in sentence.kids(head, {"relcl"})
         for w in sentence.kids(clause, SUBJECTS | PASSIVE_SUBJECTS | OBJECTS | {"poss"})
     )
+    # Looked up only for the few names told with "who": _resolve asks this of every head.
+    word = sentence.a.words[head]
+    return told_with_who and (is_seat(word) or resolve_place(word) is not None)
 
 
 def _other_half(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
