@@ -21,8 +21,6 @@ OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash", "un
 WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 # A country's mission abroad stands where it is: "the US embassy in Tehran" is in Iran.
 DIPLOMATIC_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
-EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "conj"})
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
 PLACE_NOUNS = frozenset("state province region city town village district county capital port".split())
