@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             right += bool(hits) and actors_right(probe, hits)
             if args.misses and not (hits and actors_right(probe, hits)):
                 coded = "; ".join(_describe(e) for e in events)
-                print(f"  {'actors' if hits else 'missed'}: {probe.expected} | {probe.text}\n      coded: {coded}")
+                expected = f"{probe.expected} {probe.source}->{probe.target}"
+                print(f"  {'actors' if hits else 'missed'}: {expected} | {probe.text}\n      coded: {coded}")
         print(f"{path.name}: {found} of {len(probes)} found, {right} with the expected actors, {extra} other roots")
     return 0
 

@@ -83,6 +83,7 @@ from coder.who import (
     _can_head_actor,
     _conditioned,
     _country_for_unplaced,
+    _country_spoken_for,
     _deployment_in_aid,
     _doer_named,
     _has_subject,
@@ -454,6 +455,7 @@ def _code_candidate(
                 break
     place_country = location.country if location is not None else None
     sources = _source(sentence, token, trigger, code)
+    sources = _localised(sources, _country_spoken_for(sentence, token), evidence)
     sources = _localised(sources, _country_for_unplaced(sources, code, place_country), evidence)
     if not sources and code.startswith(AUTHORITY_CODES):
         # "was put under investigation in Italy", "were arrested in Kenya": with no one named, the authorities of the

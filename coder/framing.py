@@ -34,6 +34,7 @@ from coder.vocabulary import (
     OBJECTS,
     PASSIVE_SUBJECTS,
     PROTEST_ROOT,
+    REPORTING_VERBS,
     SUBJECTS,
     TIME_NOUNS,
 )
@@ -402,12 +403,6 @@ def _mode(sentence: ParsedSentence, token: int) -> tuple[str, bool]:
     if auxiliaries & FUTURE_AUXILIARIES:
         return "intended", False
     return "asserted", False
-
-
-REPORTING_VERBS = frozenset(
-    "say tell claim report allege announce state add confirm insist argue write note warn reveal assert "
-    "declare acknowledge admit estimate believe".split()
-)
 
 
 def _reported_by(sentence: ParsedSentence, token: int) -> str | None:

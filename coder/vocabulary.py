@@ -72,3 +72,9 @@ TIME_SPANS = frozenset("hour hours day days week weeks month months year years".
 # "after/during fierce fighting": the fighting that came with the act the phrase is attached to.
 AFTERMATH_PREPOSITIONS = frozenset({"after", "during", "following", "amid"})
 TIME_NOUNS = frozenset("day days hour hours week weeks month months year years night nights minute minutes".split())
+
+# Verbs that report speech: "X said (that) ...".
+REPORTING_VERBS = frozenset(
+    "say tell claim report allege announce state add confirm insist argue write note warn reveal assert "
+    "declare acknowledge admit estimate believe".split()
+)

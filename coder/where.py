@@ -87,6 +87,8 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     near += [
         o for n in near[len(owners) :] for prep in sentence.kids(n, {"prep"}) for o in sentence.kids(prep, {"pobj"})
     ]
+    # "in Rais, a farming settlement just south of Algiers": a name the gazetteer lacks, placed by its apposition.
+    near += [a for n in near[len(owners) :] for a in sentence.kids(n, {"appos"})]
     for holder in near:
         for point in sentence.kids(holder, {"advmod", "npadvmod"}):
             if sentence.lemma(point).lower() not in COMPASS_POINTS:

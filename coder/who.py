@@ -42,6 +42,7 @@ from coder.vocabulary import (
     PRONOUNS,
     PROTEST_VERBS,
     RECIPROCAL_LEMMAS,
+    REPORTING_VERBS,
     SUBJECTS,
     TIME_SPANS,
     TITLE_HEADS,
@@ -1127,6 +1128,23 @@ def _localised(actors: list[CodedActor], country: str | None, evidence: list[str
     return placed
 
 
+def _country_spoken_for(sentence: ParsedSentence, token: int) -> str | None:
+    """The country of what a speaker with none of their own says, for an act told alongside the saying: "a senior
+    military spokesman said Islamabad will not let US drones operate ..., dismissing American requests" is a
+    Pakistani spokesman dismissing them."""
+    verb = token
+    if sentence.lemma(verb) not in REPORTING_VERBS and sentence.dep(verb) in ("advcl", "conj"):
+        verb = sentence.head(verb)
+    if sentence.lemma(verb) not in REPORTING_VERBS:
+        return None
+    for clause in sentence.kids(verb, {"ccomp", "parataxis"}):
+        for subject in sentence.kids(clause, SUBJECTS):
+            resolved = _resolve(sentence, subject)
+            if resolved is not None and resolved.actor.country is not None:
+                return resolved.actor.country
+    return None
+
+
 # Talks, agreements and cooperation happen at a venue: "envoys and Tamil Tiger rebels opened talks in Geneva" are not
 # Swiss rebels.
 VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -1192,10 +1210,35 @@ def _member_countries(sentence: ParsedSentence, head: int) -> list[CodedActor]:
     return []
 
 
+def _named_by_coordinated_modifiers(sentence: ParsedSentence, head: int) -> list[CodedActor]:
+    """ "Hamas and Fatah delegations", "Hutu and Tutsi leaders": one actor per name coordinated before the head,
+    when each names one (a place after the head, "delegations in Cairo", does not say whose they are)."""
+    if _person_name(sentence, head) is not None:
+        return []  # "French President Mitterrand and West German Chancellor Kohl": two persons, parsed as one
+    for modifier in sentence.kids(head, {"nmod", "compound"}):
+        parts = sentence.conjuncts(modifier)
+        if len(parts) < 2 or any(sentence.a.pos[p] != "PROPN" for p in parts):
+            continue
+        named = [_resolve(sentence, part, allow_pronoun=False) for part in parts]
+        if not all(_known(a) and not a.actor.matched.startswith("place ") for a in named):
+            continue
+        whole = _resolve(sentence, head, allow_pronoun=False)
+        sector = whole.actor.sector if whole is not None else None
+        # "U.S. and Philippine marines": each country's marines.
+        return [
+            CodedActor(a.text, a.start, a.end, _in_country(Actor(a.text, None, None, sector, a.actor.matched), c))
+            if sector and a.actor.sector is None and (c := a.actor.country) and a.actor.code == c
+            else a
+            for a in named
+            if a is not None
+        ]
+    return []
+
+
 def _resolve_coordinated(sentence: ParsedSentence, heads: list[int]) -> list[CodedActor]:
     """Actors of coordinated phrases; a part with a sector but no country shares its neighbour's country
     ("the air force and air defense officials of the Russian Federation": both Russian)."""
-    actors = [a for a in (_resolve(sentence, h) for h in heads) if a is not None]
+    actors = [a for h in heads for a in _named_by_coordinated_modifiers(sentence, h) or [_resolve(sentence, h)] if a]
     country_of = next((a for a in actors if a.actor.country), None)
     if country_of is None or len(actors) < 2:
         return actors

@@ -2952,3 +2952,37 @@ def test_a_state_charged_by_another_is_accused_a_person_is_prosecuted(code):
     assert code("Venezuela charged Colombia with violating its airspace.") == [("112", "VEN", "COL")]
     assert code("Turkey charged an American pastor with espionage.")[0][0] == "173"
     assert code("Russian prosecutors charged the oil tycoon with fraud.")[0][0] == "173"
+
+
+def test_a_place_the_gazetteer_lacks_is_placed_by_its_apposition(code):
+    assert code("Gunmen massacred 30 villagers in Bentalha, a hamlet just south of Algiers, on Monday.") == [
+        ("202", "DZAUAF", "DZACVL")
+    ]
+
+
+def test_a_speaker_with_no_country_speaks_for_the_subject_of_what_they_say(code):
+    assert code(
+        "Tehran will not hand over the tanker, a navy spokesman said on Friday, rejecting British demands."
+    ) == [("120", "IRNMIL", "GBR")]
+
+
+def test_names_coordinated_before_a_head_are_one_actor_each(code):
+    # Not the place after the head: the delegations are not Egypt's government.
+    assert sorted(code("Egyptian officials met Hamas and Islamic Jihad delegations in Cairo on Tuesday.")) == [
+        ("040", "EGYGOV", "HMS"),
+        ("040", "EGYGOV", "PIJ"),
+    ]
+    # The head's sector goes with each country.
+    assert sorted(code("U.S. and Thai marines held joint landing drills near Pattaya.")) == [
+        ("062", "THAMIL", "USAMIL"),
+        ("062", "USAMIL", "THAMIL"),
+    ]
+
+
+def test_relatives_missions_and_lawyers_can_be_actors(code):
+    assert code("Relatives of the kidnapped miners marched through Lima on Sunday.") == [("141", "PERCVL", "PER")]
+    assert code("A European Union monitoring mission accused Georgian police of beating protesters.")[0][:2] == (
+        "112",
+        "EUR",
+    )
+    assert code("Kenya's lawyers threatened to boycott the courts.")[0][1] == "KEN"
