@@ -236,17 +236,20 @@ def may_hold_trigger(annotation: Annotation) -> bool:
     for word, lemma, pos in zip(annotation.words, annotation.lemmas, annotation.pos, strict=True):
         if pos not in ("VERB", "NOUN"):
             continue
-        key = (_repaired_lemma(word, lemma), pos)
-        if key not in requirements:
-            continue
-        required = requirements[key]
-        if required is None:
-            return True
-        if present is None:
-            present = {word.lower() for word in annotation.words}
-            present |= {_repaired_lemma(w, base) for w, base in zip(annotation.words, annotation.lemmas, strict=True)}
-        if required & present:
-            return True
+        # A word tagged a verb may be a noun the repairs restore ("staged missile exercises"/VBZ).
+        for key in [(_repaired_lemma(word, lemma), p) for p in ((pos, "NOUN") if pos == "VERB" else (pos,))]:
+            if key not in requirements:
+                continue
+            required = requirements[key]
+            if required is None:
+                return True
+            if present is None:
+                present = {word.lower() for word in annotation.words}
+                present |= {
+                    _repaired_lemma(w, base) for w, base in zip(annotation.words, annotation.lemmas, strict=True)
+                }
+            if required & present:
+                return True
     return False
 
 

@@ -203,6 +203,51 @@ def _compound_term_restored(annotation: Annotation) -> Annotation:
     return replace(annotation, heads=heads, deps=deps, pos=pos, tags=tags)
 
 
+# Dependants only a noun takes: "live-fire missile exercises", "the talks", "Sunday's strikes".
+NOUN_DEPENDANTS = frozenset({"det", "compound", "amod", "nummod", "poss"})
+NOMINAL_ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+
+
+def _noun_tag_restored(annotation: Annotation) -> Annotation:
+    """ "staged live-fire missile exercises": the small model tags a plural noun as a finite verb ("exercises"/VBZ)
+    while parsing it as the object it is. A word in a noun's role, with a noun's dependants, is a noun."""
+    pos, tags = list(annotation.pos), list(annotation.tags)
+    children = _children(annotation.heads)
+    for token, tag in enumerate(annotation.tags):
+        if (
+            tag in ("VBZ", "VBP", "VB")
+            and annotation.deps[token] in NOMINAL_ROLES
+            and any(annotation.deps[c] in NOUN_DEPENDANTS for c in children.get(token, []))
+        ):
+            pos[token], tags[token] = "NOUN", "NNS" if annotation.words[token].lower().endswith("s") else "NN"
+    if pos == annotation.pos:
+        return annotation
+    return replace(annotation, pos=pos, tags=tags)
+
+
+def _subject_restored(annotation: Annotation) -> Annotation:
+    """ "Turkey massed troops near its border": the small model sometimes reads a name opening the sentence as an
+    adverbial noun ("npadvmod") of a verb that then has no subject. A named actor before a finite verb with no
+    subject is that verb's subject."""
+    deps = list(annotation.deps)
+    children = _children(annotation.heads)
+    for entity in annotation.entities:
+        if entity.label not in ("GPE", "NORP", "ORG", "PERSON"):
+            continue
+        last = entity.end - 1
+        verb = annotation.heads[last]
+        if (
+            deps[last] == "npadvmod"
+            and verb > last
+            and annotation.tags[verb] in FINITE_VERB_TAGS
+            and not any(deps[c] in ("nsubj", "nsubjpass", "expl") for c in children.get(verb, []))
+        ):
+            deps[last] = "nsubj"
+    if deps == annotation.deps:
+        return annotation
+    return replace(annotation, deps=deps)
+
+
 def _date_phrase_before(annotation: Annotation, children: dict[int, list[int]], token: int) -> int | None:
     """The first token of the date phrase ("on Friday") that ends right before ``token``, if one does."""
     for prep, dep in enumerate(annotation.deps):
@@ -230,5 +275,7 @@ def _descendants(children: dict[int, list[int]], node: int) -> list[int]:
 
 def repaired(annotation: Annotation) -> Annotation:
     """The annotation with every repair applied: a lost main verb, a "to" clause cut off by a date, a for-to clause
-    hung on the wrong word, a sector term read as a verb and its object."""
-    return _compound_term_restored(_for_clause_on_object(_infinitive_after_date_restored(_verb_restored(annotation))))
+    hung on the wrong word, a sector term read as a verb and its object, a noun tagged as a verb, a subject read as
+    an adverb."""
+    restored = _verb_restored(_subject_restored(_noun_tag_restored(annotation)))
+    return _compound_term_restored(_for_clause_on_object(_infinitive_after_date_restored(restored)))

@@ -389,7 +389,8 @@ SENT_FORCE_HEADS = frozenset(
 )
 DELEGATE_HEADS = frozenset(
     "delegation delegate representative spokesman spokeswoman spokesperson negotiator team mission "
-    "head director chairman chairwoman chief leader boss commander".split()
+    "head director chairman chairwoman chief leader boss commander "
+    "monitor observer inspector investigator expert".split()
 )
 
 
@@ -683,7 +684,8 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
             place = resolve_place(sentence.span_text(entity[0], entity[1] - 1)[0])
             local = dep == "compound" and actor.sector not in ("GOV", "LEG", "JUD")  # "St. John's Church": a name
             country = place.country if place is not None and (place.kind != "city" or local) else None
-        elif dep == "compound" and sentence.entity_of.get(child, (0, 0, ""))[2] == "PERSON":
+        elif dep in ("compound", "poss") and sentence.entity_of.get(child, (0, 0, ""))[2] == "PERSON":
+            # "the Bush administration", "Kagame's government", "Lukashenko's KGB"
             person = sentence.memory.recall(sentence.a.words[child])
             country = person.country if person is not None else None
         if country:
@@ -1803,7 +1805,27 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
             for act in acts:
                 candidates += _owners_of(sentence, act)
                 candidates += sentence.objects_of(act, {"with"})
+    # "exercises off the coast of Taiwan", "massed troops near the Kuwaiti border", "along its border with Ukraine":
+    # a foreign country the force is held against.
+    holders = [token, *clause_holders]
+    # "exercises involving 150,000 troops near its border": the forces the posture moves.
+    holders += [o for h in holders for o in sentence.kids(h, OBJECTS)]
+    participles = [p for h in holders for p in sentence.kids(h, {"acl"})]
+    holders += participles + [o for p in participles for o in sentence.kids(p, OBJECTS)]
+    for holder in dict.fromkeys(holders):
+        for place in sentence.objects_of(holder, FACING_PREPOSITIONS):
+            if sentence.lemma(place) in EDGE_NOUNS:
+                candidates += sentence.objects_of(place, {"of", "with"})
+                candidates += [m for m in sentence.kids(place, {"poss", "amod", "compound"}) if m != place]
+            else:
+                candidates.append(place)
     for head in candidates:
+        if sentence.a.pos[head] == "ADJ" and (country := find_country(sentence.a.words[head])) is not None:
+            if country not in own:  # "near the Kuwaiti border"
+                return [
+                    CodedActor(sentence.a.words[head], -1, -1, country_actor(sentence.a.words[head], country, "border"))
+                ]
+            continue
         found = [
             a
             for a in _resolve_coordinated(sentence, sentence.conjuncts(head))
@@ -1812,3 +1834,7 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
         if found:
             return found
     return []
+
+
+FACING_PREPOSITIONS = frozenset({"off", "near", "along", "on", "at", "toward", "towards", "opposite"})
+EDGE_NOUNS = frozenset({"coast", "coastline", "border", "borders", "frontier", "shore", "shores", "waters", "edge"})

@@ -2986,3 +2986,31 @@ def test_relatives_missions_and_lawyers_can_be_actors(code):
         "EUR",
     )
     assert code("Kenya's lawyers threatened to boycott the courts.")[0][1] == "KEN"
+
+
+def test_a_known_persons_government_is_their_countrys(code):
+    assert code("Mugabe's government accused Britain on Tuesday of funding the opposition.") == [
+        ("112", "ZWEGOV", "GBR")
+    ]
+
+
+def test_a_force_posture_faces_the_foreign_country_it_is_held_near(code):
+    assert code("North Korea's army staged live-fire artillery exercises off the coast of South Korea on Monday.") == [
+        ("150", "PRKMIL", "KOR")
+    ]
+    assert code("Turkey massed troops and tanks near its border with Syria on Monday.") == [("150", "TUR", "SYR")]
+    # Off its own coast, it faces no one named.
+    assert code("China staged naval drills off its southeast coast on Tuesday.") == [("150", "CHN", None)]
+
+
+def test_observers_from_an_organisation_are_the_organisations(code):
+    assert code("Observers from the African Union criticised the conduct of the vote in Zimbabwe.")[0][:2] == (
+        "111",
+        "AFU",
+    )
+
+
+def test_freeing_peacekeepers_is_a_release(code):
+    assert code("Rebels in Sierra Leone freed 50 UN peacekeepers they had held for a week.") == [
+        ("0841", "SLEREB", "UNO")
+    ]

@@ -64,3 +64,19 @@ def test_a_sector_term_read_as_a_verb_and_its_object_is_one_noun_again(parse):
 def test_a_sentence_parsed_right_is_returned_unchanged(parse):
     annotation = parse("Russia attacked Ukraine on Tuesday.")
     assert repaired(annotation) is annotation
+
+
+def test_a_noun_tagged_as_a_verb_in_an_objects_place_is_a_noun(parse):
+    annotation = parse("China's army staged live-fire missile exercises off the coast of Taiwan.")
+    exercises = _word(annotation, "exercises")
+    if annotation.tags[exercises] != "VBZ":
+        pytest.skip("the model tags this sentence right now")
+    fixed = repaired(annotation)
+    assert (fixed.pos[exercises], fixed.tags[exercises]) == ("NOUN", "NNS")
+
+
+def test_a_name_read_as_an_adverb_before_a_verb_with_no_subject_is_its_subject(parse):
+    annotation = parse("Turkey massed troops near its border with Syria on Monday.")
+    if annotation.deps[0] != "npadvmod":
+        pytest.skip("the model parses this sentence right now")
+    assert repaired(annotation).deps[0] == "nsubj"
