@@ -78,3 +78,9 @@ REPORTING_VERBS = frozenset(
     "say tell claim report allege announce state add confirm insist argue write note warn reveal assert "
     "declare acknowledge admit estimate believe".split()
 )
+
+# Trade a measure stops: its partner is where it goes or comes from ("banned investment in Burma"), which is not
+# where the measure was taken.
+TRADE_NOUNS = frozenset(
+    "import imports export exports investment investments trade shipment shipments flight flights".split()
+)

@@ -19,6 +19,7 @@ from coder.vocabulary import (
     PROTEST_ROOT,
     PROTEST_VERBS,
     TIME_NOUNS,
+    TRADE_NOUNS,
 )
 
 POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
@@ -66,6 +67,8 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
     emergency in Darfur") or its light verb."""
     owners = [token]
     for obj in sentence.kids(token, OBJECTS):
+        if sentence.lemma(obj) in TRADE_NOUNS:
+            continue
         owners.append(obj)
         owners.extend(sentence.objects_of(obj, {"of"}))
     if sentence.a.pos[token] == "NOUN":

@@ -46,6 +46,7 @@ from coder.vocabulary import (
     SUBJECTS,
     TIME_SPANS,
     TITLE_HEADS,
+    TRADE_NOUNS,
     WITHDRAWING_LEMMAS,
 )
 from coder.where import _place_of
@@ -1373,6 +1374,14 @@ def _target(
         ]
         if aimed and (found := actors(sentence.conjuncts(aimed[0]))):
             return found
+        if sentence.lemma(thing) in TRADE_NOUNS:
+            # "banned all new U.S. investment in Burma", "halted imports from Iran", "banned imports of Georgian
+            # wine": trade is stopped with where it goes or comes from, before whose it is.
+            partners = sentence.objects_of(thing, {"in", "from", "to", "into", "with"})
+            goods = sentence.objects_of(thing, {"of"})
+            partners += [m for g in goods for m in sentence.kids(g, {"amod", "compound", "poss"})]
+            if found := actors([p for partner in partners for p in sentence.conjuncts(partner)]):
+                return found
         # "demanded the withdrawal of Serbian forces from Bosnia": whose withdrawal, before from where.
         if found := actors(_owners_of(sentence, thing)):
             return found
@@ -1462,29 +1471,6 @@ def _target(
                     for p in sentence.kids(of, {"pobj"})
                 ]
                 beneficiary = True
-            if event_code[:2] == "15" and sentence.lemma(prep) in FRONTIER_PREPOSITIONS:
-                # "massed troops near the Ukrainian border", "deployed troops along its border with Pakistan": a force
-                # posture at a border faces the country beyond it.
-                own = {
-                    found.actor.country
-                    for subject in sentence.kids(token, SUBJECTS)
-                    if (found := _resolve(sentence, subject)) is not None
-                }
-                # "moved tanks up to its border with Eritrea": through the second preposition.
-                reached = pobjs or [
-                    p for inner in sentence.kids(prep, {"prep"}) for p in sentence.kids(inner, {"pobj"})
-                ]
-                for border in (p for p in reached if sentence.lemma(p) in BORDER_WORDS):
-                    beyond = [
-                        p
-                        for w in sentence.kids(border, {"prep"})
-                        if sentence.lemma(w) == "with"
-                        for p in sentence.kids(w, {"pobj"})
-                    ] + [m for m in sentence.kids(border, {"amod", "compound"}) if find_country(sentence.a.words[m])]
-                    for neighbour in beyond:
-                        found = actors(sentence.conjuncts(neighbour))
-                        if found and not {a.actor.country for a in found} & own:
-                            return found  # not "Russian troops massed on the Russian border": that says where
             preposition = sentence.lemma(prep)
             # "spoke by telephone with Biden": the parser hangs the other party on the means.
             partners = [
@@ -1813,7 +1799,12 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
     participles = [p for h in holders for p in sentence.kids(h, {"acl"})]
     holders += participles + [o for p in participles for o in sentence.kids(p, OBJECTS)]
     for holder in dict.fromkeys(holders):
-        for place in sentence.objects_of(holder, FACING_PREPOSITIONS):
+        # "moved tanks up to its border with Eritrea": through a particle, or a second preposition.
+        preps = [p for p in sentence.kids(holder, {"prep"}) if sentence.lemma(p) in FACING_PREPOSITIONS]
+        preps += [p for prt in sentence.kids(holder, {"prt"}) for p in sentence.kids(prt, {"prep"})]
+        places = [o for p in preps for o in sentence.kids(p, {"pobj"})]
+        places += [o for p in preps for inner in sentence.kids(p, {"prep"}) for o in sentence.kids(inner, {"pobj"})]
+        for place in places:
             if sentence.lemma(place) in EDGE_NOUNS:
                 candidates += sentence.objects_of(place, {"of", "with"})
                 candidates += [m for m in sentence.kids(place, {"poss", "amod", "compound"}) if m != place]
@@ -1836,5 +1827,5 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
     return []
 
 
-FACING_PREPOSITIONS = frozenset({"off", "near", "along", "on", "at", "toward", "towards", "opposite"})
-EDGE_NOUNS = frozenset({"coast", "coastline", "border", "borders", "frontier", "shore", "shores", "waters", "edge"})
+FACING_PREPOSITIONS = FRONTIER_PREPOSITIONS | {"off", "opposite"}
+EDGE_NOUNS = BORDER_WORDS | {"borders", "coast", "coastline", "shore", "shores", "waters", "edge"}

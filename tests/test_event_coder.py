@@ -3014,3 +3014,14 @@ def test_freeing_peacekeepers_is_a_release(code):
     assert code("Rebels in Sierra Leone freed 50 UN peacekeepers they had held for a week.") == [
         ("0841", "SLEREB", "UNO")
     ]
+
+
+def test_the_commonwealth_suspending_a_member_reduces_relations(code):
+    assert code("The Commonwealth suspended Nigeria from its councils over the military government's executions.") == [
+        ("160", "CWN", "NGA")
+    ]
+
+
+def test_a_trade_measure_targets_where_the_trade_goes_or_comes_from(code):
+    assert code("Washington banned new U.S. investment in Iran on Monday.") == [("172", "USAGOV", "IRN")]
+    assert code("Moscow banned imports of Georgian mineral water on Friday.") == [("163", "RUSGOV", "GEO")]
