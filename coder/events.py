@@ -101,6 +101,9 @@ from schemas.codebook import cameo_entry
 from schemas.records import Annotation
 
 MOBILIZE_ROOT = "15"
+ADMINISTRATIVE_SANCTION = "172"
+# Sectors of society, not of a state or an armed group: what they shut is no administrative sanction.
+SOCIETY_SECTORS = frozenset({"OPP", "LAB", "CVL", "EDU", "AGR", "REL", "BUS", "HLH", "REF"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 # Where a sector named without a country ("rebels", "protesters") is most likely the source's compatriot:
@@ -461,6 +464,10 @@ def _code_candidate(
         # "was put under investigation in Italy", "were arrested in Kenya": with no one named, the authorities of the
         # place did it (the country, no sector).
         sources = _inferred_from_place(location, location_text, "the authorities of the place", evidence)
+    if code.startswith(ADMINISTRATIVE_SANCTION) and sources and all(a.actor.sector in SOCIETY_SECTORS for a in sources):
+        # "strikers shut shops and schools", "protesters closed the road": what a crowd closes is the effect of a
+        # protest, not an administrative sanction, which takes an authority.
+        return
     coded_by_trigger = code
     if code in GENERIC_VIOLENCE_CODES and any("suicide" in a.text.lower().split() for a in sources):
         evidence.append("killing by suicide bombers → 1831")

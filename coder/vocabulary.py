@@ -15,8 +15,25 @@ LIGHT_VERBS = frozenset(
 )
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive", "unveiled plans to arm Ukraine", "adopted sanctions
-# against North Korea" (not "with protests ongoing, he granted ...").
-OBJECT_LIGHT_VERBS = frozenset({"grant", "levy", "slap", "level", "unleash", "unveil", "outline", "present", "adopt"})
+# against North Korea", "enforced a general strike", "organised a rally", "led a march" (not "with protests ongoing,
+# he granted ...").
+OBJECT_LIGHT_VERBS = frozenset(
+    {
+        "grant",
+        "levy",
+        "slap",
+        "level",
+        "unleash",
+        "unveil",
+        "outline",
+        "present",
+        "adopt",
+        "enforce",
+        "organise",
+        "organize",
+        "lead",
+    }
+)
 # Verbs that move their object out of something: "withdrew the US from the treaty", "pulled Britain out of the EU".
 WITHDRAWING_LEMMAS = frozenset({"withdraw", "pull"})
 # A country's mission abroad stands where it is: "the US embassy in Tehran" is in Iran.

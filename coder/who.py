@@ -110,6 +110,7 @@ PERMITTING_LEMMAS = frozenset({"allow", "permit", "let", "help"})
 # A standoff and its other side: "tension with Turkey", "the border dispute with Peru", "the standoff with Iraq".
 STANDOFF_NOUNS = frozenset("tension tensions dispute standoff stand-off row crisis confrontation feud quarrel".split())
 AID_INTENT_CODE = "033"  # "pledged $570 million in grants for Afghanistan" is for its recipient, as aid given is
+ENVOY_NOUNS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats charge".split())
 MEASURE_NOUNS = frozenset("sanction embargo ban restriction tariff blockade curb boycott".split())
 EXTRADITION_CODE = "063"  # judicial cooperation: extraditing or handing over suspects
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
@@ -1339,6 +1340,15 @@ def _target(
         for o in sentence.kids(token, OBJECTS)
         if o not in exclude and trigger.lemma not in TOPIC_VERBS
     ]
+    if event_code == "161" and trigger.lemma in WITHDRAWING_LEMMAS | {"recall"}:
+        # "recalled Venezuela's ambassador from Bogota": the envoy recalled is the doer's own; whence, the target.
+        envoys = [o for o in objects if sentence.lemma(o) in ENVOY_NOUNS]
+        envoys += [s for s in sentence.kids(token, PASSIVE_SUBJECTS) if sentence.lemma(s) in ENVOY_NOUNS]
+        posts = [p for e in envoys for p in sentence.objects_of(e, {"from", "to", "in"})]
+        posts += [p for p in sentence.objects_of(token, {"from"})]
+        if found := actors([c for p in posts for c in sentence.conjuncts(p)]):
+            return found
+        objects = [o for o in objects if o not in envoys]
     if event_code.startswith(EXTRADITION_CODE):
         # "extradited Russian arms trafficker Viktor Bout to the United States": the state that receives the suspect
         # is the partner in judicial cooperation, not the suspect's country.

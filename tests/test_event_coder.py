@@ -3025,3 +3025,22 @@ def test_the_commonwealth_suspending_a_member_reduces_relations(code):
 def test_a_trade_measure_targets_where_the_trade_goes_or_comes_from(code):
     assert code("Washington banned new U.S. investment in Iran on Monday.") == [("172", "USAGOV", "IRN")]
     assert code("Moscow banned imports of Georgian mineral water on Friday.") == [("163", "RUSGOV", "GEO")]
+
+
+def test_a_recalled_envoy_is_the_doers_own_and_whence_is_the_target(code):
+    assert code("Peru recalled Peru's ambassador from Caracas on Monday.") == [("161", "PER", "VENGOV")]
+    assert code("Sweden recalled its ambassador from Riyadh.") == [("161", "SWE", "SAUGOV")]
+
+
+def test_meeting_a_demand_is_a_concession(code):
+    assert code("The Chilean government met the demands of striking miners on Friday.") == [("080", "CHLGOV", "CHLLAB")]
+    # Meeting someone is a consultation still; meeting a requirement is no event.
+    assert code("Putin met Erdogan in Sochi.") == [("040", "RUSGOV", "TURGOV")]
+    assert code("He concluded that the candidate meets the residency requirement.") == []
+
+
+def test_what_strikers_shut_is_no_administrative_sanction(code):
+    assert code("Nigeria's unions launched a general strike on Monday, shutting banks and schools.") == [
+        ("143", "NGALAB", "NGA")
+    ]
+    assert code("Bangladesh's opposition enforced a general strike on Sunday.") == [("143", "BGDOPP", "BGD")]
