@@ -276,7 +276,7 @@ def trigger_requirements() -> dict[tuple[str, str], frozenset[str] | None]:
         if key[1] == "NOUN" and any(row.cameo[:2] in BLAMEWORTHY_ROOTS for row in rows):
             require(key, BLAMING_WORDS)
     for verb in ORDERING_VERBS:
-        require((verb, "VERB"), LEAVING_VERBS | {"out"})
+        require((verb, "VERB"), LEAVING_VERBS | {"out", "withdraw"})
     for verb in LEAVING_VERBS:
         require((verb, "VERB"), ORDERING_VERBS)
     for verb in ARRIVING_VERBS:
@@ -315,16 +315,30 @@ def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
     else nothing."""
     if sentence.lemma(token) not in ORDERING_VERBS:
         return []
+    # "ordered the mission to pack up and leave": a verb of leaving, or one coordinated with it; "ordered the
+    # agencies to pull their staff out", "to withdraw": a verb of pulling out.
     leaving = any(
-        sentence.lemma(c) in LEAVING_VERBS and sentence.a.pos[c] == "VERB" and _leaves_a_country(sentence, c)
-        for c in sentence.kids(token, {"xcomp", "advcl", "ccomp"})
+        sentence.a.pos[c] == "VERB"
+        and (
+            (sentence.lemma(c) in LEAVING_VERBS and _leaves_a_country(sentence, c))
+            or sentence.lemma(c) == "withdraw"
+            or (
+                sentence.lemma(c) == "pull"
+                and any(sentence.lemma(p) == "out" for p in sentence.kids(c, {"prt", "prep"}))
+            )
+        )
+        for clause in sentence.kids(token, {"xcomp", "advcl", "ccomp"})
+        for c in [clause, *sentence.clause_conjuncts(clause)]
     )
-    # "ordered him out of the country": the compound preposition "out of" on the verb itself.
+    # "ordered him out of the country": the compound preposition "out of" on the verb itself, or hung by the parser on
+    # what describes the one ordered ("ordered two inspectors monitoring the reactor out of the country").
+    holders = [token] + [a for o in sentence.kids(token, {"dobj"}) for a in sentence.kids(o, {"acl"})]
     leaving = leaving or (
         sentence.lemma(token) == "order"
         and any(
             sentence.lemma(c) == "out" and any(sentence.lemma(o) == "of" for o in sentence.kids(c, {"prep"}))
-            for c in sentence.kids(token, {"prep", "prt", "advmod"})
+            for holder in holders
+            for c in sentence.kids(holder, {"prep", "prt", "advmod"})
         )
     )
     if not leaving:

@@ -3044,3 +3044,16 @@ def test_what_strikers_shut_is_no_administrative_sanction(code):
         ("143", "NGALAB", "NGA")
     ]
     assert code("Bangladesh's opposition enforced a general strike on Sunday.") == [("143", "BGDOPP", "BGD")]
+
+
+def test_ordering_monitors_or_a_mission_out_is_expelling_them(code):
+    # "out of" hung on what describes the ones ordered; a verb of leaving coordinated with another; pulling out.
+    assert code("Damascus ordered three U.N. observers monitoring the truce out of the country on Friday.") == [
+        ("1662", "SYRGOV", "UNO")
+    ]
+    assert code("Burundi ordered the United Nations peacekeeping mission to pack up and leave by March.") == [
+        ("1661", "BDI", "UNO")
+    ]
+    assert ("1663", "SDNGOV", "UNO") in code(
+        "Khartoum ordered United Nations agencies to pull their staff out of Darfur."
+    )
