@@ -26,6 +26,8 @@ POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
 LOCATION_PREPOSITIONS = frozenset(
     {"in", "inside", "near", "across", "at", "through", "throughout", "outside", "around"}
 )
+# "hijacked a tanker off the coast of Somalia": at sea, placed by the coast it lies off.
+COAST_NOUNS = frozenset({"coast", "coastline", "shore", "shores"})
 HAPPENING_SUBJECTS = frozenset(
     "explosion blast bomb bombing attack ambush raid shelling mine landmine grenade rocket missile shell fire clash"
     " fighting violence riot unrest airstrike strike".split()
@@ -50,9 +52,10 @@ def _place_phrase_on(
     """The place an "in/near/at X" phrase on ``holder`` names, if one does; with ``through_of``, also "outside of the
     Iraqi city of Basra", where the place hangs from the "of" after the preposition."""
     for prep in sentence.kids(holder, {"prep"}):
-        if sentence.lemma(prep) not in LOCATION_PREPOSITIONS:
-            continue
         objects = sentence.kids(prep, {"pobj"})
+        offshore = sentence.lemma(prep) == "off" and any(sentence.lemma(o) in COAST_NOUNS for o in objects)
+        if sentence.lemma(prep) not in LOCATION_PREPOSITIONS and not offshore:
+            continue
         if through_of and not objects:
             objects = sentence.objects_of(prep, {"of"})
         for obj in objects:

@@ -111,6 +111,7 @@ PERMITTING_LEMMAS = frozenset({"allow", "permit", "let", "help"})
 STANDOFF_NOUNS = frozenset("tension tensions dispute standoff stand-off row crisis confrontation feud quarrel".split())
 AID_INTENT_CODE = "033"  # "pledged $570 million in grants for Afghanistan" is for its recipient, as aid given is
 ENVOY_NOUNS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats charge".split())
+OWNING_PARTICIPLES = frozenset({"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated"})
 MEASURE_NOUNS = frozenset("sanction embargo ban restriction tariff blockade curb boycott".split())
 EXTRADITION_CODE = "063"  # judicial cooperation: extraditing or handing over suspects
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
@@ -1689,6 +1690,13 @@ def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:
             continue  # "the Paris agreement", "the Dayton accord": named for where it was signed, not whose it is
         if dep == "poss" or (dep in ("amod", "compound", "nmod") and label in ("NORP", "GPE", "ORG")):
             owners.append(child)
+        elif dep == "amod" and sentence.lemma(child) in OWNING_PARTICIPLES:
+            # "a Saudi-owned supertanker", "a Greek-operated freighter": the name before the hyphen.
+            owners.extend(
+                m
+                for m in sentence.kids(child, {"npadvmod", "compound", "amod"})
+                if sentence.entity_of.get(m, (0, 0, ""))[2] in ("NORP", "GPE", "ORG")
+            )
         elif dep == "prep" and sentence.lemma(child) in ("by", "from", "of"):
             phrases.extend(sentence.kids(child, {"pobj"}))
         elif dep == "prep" and sentence.lemma(child) == "with" and sentence.lemma(thing) in BORDER_WORDS:

@@ -3057,3 +3057,9 @@ def test_ordering_monitors_or_a_mission_out_is_expelling_them(code):
     assert ("1663", "SDNGOV", "UNO") in code(
         "Khartoum ordered United Nations agencies to pull their staff out of Darfur."
     )
+
+
+def test_a_ship_owned_by_a_country_is_its_and_at_sea_is_off_a_coast(events):
+    [event] = events("Somali pirates hijacked a Greek-owned freighter off the coast of Kenya on Monday.")
+    assert (event.cameo_code, event.target.actor.code) == ("181", "GRC")
+    assert event.location is not None and event.location.country == "KEN"
