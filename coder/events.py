@@ -102,14 +102,14 @@ from schemas.records import Annotation
 
 MOBILIZE_ROOT = "15"
 ADMINISTRATIVE_SANCTION = "172"
-# Sectors of society, not of a state or an armed group: what they shut is no administrative sanction.
-SOCIETY_SECTORS = frozenset({"OPP", "LAB", "CVL", "EDU", "AGR", "REL", "BUS", "HLH", "REF"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 # Where a sector named without a country ("rebels", "protesters") is most likely the source's compatriot:
 # concessions, rejections, protests and coercion are overwhelmingly domestic.
 COMPATRIOT_ROOTS = frozenset({"08", "09", "12", "14", "17"})
 IRREGULAR_SECTORS = frozenset({"UAF", "CRM"})
+# A state's bodies that stay at home: who attacks them there, unplaced, is of that country.
+HOME_STATE_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
 # Civilians, workers and protesters: their blockades are protests, not military ones.
 CIVIC_SECTORS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REL", "BUS", "HLH"})
 STATE_FORCE_SECTORS = frozenset({"COP", "MIL", "GOV"})
@@ -464,7 +464,7 @@ def _code_candidate(
         # "was put under investigation in Italy", "were arrested in Kenya": with no one named, the authorities of the
         # place did it (the country, no sector).
         sources = _inferred_from_place(location, location_text, "the authorities of the place", evidence)
-    if code.startswith(ADMINISTRATIVE_SANCTION) and sources and all(a.actor.sector in SOCIETY_SECTORS for a in sources):
+    if code.startswith(ADMINISTRATIVE_SANCTION) and sources and all(a.actor.sector in CIVIC_SECTORS for a in sources):
         # "strikers shut shops and schools", "protesters closed the road": what a crowd closes is the effect of a
         # protest, not an administrative sanction, which takes an authority.
         return
@@ -633,6 +633,14 @@ def _code_candidate(
     ):
         # "Islamic fundamentalists demanded the resignation of the Algerian president": Algerian fundamentalists.
         sources = _localised(sources, abroad, evidence)
+    if (
+        act_code[:2] in ASSAULT_ROOTS
+        and insurgents
+        and (home_state := next((a.actor.country for a in targets if a.actor.sector in HOME_STATE_SECTORS), None))
+    ):
+        # "ethnic Albanian guerrillas attacked Macedonian police posts": a state's police, courts or offices are
+        # attacked at home, by insurgents of that country (its soldiers may be abroad, so not them).
+        sources = _localised(sources, home_state, evidence)
     if not targets:
         # "threatened to cut off electricity to Nakhichevan": the embedded clause names the target even
         # when its verb is not itself an event.

@@ -3063,3 +3063,9 @@ def test_a_ship_owned_by_a_country_is_its_and_at_sea_is_off_a_coast(events):
     [event] = events("Somali pirates hijacked a Greek-owned freighter off the coast of Kenya on Monday.")
     assert (event.cameo_code, event.target.actor.code) == ("181", "GRC")
     assert event.location is not None and event.location.country == "KEN"
+
+
+def test_unplaced_insurgents_attacking_a_states_police_are_of_that_state(code):
+    assert code("Ethnic Serb guerrillas attacked Croatian police posts on Tuesday.") == [("190", "HRVREB", "HRVCOP")]
+    # A state's soldiers may be abroad: they say nothing of who attacks them.
+    assert code("Rebels attacked French troops on Tuesday.") == [("190", None, "FRAMIL")]
