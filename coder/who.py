@@ -1361,6 +1361,12 @@ def _target(
         ]
         if recipients and (found := actors(sentence.conjuncts(recipients[0]))):
             return found
+    if objects and sentence.lemma(token) in MOVING_VERBS and _moves_forces(sentence, objects[0]):
+        # "threatened to send Afghan troops into Pakistan", "to aim Russian missiles at Ukraine": the forces moved are
+        # the doer's; where they go is the target.
+        for destination in sentence.objects_of(token, DESTINATION_PREPOSITIONS):
+            if found := actors(sentence.conjuncts(destination)):
+                return found
     if objects and (found := actors(sentence.conjuncts(objects[0]))):
         return found
     carrier_verb = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
@@ -1674,6 +1680,22 @@ def _undergone(sentence: ParsedSentence, noun: int) -> bool:
     arrest", "taken into custody"."""
     prep = sentence.head(noun)
     return sentence.dep(noun) == "pobj" and sentence.lemma(prep) in ("under", "into") and sentence.head(prep) != prep
+
+
+DESTINATION_PREPOSITIONS = frozenset({"into", "to", "at", "against", "across", "toward", "towards", "onto"})
+MOVING_VERBS = frozenset("send deploy dispatch move aim point fire launch station position transfer rush".split())
+WEAPON_NOUNS = frozenset(
+    "missile rocket warship warplane jet tank drone bomber aircraft artillery weapon arm warhead".split()
+)
+
+
+def _moves_forces(sentence: ParsedSentence, thing: int) -> bool:
+    """Whether a thing acted on is a force or a weapon ("Afghan troops", "Russian missiles")."""
+    if sentence.lemma(thing) in WEAPON_NOUNS:
+        return True
+    # The head itself names a force ("troops", "the army"), not a thing its modifiers own ("army operations").
+    term = resolve_actor(sentence.a.words[thing])
+    return term is not None and term.sector == "MIL" and term.country is None
 
 
 def _owners_of(sentence: ParsedSentence, thing: int) -> list[int]:

@@ -3069,3 +3069,8 @@ def test_unplaced_insurgents_attacking_a_states_police_are_of_that_state(code):
     assert code("Ethnic Serb guerrillas attacked Croatian police posts on Tuesday.") == [("190", "HRVREB", "HRVCOP")]
     # A state's soldiers may be abroad: they say nothing of who attacks them.
     assert code("Rebels attacked French troops on Tuesday.") == [("190", None, "FRAMIL")]
+
+
+def test_a_threat_to_move_ones_forces_targets_where_they_would_go(code):
+    assert code("Erdogan threatened on Monday to send Turkish troops into Syria.") == [("130", "TURGOV", "SYR")]
+    assert code("Putin threatened to aim Russian missiles at Poland.") == [("130", "RUSGOV", "POL")]
