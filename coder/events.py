@@ -102,6 +102,7 @@ from schemas.records import Annotation
 
 MOBILIZE_ROOT = "15"
 ADMINISTRATIVE_SANCTION = "172"
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 # Where a sector named without a country ("rebels", "protesters") is most likely the source's compatriot:
@@ -469,6 +470,14 @@ def _code_candidate(
         # protest, not an administrative sanction, which takes an authority.
         return
     coded_by_trigger = code
+    if code == "150" and any(
+        sentence.lemma(t) in PEACEKEEPING_WORDS
+        for purpose in sentence.kids(token, {"advcl", "xcomp"})
+        for t in sentence.subtree(purpose)
+    ):
+        # "sent 1,200 troops to Haiti to lead the UN peacekeeping force": troops sent to keep the peace (074).
+        evidence.append("forces sent for peacekeeping → 074")
+        code = "074"
     if code in GENERIC_VIOLENCE_CODES and any("suicide" in a.text.lower().split() for a in sources):
         evidence.append("killing by suicide bombers → 1831")
         code = "1831"

@@ -1364,7 +1364,13 @@ def _target(
     if objects and sentence.lemma(token) in MOVING_VERBS and _moves_forces(sentence, objects[0]):
         # "threatened to send Afghan troops into Pakistan", "to aim Russian missiles at Ukraine": the forces moved are
         # the doer's; where they go is the target.
-        for destination in sentence.objects_of(token, DESTINATION_PREPOSITIONS):
+        destinations = [
+            o
+            for prep in sentence.kids(token, {"prep", "dative"})
+            if sentence.lemma(prep) in DESTINATION_PREPOSITIONS
+            for o in sentence.kids(prep, {"pobj"})
+        ]
+        for destination in destinations:
             if found := actors(sentence.conjuncts(destination)):
                 return found
     if objects and (found := actors(sentence.conjuncts(objects[0]))):

@@ -3074,3 +3074,9 @@ def test_unplaced_insurgents_attacking_a_states_police_are_of_that_state(code):
 def test_a_threat_to_move_ones_forces_targets_where_they_would_go(code):
     assert code("Erdogan threatened on Monday to send Turkish troops into Syria.") == [("130", "TURGOV", "SYR")]
     assert code("Putin threatened to aim Russian missiles at Poland.") == [("130", "RUSGOV", "POL")]
+
+
+def test_forces_sent_to_keep_the_peace_are_peacekeepers_for_where_they_go(code):
+    assert code("Pakistan sent 800 troops to Liberia on Monday to join the UN peacekeeping mission there.") == [
+        ("074", "PAK", "LBR")
+    ]
