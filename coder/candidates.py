@@ -280,7 +280,8 @@ def trigger_requirements() -> dict[tuple[str, str], frozenset[str] | None]:
     for verb in LEAVING_VERBS:
         require((verb, "VERB"), ORDERING_VERBS)
     for verb in ARRIVING_VERBS:
-        require((verb, "VERB"), RELIEF_WORDS)  # "relief planes landed in Addis Ababa" (``_relief_arriving``)
+        # "relief planes landed in Addis Ababa", "doctors arrived" (``_relief_arriving``)
+        require((verb, "VERB"), RELIEF_WORDS | RESCUERS | {w + "s" for w in RESCUERS})
     return requirements
 
 
@@ -356,6 +357,8 @@ CONVEYANCES = frozenset(
     "convoy plane planes aircraft airlift flight ship freighter vessel truck trucks lorry lorries helicopter barge"
     " airplane".split()
 )
+# People whose arrival is help: "Cuban doctors arrived in Pakistan's earthquake zone".
+RESCUERS = frozenset("doctor medic paramedic nurse rescuer surgeon".split())
 RELIEF_WORDS = frozenset(
     "relief aid food medicine medicines medical humanitarian supplies flour rice grain wheat tent tents blanket"
     " blankets vaccine vaccines".split()
@@ -365,12 +368,14 @@ RELIEF_WORDS = frozenset(
 def _relief_arriving(
     sentence: ParsedSentence, token: int, table: dict[tuple[str, str], tuple[Trigger, ...]]
 ) -> _Candidate | None:
-    """An arrival whose subject is a conveyance of relief ("a Red Cross convoy carrying food reached the enclave") as
-    the humanitarian aid it delivers."""
+    """An arrival whose subject is a conveyance of relief ("a Red Cross convoy carrying food reached the enclave") or
+    people who come to help ("Cuban doctors arrived in the earthquake zone") as the humanitarian aid it delivers."""
     deliver = table.get(("deliver", "VERB"))
     if sentence.lemma(token) not in ARRIVING_VERBS or not deliver:
         return None
     for subject in sentence.kids(token, SUBJECTS):
+        if sentence.lemma(subject) in RESCUERS:
+            return _Candidate(token, deliver[0], "073")  # "Cuban doctors arrived in the earthquake zone"
         if sentence.lemma(subject) not in CONVEYANCES:
             continue
         words = {sentence.lemma(t) for t in sentence.subtree(subject)} | {

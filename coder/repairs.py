@@ -248,6 +248,35 @@ def _subject_restored(annotation: Annotation) -> Annotation:
     return replace(annotation, deps=deps)
 
 
+def _hyphened_participle_restored(annotation: Annotation) -> Annotation:
+    """ "delivered relief to tsunami-hit coastal areas of Sri Lanka": the small model sometimes reads "to" as the
+    infinitive marker of the participle in "tsunami-hit", with the place its object. A "to" marking a past
+    participle, which no infinitive is, is the preposition: the place is its object, the participle describes the
+    place, and what else hung on the participle ("on Thursday") goes back to the verb."""
+    heads, deps = list(annotation.heads), list(annotation.deps)
+    pos, tags = list(annotation.pos), list(annotation.tags)
+    children = _children(annotation.heads)
+    for to, word in enumerate(annotation.words):
+        participle = heads[to]
+        if word.lower() != "to" or deps[to] != "aux" or tags[participle] != "VBN" or participle <= to:
+            continue
+        places = [c for c in children.get(participle, []) if deps[c] == "dobj" and c > participle]
+        hyphened = any(deps[c] == "npadvmod" and c < participle for c in children.get(participle, []))
+        governor = heads[participle]
+        if not places or not hyphened or governor == participle:
+            continue
+        place = places[0]
+        pos[to], tags[to], heads[to], deps[to] = "ADP", "IN", governor, "prep"
+        heads[place], deps[place] = to, "pobj"
+        heads[participle], deps[participle] = place, "amod"
+        for child in children.get(participle, []):
+            if child > place:
+                heads[child] = governor
+    if heads == annotation.heads and deps == annotation.deps:
+        return annotation
+    return replace(annotation, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
 def _date_phrase_before(annotation: Annotation, children: dict[int, list[int]], token: int) -> int | None:
     """The first token of the date phrase ("on Friday") that ends right before ``token``, if one does."""
     for prep, dep in enumerate(annotation.deps):
@@ -276,6 +305,6 @@ def _descendants(children: dict[int, list[int]], node: int) -> list[int]:
 def repaired(annotation: Annotation) -> Annotation:
     """The annotation with every repair applied: a lost main verb, a "to" clause cut off by a date, a for-to clause
     hung on the wrong word, a sector term read as a verb and its object, a noun tagged as a verb, a subject read as
-    an adverb."""
-    restored = _verb_restored(_subject_restored(_noun_tag_restored(annotation)))
+    an adverb, a "to" read as the infinitive of a hyphened participle ("to flood-hit areas")."""
+    restored = _verb_restored(_subject_restored(_noun_tag_restored(_hyphened_participle_restored(annotation))))
     return _compound_term_restored(_for_clause_on_object(_infinitive_after_date_restored(restored)))

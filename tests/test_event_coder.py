@@ -3080,3 +3080,8 @@ def test_forces_sent_to_keep_the_peace_are_peacekeepers_for_where_they_go(code):
     assert code("Pakistan sent 800 troops to Liberia on Monday to join the UN peacekeeping mission there.") == [
         ("074", "PAK", "LBR")
     ]
+
+
+def test_doctors_arriving_where_help_is_needed_deliver_aid(code):
+    assert code("Cuban doctors arrived in Haiti's earthquake zone on Friday.") == [("073", "CUBHLH", "HTI")]
+    assert code("The doctors arrived late for the meeting.") == []

@@ -80,3 +80,15 @@ def test_a_name_read_as_an_adverb_before_a_verb_with_no_subject_is_its_subject(p
     if annotation.deps[0] != "npadvmod":
         pytest.skip("the model parses this sentence right now")
     assert repaired(annotation).deps[0] == "nsubj"
+
+
+def test_to_before_a_hyphened_participle_is_a_preposition(parse):
+    annotation = parse(
+        "India's navy delivered relief supplies and medical teams to tsunami-hit coastal areas of Sri Lanka."
+    )
+    to, areas = _word(annotation, "to"), _word(annotation, "areas")
+    if annotation.deps[to] != "aux":
+        pytest.skip("the model parses this sentence right now")
+    fixed = repaired(annotation)
+    assert (fixed.deps[to], fixed.heads[to]) == ("prep", _word(annotation, "delivered"))
+    assert (fixed.deps[areas], fixed.heads[areas]) == ("pobj", to)
