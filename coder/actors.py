@@ -149,6 +149,14 @@ def _lexicon() -> _Lexicon:
             entities[term] = _Entity("org", (row.get("country") or "").strip() or None, row["code"])
     for term in NON_COUNTRY_PHRASES:
         entities[term] = _Entity("stop", None, None)
+    # "kidnappers in the Niger Delta", "officials in Inner Mongolia": a region whose name holds another country's
+    # name is its own country's (the longer term wins the match).
+    names = _alternation(entities)
+    for row in data_rows("regions.tsv"):
+        for term in [row["name"], *_split(row.get("aliases") or "")]:
+            inner = [entities[m.group(0)] for m in names.finditer(term)]
+            if any(e.kind == "country" and e.iso3 != row["iso3"] for e in inner[:1]):
+                entities[term] = _Entity("country", row["iso3"], None)
 
     sectors: dict[str, str] = {}
     for row in data_rows("sectors.tsv"):

@@ -677,6 +677,12 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
                     if named and (found is None or found.country is None)
                     else None
                 )
+                if sentence.lemma(child) == "in" and (found is None or found.country is None or found.sector is None):
+                    # "kidnappers in the Niger Delta" (a region, not Niger), "authorities in the western city of
+                    # Ahmedabad": the place the phrase names, looked through.
+                    whole, _ = _place_of(sentence, pobj, depth=1)
+                    if whole is not None and whole.country is not None and whole.kind != "country":
+                        found, place = None, whole
                 if place is not None and sentence.lemma(child) == "of" and place.kind == "city":
                     place = None  # "a resident of Antioch, Illinois": town names are shared across countries
                 country = (found.country if found is not None else None) or (place.country if place else None)

@@ -228,3 +228,9 @@ def test_names_spelt_right_short_or_far_from_a_country_are_not_misspellings(word
 def test_a_states_name_is_not_its_demonym():
     assert names_a_state("the United States") and names_a_state("Colombia") and names_a_state("Washington")
     assert not names_a_state("American") and not names_a_state("an American pastor")
+
+
+def test_a_region_holding_another_countrys_name_is_its_own_countrys():
+    assert resolve_actor("militants in the Niger Delta").country == "NGA"
+    assert resolve_actor("British Columbia police").country == "CAN"
+    assert resolve_actor("Niger").country == "NER"

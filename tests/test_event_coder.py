@@ -3085,3 +3085,15 @@ def test_forces_sent_to_keep_the_peace_are_peacekeepers_for_where_they_go(code):
 def test_doctors_arriving_where_help_is_needed_deliver_aid(code):
     assert code("Cuban doctors arrived in Haiti's earthquake zone on Friday.") == [("073", "CUBHLH", "HTI")]
     assert code("The doctors arrived late for the meeting.") == []
+
+
+def test_a_region_named_after_another_country_is_its_own_countrys(code):
+    assert code("Kidnappers in the Niger Delta freed two Italian oil workers on Sunday.") == [
+        ("0841", "NGACRM", "ITALAB")
+    ]
+
+
+def test_authorities_in_a_named_city_are_of_its_country(code):
+    assert code("Authorities in the northern city of Lucknow imposed a curfew on Thursday.") == [
+        ("1723", "INDGOV", "IND")
+    ]
