@@ -3097,3 +3097,9 @@ def test_authorities_in_a_named_city_are_of_its_country(code):
     assert code("Authorities in the northern city of Lucknow imposed a curfew on Thursday.") == [
         ("1723", "INDGOV", "IND")
     ]
+
+
+def test_forces_fanning_out_are_deployed_and_recognising_a_right_to_exist_is_recognition(code):
+    assert code("Troops fanned out across Kabul on Tuesday.") == [("150", "AFGMIL", "AFG")]
+    assert code("Protesters fanned out across Cairo.") == []
+    assert code("Jordan formally recognised Israel's right to exist on Monday.") == [("054", "JOR", "ISR")]
