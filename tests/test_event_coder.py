@@ -3103,3 +3103,7 @@ def test_forces_fanning_out_are_deployed_and_recognising_a_right_to_exist_is_rec
     assert code("Troops fanned out across Kabul on Tuesday.") == [("150", "AFGMIL", "AFG")]
     assert code("Protesters fanned out across Cairo.") == []
     assert code("Jordan formally recognised Israel's right to exist on Monday.") == [("054", "JOR", "ISR")]
+
+
+def test_forces_put_on_standby_are_on_alert(code):
+    assert code("NATO put troops on standby.") == [("152", "NATO", None)]
