@@ -90,6 +90,7 @@ from coder.who import (
     _issuers,
     _localised,
     _member_countries,
+    _protested_against,
     _resolve,
     _resolve_coordinated,
     _source,
@@ -562,6 +563,11 @@ def _code_candidate(
         # opposition talk with their own government.
         context_country = home
     targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
+    if act_code[:2] == PROTEST_ROOT and (against := _protested_against(sentence, token)):
+        # "took to the streets of Belgrade to condemn the NATO bombing": whose deed the protest is against, before
+        # the places it names.
+        targets = against
+        evidence.append(f"target: whose deed the protest is against ({against[0].text!r})")
     own = {a.actor.country for a in sources if a.actor.country}
     if act_code[:2] == MOBILIZE_ROOT and own:
         # "the army sent tanks and troops into the province": forces of no country named are the source's own, what

@@ -1701,6 +1701,45 @@ WEAPON_NOUNS = frozenset(
 )
 
 
+PROTESTING_VERBS = frozenset({"protest", "condemn", "denounce", "oppose", "demonstrate", "rally", "march"})
+
+
+def _protested_against(sentence: ParsedSentence, token: int) -> list[CodedActor]:
+    """Whose deed a protest is against: "protested against the publication of cartoons in a Danish newspaper",
+    "took to the streets to condemn the NATO bombing", "rallied against a U.S. base" (not a place it happened in)."""
+    holders = [token]
+    if sentence.a.pos[token] == "NOUN":
+        holders.append(_clause_verb(sentence, token))
+    holders += [c for h in list(holders) for c in sentence.kids(h, {"advcl", "xcomp"})]
+    if sentence.dep(token) in ("advcl", "xcomp"):
+        holders.append(sentence.head(token))
+    # "burned flags outside the U.S. consulate to protest": a mission protested outside stands for its owner, when
+    # named ("outside the embassy in Paris" names none).
+    for mission in [t for h in holders for t in sentence.objects_of(h, {"outside", "past"})]:
+        modifiers = sentence.kids(mission, {"poss", "amod", "compound", "nmod"})
+        owner = next((a for a in (_resolve(sentence, m) for m in modifiers) if a is not None and _known(a)), None)
+        if owner is None:
+            continue
+        whole = _resolve(sentence, mission)  # "the U.S. embassy": the owner's government
+        return [whole if whole is not None and whole.actor.country == owner.actor.country else owner]
+    things = [t for h in holders for t in sentence.objects_of(h, {"against", "over"})]
+    things += [o for h in holders if sentence.lemma(h) in PROTESTING_VERBS for o in sentence.kids(h, {"dobj"})]
+    for _ in range(3):
+        deeper = []
+        for thing in things:
+            owners = [thing, *_owners_of(sentence, thing)]
+            found = [
+                a
+                for a in _resolve_coordinated(sentence, owners)
+                if _known(a) and not a.actor.matched.startswith("place ")
+            ]
+            if found:
+                return found[:1]
+            deeper += sentence.objects_of(thing, {"of", "in", "by"})
+        things = deeper
+    return []
+
+
 def _moves_forces(sentence: ParsedSentence, thing: int) -> bool:
     """Whether a thing acted on is a force or a weapon ("Afghan troops", "Russian missiles")."""
     if sentence.lemma(thing) in WEAPON_NOUNS:

@@ -3107,3 +3107,20 @@ def test_forces_fanning_out_are_deployed_and_recognising_a_right_to_exist_is_rec
 
 def test_forces_put_on_standby_are_on_alert(code):
     assert code("NATO put troops on standby.") == [("152", "NATO", None)]
+
+
+def test_a_protest_targets_whose_deed_it_is_against(code):
+    assert code(
+        "Thousands of Indonesians protested on Friday against the publication of cartoons in a Dutch newspaper."
+    )[0][2].startswith("NLD")
+    assert code("Thousands of Greeks took to the streets of Athens to condemn the NATO bombing of Serbia.") == [
+        ("141", "GRC", "NATO")
+    ]
+    # With nothing foreign named, the protest stays at home.
+    assert code("Workers protested against the government's austerity plan in Athens.") == [("140", "GRCLAB", "GRCGOV")]
+
+
+def test_a_protest_outside_a_named_mission_targets_its_owner(code):
+    assert code(
+        "Thousands of Pakistanis burned flags outside the U.S. consulate in Lahore to protest against a drone strike."
+    )[0][2].startswith("USA")
