@@ -307,10 +307,12 @@ def code_sentence(
         events.extend(_code_candidate(sentence, candidate, candidates, framed, published))
     sentence.memory.note_mentions([mention for _, mention in sentence.mentions])
     # "lashed out at Iran, accusing it of lying": a participle of the main clause, which may restate its act.
+    # "donated and delivered goods to Baghdad": a verb with no object of its own, coordinated with one that has it,
+    # tells the same act (its target is said once).
     participles = frozenset(
         sentence.a.offsets[t]
         for t in range(len(sentence))
-        if sentence.a.tags[t] == "VBG" and sentence.dep(t) == "advcl"
+        if (sentence.a.tags[t] == "VBG" and sentence.dep(t) == "advcl") or _shares_its_object(sentence, t)
     )
     # "Soleimani was killed by an American drone strike": the passive verb and the act that is its agent.
     agent_acts = frozenset(
@@ -332,6 +334,14 @@ STATE_SECTORS = frozenset({"GOV", "MIL"})
 def _by_phrase_misplaced(sentence: ParsedSentence, verb: int) -> bool:
     """Whether a "by" phrase on ``verb`` cannot name its doer: the verb is active and has a subject."""
     return not _is_passive(sentence, verb) and bool(sentence.kids(verb, SUBJECTS))
+
+
+def _shares_its_object(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether a verb has no object of its own and is coordinated with a verb that has one."""
+    if sentence.a.pos[verb] != "VERB" or sentence.kids(verb, OBJECTS):
+        return False
+    coordinated = sentence.kids(verb, {"conj"}) + ([sentence.head(verb)] if sentence.dep(verb) == "conj" else [])
+    return any(sentence.a.pos[c] == "VERB" and sentence.kids(c, OBJECTS) for c in coordinated)
 
 
 def _code_candidate(

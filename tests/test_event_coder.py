@@ -3124,3 +3124,14 @@ def test_a_protest_outside_a_named_mission_targets_its_owner(code):
     assert code(
         "Thousands of Pakistanis burned flags outside the U.S. consulate in Lahore to protest against a drone strike."
     )[0][2].startswith("USA")
+
+
+def test_money_food_and_weapons_handed_over_deposited_or_unloaded_are_aid(code):
+    assert code("Qatar deposited $1 billion in Egypt's central bank on Monday.") == [("071", "QAT", "EGY")]
+    assert code("Russia handed over air defence systems to the Syrian army on Tuesday.") == [("072", "RUS", "SYRMIL")]
+    assert code("Italian soldiers began handing out flour and milk in villages across Albania.") == [
+        ("073", "ITAMIL", "ALB")
+    ]
+    # Rebels handing in their arms disarm.
+    assert code("Rebels handed their rifles to U.N. observers on Tuesday.") == [("0873", None, "UNO")]
+    assert code("Zapata flew across the water at over 100 mph.") == []
