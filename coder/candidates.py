@@ -22,6 +22,7 @@ from coder.vocabulary import (
     OBJECT_LIGHT_VERBS,
     OBJECTS,
     PASSIVE_SUBJECTS,
+    PEACEKEEPING_WORDS,
     PLACE_NOUNS,
     PRONOUNS,
     SUBJECTS,
@@ -281,7 +282,7 @@ def trigger_requirements() -> dict[tuple[str, str], frozenset[str] | None]:
         require((verb, "VERB"), ORDERING_VERBS)
     for verb in ARRIVING_VERBS:
         # "relief planes landed in Addis Ababa", "doctors arrived" (``_relief_arriving``)
-        require((verb, "VERB"), RELIEF_WORDS | RESCUERS | {w + "s" for w in RESCUERS})
+        require((verb, "VERB"), RELIEF_WORDS | RESCUERS | {w + "s" for w in RESCUERS} | PEACEKEEPING_WORDS)
     return requirements
 
 
@@ -352,16 +353,16 @@ def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
 
 # "A Red Cross convoy carrying food reached Srebrenica", "Swedish relief planes landed in Addis Ababa": relief that
 # arrives is relief delivered (073), by whoever the conveyance belongs to.
-ARRIVING_VERBS = frozenset("arrive reach land dock enter cross".split())
+ARRIVING_VERBS = frozenset("arrive reach land dock enter cross touch".split())
 CONVEYANCES = frozenset(
     "convoy plane planes aircraft airlift flight ship freighter vessel truck trucks lorry lorries helicopter barge"
-    " airplane".split()
+    " airplane transport transports jet airliner ferry hercules".split()
 )
 # People whose arrival is help: "Cuban doctors arrived in Pakistan's earthquake zone".
 RESCUERS = frozenset("doctor medic paramedic nurse rescuer surgeon".split())
 RELIEF_WORDS = frozenset(
     "relief aid food medicine medicines medical humanitarian supplies flour rice grain wheat tent tents blanket"
-    " blankets vaccine vaccines".split()
+    " blankets vaccine vaccines water ration rations biscuit biscuits maize milk".split()
 )
 
 
@@ -373,14 +374,25 @@ def _relief_arriving(
     deliver = table.get(("deliver", "VERB"))
     if sentence.lemma(token) not in ARRIVING_VERBS or not deliver:
         return None
+    # What the arrival brings may be told on the verb: "landed in Beira with water tanks", "arrived carrying food".
+    cargo = [
+        t
+        for c in sentence.kids(token, {"prep", "advcl", "xcomp"})
+        if sentence.lemma(c) in ("with", "carry", "bring", "bear")
+        for t in sentence.subtree(c)
+    ]
     for subject in sentence.kids(token, SUBJECTS):
+        words = {sentence.lemma(t) for t in sentence.subtree(subject)} | {
+            sentence.a.words[t].lower() for t in sentence.subtree(subject)
+        }
+        if words & PEACEKEEPING_WORDS:
+            # "units of an Indian peacekeeping force landed on the Jaffna peninsula": peacekeepers deployed (074).
+            return _Candidate(token, deliver[0], "074")
         if sentence.lemma(subject) in RESCUERS:
             return _Candidate(token, deliver[0], "073")  # "Cuban doctors arrived in the earthquake zone"
         if sentence.lemma(subject) not in CONVEYANCES:
             continue
-        words = {sentence.lemma(t) for t in sentence.subtree(subject)} | {
-            sentence.a.words[t].lower() for t in sentence.subtree(subject)
-        }
+        words |= {sentence.lemma(t) for t in cargo}
         if words & RELIEF_WORDS:
             return _Candidate(token, deliver[0], "073")
     return None

@@ -70,6 +70,7 @@ from coder.vocabulary import (
     MUTUAL_LEMMAS,
     OBJECTS,
     PASSIVE_SUBJECTS,
+    PEACEKEEPING_WORDS,
     PRONOUNS,
     PROTEST_ROOT,
     RECIPROCAL_LEMMAS,
@@ -103,7 +104,6 @@ from schemas.records import Annotation
 
 MOBILIZE_ROOT = "15"
 ADMINISTRATIVE_SANCTION = "172"
-PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 # Where a sector named without a country ("rebels", "protesters") is most likely the source's compatriot:

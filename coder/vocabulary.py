@@ -101,3 +101,9 @@ REPORTING_VERBS = frozenset(
 TRADE_NOUNS = frozenset(
     "import imports export exports investment investments trade shipment shipments flight flights".split()
 )
+
+# Forces sent or arriving to keep the peace (074): "to join the UN peacekeeping mission", "units of a peacekeeping
+# force landed", "soldiers of a United Nations stabilisation force arrived".
+PEACEKEEPING_WORDS = frozenset(
+    {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping", "stabilisation", "stabilization"}
+)

@@ -316,6 +316,16 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
                     found = owner.actor  # type: ignore[union-attr]
                     matched = f"{text} of {owner.text}"  # type: ignore[union-attr]
                     actor = Actor(text, found.code, found.country, found.sector, matched)
+    if actor is None and (sentence.lemma(head) in actor_heads() or word in actor_heads()):
+        # "an aircraft chartered by the European Union", "a convoy sent by Turkey": whose the instrument is.
+        for participle in sentence.kids(head, {"acl"}):
+            for agent in sentence.kids(participle, {"agent"}):
+                for pobj in sentence.kids(agent, {"pobj"}):
+                    owner = _resolve(sentence, pobj, allow_pronoun=False)
+                    if owner is not None and _known(owner):
+                        found = owner.actor
+                        actor = Actor(text, found.code, found.country, found.sector, f"{text} of {owner.text}")
+                        break
     if actor is not None and actor.country is None and actor.code is None and actor.sector:
         actor = _sector_with_country(sentence, head, actor)
     if actor is None or (actor.code is None and actor.country is None):

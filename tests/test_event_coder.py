@@ -3135,3 +3135,16 @@ def test_money_food_and_weapons_handed_over_deposited_or_unloaded_are_aid(code):
     # Rebels handing in their arms disarm.
     assert code("Rebels handed their rifles to U.N. observers on Tuesday.") == [("0873", None, "UNO")]
     assert code("Zapata flew across the water at over 100 mph.") == []
+
+
+def test_relief_and_peacekeepers_arriving_are_aid(code):
+    assert code("A Japanese air force transport carrying tents and blankets landed in Islamabad on Sunday.") == [
+        ("073", "JPNMIL", "PAK")
+    ]
+    assert code("An aircraft chartered by the European Union landed in Beira on Wednesday with water tanks.") == [
+        ("073", "EUR", "MOZ")
+    ]
+    assert code("The first 500 Nepali soldiers of a United Nations peacekeeping force arrived in Juba on Tuesday.") == [
+        ("074", "NPLMIL", "SSD")
+    ]
+    assert code("The plane landed in Paris.") == []
