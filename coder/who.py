@@ -469,6 +469,8 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
         sentence.memory.remember(name, titled)
         return titled
     recalled = sentence.memory.recall(name)
+    if recalled is None and text != name:
+        recalled = sentence.memory.recall(text)  # "King Hussein": known by title and name, not "Hussein" alone
     if recalled is not None and recalled.sector is None and recalled.country and titled is not None and titled.sector:
         # "President Trump" in a year he was out of office: the title the text gives, of the country he served.
         code = cameo_country(recalled.country) + titled.sector
@@ -705,8 +707,8 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
             country = place.country if place is not None and (place.kind != "city" or local) else None
         elif dep in ("compound", "poss") and sentence.entity_of.get(child, (0, 0, ""))[2] == "PERSON":
             # "the Bush administration", "Kagame's government", "Lukashenko's KGB"
-            person = sentence.memory.recall(sentence.a.words[child])
-            country = person.country if person is not None else None
+            person = _resolve(sentence, child, allow_pronoun=False)
+            country = person.actor.country if person is not None else None
         if country:
             return _in_country(actor, country)
     return actor

@@ -3148,3 +3148,18 @@ def test_relief_and_peacekeepers_arriving_are_aid(code):
         ("074", "NPLMIL", "SSD")
     ]
     assert code("The plane landed in Paris.") == []
+
+
+def test_concessions_told_as_scrapping_granting_status_or_giving_up_power(code):
+    assert code("East Germany scrapped restrictions on travel to the West on Thursday.") == [("081", "DEU", "DEU")]
+    assert code("Algeria's Interior Ministry granted legal status to the Islamic Salvation Front.") == [
+        ("081", "DZAGOV", "FIS")
+    ]
+    assert code("Refusing to give up power, Mugabe agreed to share it.")[0][0] == "1231"
+
+
+def test_a_person_known_by_title_and_name_and_their_government(code):
+    assert code("King Hussein lifted a 35-year ban on political parties in Jordan on Tuesday.") == [
+        ("081", "JORGOV", "JOR")
+    ]
+    assert code("John Major's cabinet scrapped the poll tax on Thursday.") == [("080", "GBRGOV", None)]
