@@ -539,10 +539,12 @@ def _code_candidate(
             all(a.actor.sector == "OPP" for a in sources)
             # "students clashed with riot police", "villagers stoned soldiers": civilians fighting the state's forces.
             or _aimed_at(sentence, token, trigger, SECURITY_FORCE_WORDS)
+            # "hooded youths torched banks and shops", "crowds ransacked town halls": a crowd destroying property.
+            or code[:3] == "171"
         )
     ):
         # "protesters clashed with police", "rioters set fire to shops": a violent protest (145).
-        evidence.append("violence by protesters, or by civilians against the state's forces → 145")
+        evidence.append("violence by protesters, or by civilians against the state's forces or property → 145")
         code = "145"
     if trigger.lemma == "attack" and (
         (code == "190" and _verbal_attack(sentence, token)) or (code[:2] == "19" and _attacked_idea(sentence, token))

@@ -74,6 +74,8 @@ def _location(sentence: ParsedSentence, token: int) -> tuple[Place | None, str |
             continue
         owners.append(obj)
         owners.extend(sentence.objects_of(obj, {"of"}))
+    # "clashed with riot police in Dakar": the other side met is where the act was.
+    owners.extend(sentence.objects_of(token, {"with"}))
     if sentence.a.pos[token] == "NOUN":
         owners.append(_clause_verb(sentence, token))
     else:
@@ -222,6 +224,9 @@ def _place_of(sentence: ParsedSentence, obj: int, depth: int) -> tuple[Place | N
         # "deployed across Urumqi" with the city tagged an organisation: a town the gazetteer knows, when no
         # organisation of that name does ("through the streets of Santiago": a capital is a place here).
         mislabelled_town = entity is not None and entity[2] == "ORG" and (resolve_actor(text) is None or is_seat(text))
+        # "clashed with riot police in Dakar" with the capital tagged a person: after a place preposition a capital
+        # is the place.
+        mislabelled_town = mislabelled_town or (entity is not None and entity[2] == "PERSON" and is_seat(text))
         if (
             place is not None
             and place.country is not None

@@ -678,7 +678,7 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
     ]
     for child in sentence.children[head] + placed:
         dep = sentence.dep(child)
-        if dep == "prep" and sentence.lemma(child) in ("in", "from", "throughout", "across", "of"):
+        if dep == "prep" and sentence.lemma(child) in ("in", "at", "from", "throughout", "across", "of"):
             for pobj in sentence.kids(child, {"pobj"}):
                 words = _phrase_words(sentence, pobj)
                 found = resolve_actor(words)
@@ -689,7 +689,9 @@ def _sector_with_country(sentence: ParsedSentence, head: int, actor: Actor) -> A
                     if named and (found is None or found.country is None)
                     else None
                 )
-                if sentence.lemma(child) == "in" and (found is None or found.country is None or found.sector is None):
+                if sentence.lemma(child) in ("in", "at") and (
+                    found is None or found.country is None or found.sector is None
+                ):
                     # "kidnappers in the Niger Delta" (a region, not Niger), "authorities in the western city of
                     # Ahmedabad": the place the phrase names, looked through.
                     whole, _ = _place_of(sentence, pobj, depth=1)

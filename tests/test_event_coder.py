@@ -3163,3 +3163,12 @@ def test_a_person_known_by_title_and_name_and_their_government(code):
         ("081", "JORGOV", "JOR")
     ]
     assert code("John Major's cabinet scrapped the poll tax on Thursday.") == [("080", "GBRGOV", None)]
+
+
+def test_a_crowd_destroying_property_riots(code):
+    assert code("Hooded youths torched banks and shops in central Athens overnight.")[0][0] == "145"
+
+
+def test_where_protesters_clash_and_workers_at_a_place(code):
+    assert code("Young protesters clashed with riot police in Dakar on Friday.") == [("145", "SENOPP", "SENCOP")]
+    assert code("Workers at the Lenin Shipyard in Gdansk downed tools on Monday.") == [("143", "POLLAB", "POL")]
