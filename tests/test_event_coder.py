@@ -3172,3 +3172,10 @@ def test_a_crowd_destroying_property_riots(code):
 def test_where_protesters_clash_and_workers_at_a_place(code):
     assert code("Young protesters clashed with riot police in Dakar on Friday.") == [("145", "SENOPP", "SENCOP")]
     assert code("Workers at the Lenin Shipyard in Gdansk downed tools on Monday.") == [("143", "POLLAB", "POL")]
+
+
+def test_crowds_packing_a_square_and_workers_extending_a_strike_protest(code):
+    assert code("Some 200,000 people packed Prague's Wenceslas Square on Monday.")[0][:2] == ("141", "CZECVL")
+    assert code("French rail workers extended their strike into a third week on Monday.") == [("143", "FRALAB", "FRA")]
+    # A pledge to extend loans is the pledge, not the loans.
+    assert [c[0] for c in code("Japan pledged on Thursday to extend 50 billion yen in loans to Indonesia.")] == ["0331"]
