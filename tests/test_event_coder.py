@@ -3179,3 +3179,16 @@ def test_crowds_packing_a_square_and_workers_extending_a_strike_protest(code):
     assert code("French rail workers extended their strike into a third week on Monday.") == [("143", "FRALAB", "FRA")]
     # A pledge to extend loans is the pledge, not the loans.
     assert [c[0] for c in code("Japan pledged on Thursday to extend 50 billion yen in loans to Indonesia.")] == ["0331"]
+
+
+def test_cooperation_told_as_pumping_gas_sharing_information_or_surrendering_a_suspect(code):
+    assert code("Russia began pumping natural gas to China through a new pipeline on Monday.") == [
+        ("061", "RUS", "CHN")
+    ]
+    assert code("Moroccan intelligence supplied French police with information on the suspect.") == [
+        ("064", "MARSPY", "FRACOP")
+    ]
+    assert code("Ivory Coast surrendered the former president to the International Criminal Court.") == [
+        ("063", "CIV", "ICC")
+    ]
+    assert code("Syria supplied weapons to Hezbollah.") == [("072", "SYR", "HEZ")]
