@@ -121,7 +121,9 @@ def _patients(sentence: ParsedSentence, token: int, trigger: Trigger) -> list[in
         for prep in sentence.kids(owner, {"prep"}):
             lemma = sentence.lemma(prep)
             doer = trigger.pos == "NOUN" and owner == token and lemma in ("of", "by")
-            if lemma in ("against", "on", "upon") or doer:
+            # "walked out of the conference on racism": what a walk-out or a cut in ties is "on" is its topic.
+            topic = lemma in ("on", "upon") and trigger.cameo[:2] == "16"
+            if (lemma in ("against", "on", "upon") and not topic) or doer:
                 found += sentence.kids(prep, {"pobj"})
     return [_relative_head(sentence, t) for t in found]
 

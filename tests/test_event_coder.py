@@ -3192,3 +3192,22 @@ def test_cooperation_told_as_pumping_gas_sharing_information_or_surrendering_a_s
         ("063", "CIV", "ICC")
     ]
     assert code("Syria supplied weapons to Hezbollah.") == [("072", "SYR", "HEZ")]
+
+
+def test_letting_in_inspectors_quitting_a_bloc_walking_out_and_breaking_off_talks(code):
+    assert code("Baghdad let a team of U.N. weapons inspectors into Iraq on Monday.") == [("0862", "IRQGOV", "UNO")]
+    assert code("Morocco quit the Organisation of African Unity on Monday.") == [("160", "MAR", "AFU")]
+    assert code("The United States walked out of the U.N. conference on racism on Monday.") == [("164", "USA", "UNO")]
+    assert code("North Korea broke off talks with South Korea at the truce village of Panmunjom.") == [
+        ("164", "PRK", "KOR")
+    ]
+    assert code("Greece dropped its veto on Monday.") == [("080", "GRC", None)]
+    assert code("He let his son drive the car.") == []
+
+
+def test_forces_flown_or_deployed_in_divisions_and_monitors_pulled_out(code):
+    assert code("Nigeria flew reinforcements to the Bakassi peninsula on Wednesday.") == [("150", "NGA", None)]
+    assert code("Syria deployed two armoured divisions along its border with Jordan.") == [("150", "SYR", "JOR")]
+    assert code("The OSCE pulled its monitors out of Kosovo on Saturday.")[0][:2] == ("1662", "OSCE")
+    # A leader flying to talks about troops moves no troops.
+    assert [c[0] for c in code("Kohl flew to Moscow on Monday for talks with Gorbachev on Soviet troops.")] == ["040"]
