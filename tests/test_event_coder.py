@@ -3211,3 +3211,15 @@ def test_forces_flown_or_deployed_in_divisions_and_monitors_pulled_out(code):
     assert code("The OSCE pulled its monitors out of Kosovo on Saturday.")[0][:2] == ("1662", "OSCE")
     # A leader flying to talks about troops moves no troops.
     assert [c[0] for c in code("Kohl flew to Moscow on Monday for talks with Gorbachev on Soviet troops.")] == ["040"]
+
+
+def test_motorists_and_young_men_are_civilians_blocking_roundabouts_is_obstruction(code):
+    assert code(
+        "Motorists wearing yellow vests blocked roundabouts across France on Saturday in protest at fuel taxes."
+    ) == [("144", "FRACVL", "FRA")]
+    assert code("Unemployed young men set fire to government buildings in the Tunisian town of Sidi Bouzid.")[0][
+        :2
+    ] == (
+        "145",
+        "TUNCVL",
+    )
