@@ -104,6 +104,9 @@ from schemas.records import Annotation
 
 MOBILIZE_ROOT = "15"
 ADMINISTRATIVE_SANCTION = "172"
+# Verbs told from the receiver's side: the giver is their "from" phrase.
+RECEIVING_VERBS = frozenset({"receive"})
+AID_ROOT = "07"
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 # Where a sector named without a country ("rebels", "protesters") is most likely the source's compatriot:
@@ -575,6 +578,14 @@ def _code_candidate(
         # opposition talk with their own government.
         context_country = home
     targets = _target(sentence, token, trigger, exclude, place_country=context_country, code=code)
+    if trigger.lemma in RECEIVING_VERBS and act_code[:2] == AID_ROOT:
+        # "South Korea received $5.6 billion from the IMF": the giver is the doer, the receiver the target; with no
+        # giver named there is no one to code.
+        givers = [a for a in _resolve_coordinated(sentence, sentence.objects_of(token, {"from"})) if _known(a)]
+        if not givers:
+            return
+        evidence.append(f"received from {givers[0].text!r}: the giver acts, the receiver is the target")
+        sources, targets = givers, sources
     if act_code[:2] == PROTEST_ROOT and (against := _protested_against(sentence, token)):
         # "took to the streets of Belgrade to condemn the NATO bombing": whose deed the protest is against, before
         # the places it names.

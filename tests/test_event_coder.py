@@ -3223,3 +3223,15 @@ def test_motorists_and_young_men_are_civilians_blocking_roundabouts_is_obstructi
         "145",
         "TUNCVL",
     )
+
+
+def test_aid_received_from_a_giver_is_the_givers(code):
+    assert code("South Korea received $5.6 billion from the International Monetary Fund on Friday.") == [
+        ("071", "IMF", "KOR")
+    ]
+    assert code("Hezbollah received rockets from Iran.") == [("072", "IRN", "HEZ")]
+    # With no giver named there is no one to code; receiving a visitor is hosting.
+    assert code("Kenya received aid.") == []
+    assert (
+        code("Italian Prime Minister Silvio Berlusconi received Libyan leader Muammar Gaddafi in Rome.")[0][0] == "043"
+    )
