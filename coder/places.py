@@ -192,6 +192,25 @@ def _city(gaz: _Gazetteer, name: str) -> _City | None:
     return gaz.cities.get(name) or gaz.cities_folded.get(name.casefold())
 
 
+# Continents and world regions name no one country (some gazetteer towns share their names: Africa in Tunisia).
+CONTINENTS = frozenset(
+    {
+        "africa",
+        "asia",
+        "europe",
+        "americas",
+        "oceania",
+        "antarctica",
+        "eurasia",
+        "south america",
+        "north america",
+        "latin america",
+        "central america",
+        "middle east",
+    }
+)
+
+
 def resolve_place(name: str) -> Place | None:
     """Resolve a place name to a :class:`Place` (country, city or region), or None if unknown."""
     text = re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip(" ,.;:")
@@ -200,8 +219,8 @@ def resolve_place(name: str) -> Place | None:
     gaz = _gazetteer()
 
     bare = text[4:] if text.lower().startswith("the ") else text
-    if _COMPASS_ONLY.match(bare):
-        return None
+    if _COMPASS_ONLY.match(bare) or bare.casefold() in CONTINENTS:
+        return None  # "sex workers in Africa": a continent, not the Tunisian town of that name
     # "the west bank of the Dnipro" is a river bank, not the West Bank: names of countries and regions are capitalised.
     common_noun = bare.islower()
     for key in () if common_noun else (text, bare):

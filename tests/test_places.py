@@ -186,3 +186,10 @@ def test_a_seat_of_power_is_in_its_country_not_in_a_town_of_that_alternate_name(
     assert resolve_place("the White House").country == "USA"  # also an old name of Casablanca in the gazetteer
     assert resolve_place("the Kremlin").country == "RUS"
     assert resolve_place("Washington").kind == "city"  # a seat that is a town's own name stays the town
+
+
+def test_a_continent_is_no_place_of_one_country():
+    # Gazetteer towns share the names (Africa in Tunisia, Asia in the Philippines); "America" is the United States.
+    assert resolve_place("Africa") is None
+    assert resolve_place("Asia") is None
+    assert resolve_place("America").country == "USA"
