@@ -3235,3 +3235,13 @@ def test_aid_received_from_a_giver_is_the_givers(code):
     assert (
         code("Italian Prime Minister Silvio Berlusconi received Libyan leader Muammar Gaddafi in Rome.")[0][0] == "043"
     )
+
+
+def test_walking_off_the_job_a_stoppage_and_abolishing_or_withdrawing_a_measure(code):
+    assert code("Dock workers in Rotterdam walked off the job on Friday in a dispute over pay.") == [
+        ("143", "NLDLAB", "NLD")
+    ]
+    assert code("Truck drivers in Chile staged a nationwide stoppage on Thursday.")[0][0] == "143"
+    assert code("The Iranian parliament abolished the morality police on Sunday.")[0][:2] == ("0832", "IRNLEG")
+    assert code("The Chilean government withdrew a planned fuel tax increase on Friday.")[0][:2] == ("080", "CHLGOV")
+    assert code("Israel withdrew its troops from Gaza.")[0][0] == "0874"
