@@ -1896,6 +1896,17 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
             for act in acts:
                 candidates += _owners_of(sentence, act)
                 candidates += sentence.objects_of(act, {"with"})
+        # "citing a build-up of Indian troops", "for possible air strikes against Yugoslavia", "amid clashes with
+        # Cameroonian troops": the foreign doer of what it answers or prepares for.
+        citing = [c for c in sentence.kids(holder, {"advcl", "xcomp"}) if sentence.lemma(c) == "cite"]
+        cited = [o for c in citing for o in sentence.kids(c, {"dobj"})]
+        cited += sentence.objects_of(holder, {"amid", "for", "against"})
+        for act in cited:
+            candidates += [act] if sentence.lemma(act) not in POSTURE_ACT_NOUNS else []
+            candidates += _owners_of(sentence, act)
+            candidates += sentence.objects_of(act, {"with", "against", "by"})
+            for of in sentence.objects_of(act, {"of"}):
+                candidates += [of, *_owners_of(sentence, of)]
     # "exercises off the coast of Taiwan", "massed troops near the Kuwaiti border", "along its border with Ukraine":
     # a foreign country the force is held against.
     holders = [token, *clause_holders]
@@ -1932,5 +1943,7 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
     return []
 
 
+# Nouns for what a posture answers or prepares for, which name no one themselves ("citing a build-up of ...").
+POSTURE_ACT_NOUNS = frozenset("build-up buildup threat strike strikes attack attacks offensive clash clashes".split())
 FACING_PREPOSITIONS = FRONTIER_PREPOSITIONS | {"off", "opposite"}
 EDGE_NOUNS = BORDER_WORDS | {"borders", "coast", "coastline", "shore", "shores", "waters", "edge"}

@@ -3245,3 +3245,13 @@ def test_walking_off_the_job_a_stoppage_and_abolishing_or_withdrawing_a_measure(
     assert code("The Iranian parliament abolished the morality police on Sunday.")[0][:2] == ("0832", "IRNLEG")
     assert code("The Chilean government withdrew a planned fuel tax increase on Friday.")[0][:2] == ("080", "CHLGOV")
     assert code("Israel withdrew its troops from Gaza.")[0][0] == "0874"
+
+
+def test_a_force_posture_faces_the_doer_of_what_it_cites_or_fears(code):
+    assert code("Israel called up several thousand reservists on Thursday, citing a build-up of Syrian forces.") == [
+        ("154", "ISR", "SYRMIL")
+    ]
+    assert code("Pakistan's air force was put on high alert on Tuesday amid fears of Indian air strikes.") == [
+        ("152", "PAKMIL", "IND")
+    ]
+    assert code("Russia put its troops on alert for the parade.") == [("152", "RUS", None)]
