@@ -92,6 +92,7 @@ from coder.who import (
     _localised,
     _member_countries,
     _protested_against,
+    _recipient_of_aid,
     _resolve,
     _resolve_coordinated,
     _source,
@@ -107,6 +108,7 @@ ADMINISTRATIVE_SANCTION = "172"
 # Verbs told from the receiver's side: the giver is their "from" phrase.
 RECEIVING_VERBS = frozenset({"receive"})
 AID_ROOT = "07"
+AID_PLEDGE = "033"  # pledges of material aid (0331-0334)
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 # Where a sector named without a country ("rebels", "protesters") is most likely the source's compatriot:
@@ -788,6 +790,11 @@ def _code_candidate(
         targets = _adversary_of_posture(sentence, token, own)
         if targets:
             evidence.append(f"target: whom the force posture faces ({targets[0].text!r})")
+    if not targets and not pairs and (act_code[:2] == AID_ROOT or act_code.startswith(AID_PLEDGE)):
+        # "pledged 320 million euros in reconstruction aid for Afghanistan": whom the aid is for.
+        targets = _recipient_of_aid(sentence, token, own)
+        if targets:
+            evidence.append(f"target: whom the aid is for ({targets[0].text!r})")
     domestic = act_code[:2] in DOMESTIC_ROOTS or act_code.startswith(DOMESTIC_CODES)
     if not targets and not pairs and domestic and (home := next((a for a in sources if a.actor.country), None)):
         # A curfew, an arrest, a protest, a resignation: done at home unless the sentence says otherwise.

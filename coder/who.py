@@ -1754,6 +1754,23 @@ def _protested_against(sentence: ParsedSentence, token: int) -> list[CodedActor]
     return []
 
 
+def _recipient_of_aid(sentence: ParsedSentence, token: int, own: set[str]) -> list[CodedActor]:
+    """Whom aid given or pledged is for, told deeper in its phrase: "pledged 320 million euros in reconstruction aid
+    for Afghanistan", "airdropped food to famine victims in southern Sudan" (not the giver's own country)."""
+    phrases = [
+        o
+        for t in sentence.subtree(token, stop=frozenset({"relcl", "advcl", "ccomp"}))
+        if sentence.a.pos[t] in ("NOUN", "VERB", "PROPN")
+        for o in sentence.objects_of(t, {"for", "to"})
+    ]
+    for phrase in phrases:
+        for head in [phrase, *sentence.objects_of(phrase, {"in", "of"})]:
+            found = [a for a in _resolve_coordinated(sentence, [head]) if _known(a) and a.actor.country not in own]
+            if found:
+                return found
+    return []
+
+
 def _moves_forces(sentence: ParsedSentence, thing: int) -> bool:
     """Whether a thing acted on is a force or a weapon ("Afghan troops", "Russian missiles")."""
     if sentence.lemma(thing) in WEAPON_NOUNS:

@@ -3255,3 +3255,12 @@ def test_a_force_posture_faces_the_doer_of_what_it_cites_or_fears(code):
         ("152", "PAKMIL", "IND")
     ]
     assert code("Russia put its troops on alert for the parade.") == [("152", "RUS", None)]
+
+
+def test_aid_is_for_whom_its_phrase_names_deeper(code):
+    assert code("Germany pledged 320 million euros in reconstruction aid for Afghanistan on Monday.") == [
+        ("0331", "DEU", "AFG")
+    ]
+    assert code("The U.N. refugee agency airlifted 10,000 tents to quake-stricken northwest Turkey on Saturday.") == [
+        ("073", "UNHCR", "TUR")
+    ]
