@@ -1373,12 +1373,8 @@ def _target(
     if event_code.startswith(EXTRADITION_CODE):
         # "extradited Russian arms trafficker Viktor Bout to the United States": the state that receives the suspect
         # is the partner in judicial cooperation, not the suspect's country.
-        recipients = [
-            o
-            for prep in sentence.kids(token, {"prep"})
-            if sentence.lemma(prep) == "to"
-            for o in sentence.kids(prep, {"pobj"})
-        ]
+        # The parser may hang the "to" on the one handed over ("extradited the former officer Cavallo to Spain").
+        recipients = [o for holder in [token, *objects] for o in sentence.objects_of(holder, {"to"})]
         if recipients and (found := actors(sentence.conjuncts(recipients[0]))):
             return found
     if objects and sentence.lemma(token) in MOVING_VERBS and _moves_forces(sentence, objects[0]):

@@ -3264,3 +3264,9 @@ def test_aid_is_for_whom_its_phrase_names_deeper(code):
     assert code("The U.N. refugee agency airlifted 10,000 tents to quake-stricken northwest Turkey on Saturday.") == [
         ("073", "UNHCR", "TUR")
     ]
+
+
+def test_an_extradition_targets_the_receiving_state_when_the_parser_hangs_to_on_the_suspect(code):
+    assert code("Mexico extradited former Argentine navy officer Ricardo Miguel Cavallo to Spain on Saturday.") == [
+        ("063", "MEX", "ESP")
+    ]
