@@ -314,7 +314,7 @@ def code_sentence(
     # "lashed out at Iran, accusing it of lying": a participle of the main clause, which may restate its act.
     # "donated and delivered goods to Baghdad": a verb with no object of its own, coordinated with one that has it,
     # tells the same act (its target is said once).
-    participles = frozenset(
+    restating = frozenset(
         sentence.a.offsets[t]
         for t in range(len(sentence))
         if (sentence.a.tags[t] == "VBG" and sentence.dep(t) == "advcl") or _shares_its_object(sentence, t)
@@ -327,7 +327,7 @@ def code_sentence(
         for noun in sentence.kids(agent, {"pobj"})
         if noun in candidates
     )
-    return merge_restatements(merge_agent_acts(events, agent_acts), participles)
+    return merge_restatements(merge_agent_acts(events, agent_acts), restating)
 
 
 INVESTIGATE_ROOT = "09"

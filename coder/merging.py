@@ -75,16 +75,17 @@ def _specificity(event: CodedEvent) -> int:
     return len(event.cameo_root) + len(detail)
 
 
-def merge_restatements(events: list[CodedEvent], participles: frozenset[int] = frozenset()) -> list[CodedEvent]:
+def merge_restatements(events: list[CodedEvent], restating: frozenset[int] = frozenset()) -> list[CodedEvent]:
     """One event for one act told twice in a sentence ("lashed out at the mayor, accusing her of ...",
     "began an offensive with airstrikes", "asked for support, asking voters to ...").
 
     Events of one sentence with the same source, target, CAMEO root and PLOVER type, mode, negation, date,
     place and reporter are one act: counting it twice is the double coding users of other datasets complain
     of. The most specific code is kept (the first of equally specific ones); the other trigger is named in
-    its evidence. A participle (its trigger's start among ``participles``) restating the act with its target
-    left unsaid or unresolved ("lashed out at Iran, accusing *it* of lying") is the act told with its target; not
-    so a second verb ("will impose sanctions on Iran and freeze its assets" are two acts).
+    its evidence. A participle, or a verb sharing the object of the verb it is coordinated with (its trigger's
+    start among ``restating``), telling the act with its target left unsaid or unresolved ("lashed out at Iran,
+    accusing *it* of lying", "donated and delivered goods to Baghdad") is the act told with its target; not so a
+    second verb with an object of its own ("will impose sanctions on Iran and freeze its assets" are two acts).
     """
     kept: dict[tuple[object, ...], CodedEvent] = {}
     for event in events:
@@ -96,7 +97,7 @@ def merge_restatements(events: list[CodedEvent], participles: frozenset[int] = f
         winner, other = (event, first) if _specificity(event) > _specificity(first) else (first, event)
         winner.evidence.append(f"the same act restated by {other.trigger_text!r} ({other.cameo_code}): one event")
         kept[key] = winner
-    if not any(event.target is None and event.trigger_start in participles for event in kept.values()):
+    if not any(event.target is None and event.trigger_start in restating for event in kept.values()):
         return list(kept.values())
     # Keyed with no target, the events that have one: where a target-less event's act is told again with its target.
     with_target = {
@@ -104,7 +105,7 @@ def merge_restatements(events: list[CodedEvent], participles: frozenset[int] = f
     }
     merged = []
     for key, event in kept.items():
-        told = with_target.get(key) if event.target is None and event.trigger_start in participles else None
+        told = with_target.get(key) if event.target is None and event.trigger_start in restating else None
         if told is not None:
             told.evidence.append(f"the same act restated by {event.trigger_text!r} ({event.cameo_code}): one event")
             continue

@@ -1236,7 +1236,7 @@ def _member_countries(sentence: ParsedSentence, head: int) -> list[CodedActor]:
 
 
 def _named_by_coordinated_modifiers(sentence: ParsedSentence, head: int) -> list[CodedActor]:
-    """ "Hamas and Fatah delegations", "Hutu and Tutsi leaders": one actor per name coordinated before the head,
+    """ "Hamas and Fatah delegations", "U.S. and Philippine marines": one actor per name coordinated before the head,
     when each names one (a place after the head, "delegations in Cairo", does not say whose they are)."""
     if _person_name(sentence, head) is not None:
         return []  # "French President Mitterrand and West German Chancellor Kohl": two persons, parsed as one
