@@ -267,6 +267,12 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
             text, start, end, Actor(text, recalled.code, recalled.country, recalled.sector, recalled.matched)
         )
     actor = resolve_actor(text)
+    if sentence.lemma(head) in MEMBER_HEADS:
+        # "American and Russian members of the U.N. peacekeeping mission": an organisation's people are its own.
+        for of in sentence.objects_of(head, {"of"}):
+            body = _resolve(sentence, of, allow_pronoun=False)
+            if body is not None and body.actor.country is None and body.actor.code is not None:
+                return CodedActor(text, start, end, body.actor)
     if person_name is not None:
         actor = _person_actor(sentence, head, person_name, text, actor)
     elif (
@@ -394,6 +400,9 @@ def _other_half(sentence: ParsedSentence, head: int, text: str) -> Actor | None:
         return None
     return country_actor(text, country, f"the other half of Korea ({country})")
 
+
+# Nouns for the people of a body: "members of the UN mission", "staff of the World Food Programme".
+MEMBER_HEADS = frozenset({"member", "staff", "personnel", "employee", "officer", "official"})
 
 # Nouns for people who act for someone else, named by a "from/of/for" phrase; and those who head a body, who
 # stand for it ("the head of Russia's foreign intelligence service", "the director of the CIA").
@@ -1413,6 +1422,8 @@ def _target(
         ]
         if aimed and (found := actors(sentence.conjuncts(aimed[0]))):
             return found
+        if aimed and sentence.lemma(aimed[0]) in TRADE_NOUNS:
+            thing = aimed[0]  # "a ban on imports from Argentina": the trade the measure is on
         if sentence.lemma(thing) in TRADE_NOUNS:
             # "banned all new U.S. investment in Burma", "halted imports from Iran", "banned imports of Georgian
             # wine": trade is stopped with where it goes or comes from, before whose it is.

@@ -3270,3 +3270,15 @@ def test_an_extradition_targets_the_receiving_state_when_the_parser_hangs_to_on_
     assert code("Mexico extradited former Argentine navy officer Ricardo Miguel Cavallo to Spain on Saturday.") == [
         ("063", "MEX", "ESP")
     ]
+
+
+def test_members_of_an_organisation_and_trade_a_measure_is_on(code):
+    assert code(
+        "Eritrea ordered American and Russian members of the U.N. peacekeeping mission to leave within 10 days."
+    ) == [("1661", "ERI", "UNO")]
+    assert code("The European Community imposed a ban on imports from Argentina on Saturday.") == [
+        ("172", "EUR", "ARG")
+    ]
+    assert code("Greece imposed a trade embargo on the former Yugoslav republic of Macedonia.") == [
+        ("163", "GRC", "MKD")
+    ]
