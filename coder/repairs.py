@@ -277,6 +277,25 @@ def _hyphened_participle_restored(annotation: Annotation) -> Annotation:
     return replace(annotation, heads=heads, deps=deps, pos=pos, tags=tags)
 
 
+def _apposed_name_restored(annotation: Annotation) -> Annotation:
+    """ "The West African bloc ECOWAS imposed ...": the small model makes the noun and the name right after it two
+    subjects of the verb. A name right after a common noun, both subjects of one verb, is that noun's apposition."""
+    heads, deps = list(annotation.heads), list(annotation.deps)
+    for name in range(1, len(annotation)):
+        noun = name - 1
+        if (
+            deps[name] == "nsubj"
+            and deps[noun] == "nsubj"
+            and heads[name] == heads[noun]
+            and annotation.pos[name] == "PROPN"
+            and annotation.pos[noun] == "NOUN"
+        ):
+            heads[name], deps[name] = noun, "appos"
+    if deps == annotation.deps:
+        return annotation
+    return replace(annotation, heads=heads, deps=deps)
+
+
 def _date_phrase_before(annotation: Annotation, children: dict[int, list[int]], token: int) -> int | None:
     """The first token of the date phrase ("on Friday") that ends right before ``token``, if one does."""
     for prep, dep in enumerate(annotation.deps):
@@ -305,6 +324,8 @@ def _descendants(children: dict[int, list[int]], node: int) -> list[int]:
 def repaired(annotation: Annotation) -> Annotation:
     """The annotation with every repair applied: a lost main verb, a "to" clause cut off by a date, a for-to clause
     hung on the wrong word, a sector term read as a verb and its object, a noun tagged as a verb, a subject read as
-    an adverb, a "to" read as the infinitive of a hyphened participle ("to flood-hit areas")."""
-    restored = _verb_restored(_subject_restored(_noun_tag_restored(_hyphened_participle_restored(annotation))))
+    an adverb, a "to" read as the infinitive of a hyphened participle ("to flood-hit areas"), a name in apposition read
+    as a second subject ("the bloc ECOWAS imposed")."""
+    restored = _hyphened_participle_restored(_apposed_name_restored(annotation))
+    restored = _verb_restored(_subject_restored(_noun_tag_restored(restored)))
     return _compound_term_restored(_for_clause_on_object(_infinitive_after_date_restored(restored)))

@@ -3282,3 +3282,8 @@ def test_members_of_an_organisation_and_trade_a_measure_is_on(code):
     assert code("Greece imposed a trade embargo on the former Yugoslav republic of Macedonia.") == [
         ("163", "GRC", "MKD")
     ]
+
+
+def test_a_bloc_named_in_apposition_and_okinawans(code):
+    assert code("The West African bloc ECOWAS imposed an embargo on Mali on Monday.")[0][:2] == ("163", "ECOWAS")
+    assert code("Tens of thousands of Okinawans rallied against a U.S. Marine air base.")[0][:2] == ("141", "JPN")

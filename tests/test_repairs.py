@@ -92,3 +92,12 @@ def test_to_before_a_hyphened_participle_is_a_preposition(parse):
     fixed = repaired(annotation)
     assert (fixed.deps[to], fixed.heads[to]) == ("prep", _word(annotation, "delivered"))
     assert (fixed.deps[areas], fixed.heads[areas]) == ("pobj", to)
+
+
+def test_a_name_right_after_a_noun_both_subjects_is_its_apposition(parse):
+    annotation = parse("The West African bloc ECOWAS imposed an embargo on Mali on Monday.")
+    bloc, name = _word(annotation, "bloc"), _word(annotation, "ECOWAS")
+    if annotation.deps[name] != "nsubj":
+        pytest.skip("the model parses this sentence right now")
+    fixed = repaired(annotation)
+    assert (fixed.deps[name], fixed.heads[name]) == ("appos", bloc)
