@@ -115,6 +115,8 @@ UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 # concessions, rejections, protests and coercion are overwhelmingly domestic.
 COMPATRIOT_ROOTS = frozenset({"08", "09", "12", "14", "17"})
 IRREGULAR_SECTORS = frozenset({"UAF", "CRM"})
+# Demands, accusations, refusals and threats: pressed on a state's own bodies by its own people, when unplaced.
+PRESSURE_ROOTS = frozenset({"10", "11", "12", "13"})
 # A state's bodies that stay at home: who attacks them there, unplaced, is of that country.
 HOME_STATE_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
 # Civilians, workers and protesters: their blockades are protests, not military ones.
@@ -673,13 +675,11 @@ def _code_candidate(
     ):
         # "Islamic fundamentalists demanded the resignation of the Algerian president": Algerian fundamentalists.
         sources = _localised(sources, abroad, evidence)
-    if (
-        act_code[:2] in ASSAULT_ROOTS
-        and insurgents
-        and (home_state := next((a.actor.country for a in targets if a.actor.sector in HOME_STATE_SECTORS), None))
-    ):
-        # "ethnic Albanian guerrillas attacked Macedonian police posts": a state's police, courts or offices are
-        # attacked at home, by insurgents of that country (its soldiers may be abroad, so not them).
+    home_state = next((a.actor.country for a in targets if a.actor.sector in HOME_STATE_SECTORS), None)
+    if home_state and ((act_code[:2] in ASSAULT_ROOTS and insurgents) or act_code[:2] in PRESSURE_ROOTS):
+        # "ethnic Albanian guerrillas attacked Macedonian police posts", "anti-apartheid leaders demanded that the
+        # Pretoria government free Mandela": a state's police, courts or offices are attacked, pressed or accused at
+        # home, by people of that country (its soldiers may be abroad, so not them).
         sources = _localised(sources, home_state, evidence)
     if not targets:
         # "threatened to cut off electricity to Nakhichevan": the embedded clause names the target even

@@ -3287,3 +3287,8 @@ def test_members_of_an_organisation_and_trade_a_measure_is_on(code):
 def test_a_bloc_named_in_apposition_and_okinawans(code):
     assert code("The West African bloc ECOWAS imposed an embargo on Mali on Monday.")[0][:2] == ("163", "ECOWAS")
     assert code("Tens of thousands of Okinawans rallied against a U.S. Marine air base.")[0][:2] == ("141", "JPN")
+
+
+def test_unplaced_people_pressing_a_states_own_bodies_are_of_that_state(code):
+    assert code("Students accused the Chinese government of corruption.") == [("112", "CHNEDU", "CHNGOV")]
+    assert code("Activists criticised the Iranian police on Monday.") == [("111", "IRNOPP", "IRNCOP")]
