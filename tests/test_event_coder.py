@@ -3292,3 +3292,9 @@ def test_a_bloc_named_in_apposition_and_okinawans(code):
 def test_unplaced_people_pressing_a_states_own_bodies_are_of_that_state(code):
     assert code("Students accused the Chinese government of corruption.") == [("112", "CHNEDU", "CHNGOV")]
     assert code("Activists criticised the Iranian police on Monday.") == [("111", "IRNOPP", "IRNCOP")]
+
+
+def test_taking_control_of_territory_occupies_it_and_stripping_powers_is_a_sanction(code):
+    assert code("Azerbaijani forces took control of the Lachin corridor on Sunday.") == [("192", "AZEMIL", None)]
+    assert code("The new management took control of the company.") == []
+    assert code("Venezuela's Supreme Court stripped the National Assembly of its powers.")[0][:2] == ("172", "VENJUD")
