@@ -3298,3 +3298,8 @@ def test_taking_control_of_territory_occupies_it_and_stripping_powers_is_a_sanct
     assert code("Azerbaijani forces took control of the Lachin corridor on Sunday.") == [("192", "AZEMIL", None)]
     assert code("The new management took control of the company.") == []
     assert code("Venezuela's Supreme Court stripped the National Assembly of its powers.")[0][:2] == ("172", "VENJUD")
+
+
+def test_a_missile_test_is_a_show_of_force_not_an_attack(code):
+    assert code("North Korea test-fired two ballistic missiles into the sea on Monday.") == [("150", "PRK", None)]
+    assert code("Russia fired missiles at Kyiv.")[0][0] == "195"
