@@ -238,7 +238,8 @@ def may_hold_trigger(annotation: Annotation) -> bool:
         if pos not in ("VERB", "NOUN"):
             continue
         # A word tagged a verb may be a noun the repairs restore ("staged missile exercises"/VBZ).
-        for key in [(_repaired_lemma(word, lemma), p) for p in ((pos, "NOUN") if pos == "VERB" else (pos,))]:
+        base = _repaired_lemma(word, lemma)
+        for key in [(base, pos), (base, "NOUN")] if pos == "VERB" else [(base, pos)]:
             if key not in requirements:
                 continue
             required = requirements[key]

@@ -59,6 +59,7 @@ from coder.sentence import (
     _time_expression,
 )
 from coder.vocabulary import (
+    AID_INTENT_CODE,
     ASSAULT_ROOTS,
     COMMENT_ROOTS,
     DIPLOMATIC_MISSIONS,
@@ -108,7 +109,6 @@ ADMINISTRATIVE_SANCTION = "172"
 # Verbs told from the receiver's side: the giver is their "from" phrase.
 RECEIVING_VERBS = frozenset({"receive"})
 AID_ROOT = "07"
-AID_PLEDGE = "033"  # pledges of material aid (0331-0334)
 UNNAMED_ACTOR_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
 # Where a sector named without a country ("rebels", "protesters") is most likely the source's compatriot:
@@ -790,7 +790,7 @@ def _code_candidate(
         targets = _adversary_of_posture(sentence, token, own)
         if targets:
             evidence.append(f"target: whom the force posture faces ({targets[0].text!r})")
-    if not targets and not pairs and (act_code[:2] == AID_ROOT or act_code.startswith(AID_PLEDGE)):
+    if not targets and not pairs and (act_code[:2] == AID_ROOT or act_code.startswith(AID_INTENT_CODE)):
         # "pledged 320 million euros in reconstruction aid for Afghanistan": whom the aid is for.
         targets = _recipient_of_aid(sentence, token, own)
         if targets:

@@ -107,3 +107,7 @@ TRADE_NOUNS = frozenset(
 PEACEKEEPING_WORDS = frozenset(
     {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping", "stabilisation", "stabilization"}
 )
+
+# Pledges of material aid (0331-0334): "pledged $570 million in grants for Afghanistan" is for its recipient, as aid
+# given is.
+AID_INTENT_CODE = "033"

@@ -25,6 +25,7 @@ from coder.sentence import (
 )
 from coder.vocabulary import (
     AFTERMATH_PREPOSITIONS,
+    AID_INTENT_CODE,
     ASSAULT_ROOTS,
     CONDITION_MARKS,
     COUNTING_NOUNS,
@@ -109,13 +110,15 @@ PERMITTING_LEMMAS = frozenset({"allow", "permit", "let", "help"})
 # Measures imposed on someone: "sanctions on Russia", "a ban on Ukrainian imports".
 # A standoff and its other side: "tension with Turkey", "the border dispute with Peru", "the standoff with Iraq".
 STANDOFF_NOUNS = frozenset("tension tensions dispute standoff stand-off row crisis confrontation feud quarrel".split())
-AID_INTENT_CODE = "033"  # "pledged $570 million in grants for Afghanistan" is for its recipient, as aid given is
 ENVOY_NOUNS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats charge".split())
 OWNING_PARTICIPLES = frozenset({"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated"})
 MEASURE_NOUNS = frozenset("sanction embargo ban restriction tariff blockade curb boycott".split())
 EXTRADITION_CODE = "063"  # judicial cooperation: extraditing or handing over suspects
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
-FRONTIER_PREPOSITIONS = frozenset({"near", "along", "on", "to", "at", "toward", "towards", "close", "up"})
+# Where a force is held against a country: "near its border", "off the coast of Taiwan", "up to the frontier".
+FACING_PREPOSITIONS = frozenset(
+    {"near", "along", "on", "to", "at", "toward", "towards", "close", "up", "off", "opposite"}
+)
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videolink", "videoconference", "link", "call", "hotline"})
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
@@ -1969,5 +1972,4 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
 
 # Nouns for what a posture answers or prepares for, which name no one themselves ("citing a build-up of ...").
 POSTURE_ACT_NOUNS = frozenset("build-up buildup threat strike strikes attack attacks offensive clash clashes".split())
-FACING_PREPOSITIONS = FRONTIER_PREPOSITIONS | {"off", "opposite"}
 EDGE_NOUNS = BORDER_WORDS | {"borders", "coast", "coastline", "shore", "shores", "waters", "edge"}
