@@ -111,3 +111,7 @@ PEACEKEEPING_WORDS = frozenset(
 # Pledges of material aid (0331-0334): "pledged $570 million in grants for Afghanistan" is for its recipient, as aid
 # given is.
 AID_INTENT_CODE = "033"
+
+# "hijacked a tanker off the coast of Somalia" (placed by the coast it lies off), "exercises off the coast of
+# Taiwan" (held against the country whose coast it is).
+COAST_NOUNS = frozenset({"coast", "coastline", "shore", "shores"})

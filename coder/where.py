@@ -11,6 +11,7 @@ from coder.places import Place, resolve_place
 from coder.sentence import ParsedSentence, _clause_verb, _phrase, _relative_head
 from coder.vocabulary import (
     AFTERMATH_PREPOSITIONS,
+    COAST_NOUNS,
     DEED_TAGS,
     DIPLOMATIC_MISSIONS,
     GATHERING_VERBS,
@@ -26,8 +27,6 @@ POSSESSIVE_ENDING = re.compile(r"\s*['\u2019]s?$")
 LOCATION_PREPOSITIONS = frozenset(
     {"in", "inside", "near", "across", "at", "through", "throughout", "outside", "around"}
 )
-# "hijacked a tanker off the coast of Somalia": at sea, placed by the coast it lies off.
-COAST_NOUNS = frozenset({"coast", "coastline", "shore", "shores"})
 HAPPENING_SUBJECTS = frozenset(
     "explosion blast bomb bombing attack ambush raid shelling mine landmine grenade rocket missile shell fire clash"
     " fighting violence riot unrest airstrike strike".split()

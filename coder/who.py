@@ -27,6 +27,7 @@ from coder.vocabulary import (
     AFTERMATH_PREPOSITIONS,
     AID_INTENT_CODE,
     ASSAULT_ROOTS,
+    COAST_NOUNS,
     CONDITION_MARKS,
     COUNTING_NOUNS,
     DEED_TAGS,
@@ -1972,4 +1973,4 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
 
 # Nouns for what a posture answers or prepares for, which name no one themselves ("citing a build-up of ...").
 POSTURE_ACT_NOUNS = frozenset("build-up buildup threat strike strikes attack attacks offensive clash clashes".split())
-EDGE_NOUNS = BORDER_WORDS | {"borders", "coast", "coastline", "shore", "shores", "waters", "edge"}
+EDGE_NOUNS = BORDER_WORDS | COAST_NOUNS | {"borders", "waters", "edge"}
