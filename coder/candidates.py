@@ -58,9 +58,9 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
         return not any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "object":
         # "gave Saddam Hussein 48 hours to leave": what is given, not what the phrase mentions ("speeches on the day").
-        return any(
-            sentence.lemma(c) in trigger.needs_values for c in sentence.kids(token, {"dobj", "dative", "npadvmod"})
-        )
+        # "met one of the main demands": a part of what is named is what is named.
+        objects = sentence.kids(token, {"dobj", "dative", "npadvmod"})
+        return any(sentence.lemma(c) in trigger.needs_values for c in objects + _parts_named(sentence, objects))
     if trigger.needs_kind == "nochild":
         return not any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
@@ -93,6 +93,21 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
             for c in sentence.children[token]
         )
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
+
+
+PARTITIVE_WORDS = frozenset("one some many most all several part half few each".split())
+
+
+def _parts_named(sentence: ParsedSentence, objects: list[int]) -> list[int]:
+    """What a partitive object is a part of: "demands" in "one of the demands", "some of the prisoners"."""
+    return [
+        whole
+        for part in objects
+        if sentence.a.tags[part] == "CD" or sentence.lemma(part) in PARTITIVE_WORDS
+        for of in sentence.kids(part, {"prep"})
+        if sentence.lemma(of) == "of"
+        for whole in sentence.kids(of, {"pobj"})
+    ]
 
 
 AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee package tranche sum worth".split())
@@ -281,9 +296,9 @@ def trigger_requirements() -> dict[tuple[str, str], frozenset[str] | None]:
         require((verb, "VERB"), LEAVING_VERBS | {"out", "withdraw"})
     for verb in LEAVING_VERBS:
         require((verb, "VERB"), ORDERING_VERBS)
-    for verb in ARRIVING_VERBS:
-        # "relief planes landed in Addis Ababa", "doctors arrived" (``_relief_arriving``)
-        require((verb, "VERB"), RELIEF_WORDS | RESCUERS | {w + "s" for w in RESCUERS} | PEACEKEEPING_WORDS)
+    for verb in ARRIVING_VERBS | {"fly"}:
+        # "relief planes landed in Addis Ababa", "doctors arrived", "a rescue team flew in" (``_relief_arriving``)
+        require((verb, "VERB"), RELIEF_WORDS | RESCUE_WORDS | {w + "s" for w in RESCUERS} | PEACEKEEPING_WORDS)
     return requirements
 
 
@@ -357,10 +372,13 @@ def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
 ARRIVING_VERBS = frozenset("arrive reach land dock enter cross touch".split())
 CONVEYANCES = frozenset(
     "convoy plane planes aircraft airlift flight ship freighter vessel truck trucks lorry lorries helicopter barge"
-    " airplane transport transports jet airliner ferry hercules".split()
+    " airplane transport transports jet airliner ferry hercules shipment consignment cargo airlift".split()
 )
-# People whose arrival is help: "Cuban doctors arrived in Pakistan's earthquake zone".
+# People whose arrival is help: "Cuban doctors arrived in Pakistan's earthquake zone"; a team of them, or one named
+# for its work ("a search-and-rescue team").
 RESCUERS = frozenset("doctor medic paramedic nurse rescuer surgeon".split())
+RESCUE_WORDS = RESCUERS | frozenset("rescue medical surgical relief humanitarian doctors medics".split())
+TEAM_NOUNS = frozenset("team group contingent unit crew squad brigade".split())
 RELIEF_WORDS = frozenset(
     "relief aid food medicine medicines medical humanitarian supplies flour rice grain wheat tent tents blanket"
     " blankets vaccine vaccines water ration rations biscuit biscuits maize milk".split()
@@ -373,7 +391,11 @@ def _relief_arriving(
     """An arrival whose subject is a conveyance of relief ("a Red Cross convoy carrying food reached the enclave") or
     people who come to help ("Cuban doctors arrived in the earthquake zone") as the humanitarian aid it delivers."""
     deliver = table.get(("deliver", "VERB"))
-    if sentence.lemma(token) not in ARRIVING_VERBS or not deliver:
+    # "doctors flew into Islamabad": flying into a place is arriving there.
+    flown_in = sentence.lemma(token) == "fly" and any(
+        sentence.lemma(c) in ("into", "to") for c in sentence.kids(token, {"prep"})
+    )
+    if (sentence.lemma(token) not in ARRIVING_VERBS and not flown_in) or not deliver:
         return None
     # What the arrival brings may be told on the verb: "landed in Beira with water tanks", "arrived carrying food".
     cargo = [
@@ -389,7 +411,7 @@ def _relief_arriving(
         if words & PEACEKEEPING_WORDS:
             # "units of an Indian peacekeeping force landed on the Jaffna peninsula": peacekeepers deployed (074).
             return _Candidate(token, deliver[0], "074")
-        if sentence.lemma(subject) in RESCUERS:
+        if sentence.lemma(subject) in RESCUERS or (sentence.lemma(subject) in TEAM_NOUNS and words & RESCUE_WORDS):
             return _Candidate(token, deliver[0], "073")  # "Cuban doctors arrived in the earthquake zone"
         if sentence.lemma(subject) not in CONVEYANCES:
             continue

@@ -82,6 +82,7 @@ from coder.when import _date_for
 from coder.where import _inferred_from_place, _location, _nation_of_happening, _place_of
 from coder.who import (
     _adversary_of_posture,
+    _aim_of_posture,
     _can_head_actor,
     _conditioned,
     _country_for_unplaced,
@@ -790,6 +791,16 @@ def _code_candidate(
         targets = _adversary_of_posture(sentence, token, own)
         if targets:
             evidence.append(f"target: whom the force posture faces ({targets[0].text!r})")
+    elif (
+        act_code[:2] == MOBILIZE_ROOT
+        and own
+        and (aimed := _aim_of_posture(sentence, own))
+        and not {a.actor.country for a in aimed} & {a.actor.country for a in targets}
+    ):
+        # "dispatched carriers to the waters near Taiwan in a show of force aimed at Beijing": where forces go is
+        # not whom they face when the sentence says whom.
+        targets = aimed
+        evidence.append(f"target: whom the force posture is aimed at ({targets[0].text!r})")
     if not targets and not pairs and (act_code[:2] == AID_ROOT or act_code.startswith(AID_INTENT_CODE)):
         # "pledged 320 million euros in reconstruction aid for Afghanistan": whom the aid is for.
         targets = _recipient_of_aid(sentence, token, own)

@@ -206,23 +206,41 @@ def _compound_term_restored(annotation: Annotation) -> Annotation:
 # Dependants only a noun takes: "live-fire missile exercises", "the talks", "Sunday's strikes".
 NOUN_DEPENDANTS = frozenset({"det", "compound", "amod", "nummod", "poss"})
 NOMINAL_ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 def _noun_tag_restored(annotation: Annotation) -> Annotation:
     """ "staged live-fire missile exercises": the small model tags a plural noun as a finite verb ("exercises"/VBZ)
     while parsing it as the object it is. A word in a noun's role, with a noun's dependants, is a noun."""
-    pos, tags = list(annotation.pos), list(annotation.tags)
+    pos, tags, deps = list(annotation.pos), list(annotation.tags), list(annotation.deps)
     children = _children(annotation.heads)
     for token, tag in enumerate(annotation.tags):
-        if (
-            tag in ("VBZ", "VBP", "VB")
-            and annotation.deps[token] in NOMINAL_ROLES
-            and any(annotation.deps[c] in NOUN_DEPENDANTS for c in children.get(token, []))
+        if tag not in ("VBZ", "VBP", "VB") or not any(
+            annotation.deps[c] in NOUN_DEPENDANTS for c in children.get(token, [])
         ):
+            continue
+        if annotation.deps[token] in NOMINAL_ROLES:
             pos[token], tags[token] = "NOUN", "NNS" if annotation.words[token].lower().endswith("s") else "NN"
+        elif _object_read_as_clause(annotation, children, token):
+            # "launched joint coast guard patrols": the same misreading, the noun hung on the verb as its clause.
+            pos[token], tags[token] = "NOUN", "NNS" if annotation.words[token].lower().endswith("s") else "NN"
+            deps[token] = "dobj"
     if pos == annotation.pos:
         return annotation
-    return replace(annotation, pos=pos, tags=tags)
+    return replace(annotation, pos=pos, tags=tags, deps=deps)
+
+
+def _object_read_as_clause(annotation: Annotation, children: dict[int, list[int]], token: int) -> bool:
+    """Whether a finite verb with a noun's dependants is really the object of the verb it hangs on as a clause: it
+    has no subject, and that verb, before it, has no object."""
+    verb = annotation.heads[token]
+    return (
+        annotation.deps[token] == "ccomp"
+        and verb < token
+        and annotation.pos[verb] == "VERB"
+        and not any(annotation.deps[c] in SUBJECT_DEPS for c in children.get(token, []))
+        and not any(annotation.deps[c] in ("dobj", "ccomp", "xcomp") for c in children.get(verb, []) if c != token)
+    )
 
 
 def _subject_restored(annotation: Annotation) -> Annotation:

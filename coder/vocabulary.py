@@ -15,8 +15,8 @@ LIGHT_VERBS = frozenset(
 )
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive", "unveiled plans to arm Ukraine", "adopted sanctions
-# against North Korea", "enforced a general strike", "organised a rally", "led a march" (not "with protests ongoing,
-# he granted ...").
+# against North Korea", "enforced a general strike", "organised a rally", "led a march", "flew joint patrols" (not
+# "with protests ongoing, he granted ...").
 OBJECT_LIGHT_VERBS = frozenset(
     {
         "grant",
@@ -32,6 +32,7 @@ OBJECT_LIGHT_VERBS = frozenset(
         "organise",
         "organize",
         "lead",
+        "fly",
     }
 )
 # Verbs that move their object out of something: "withdrew the US from the treaty", "pulled Britain out of the EU".

@@ -118,7 +118,7 @@ EXTRADITION_CODE = "063"  # judicial cooperation: extraditing or handing over su
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
 # Where a force is held against a country: "near its border", "off the coast of Taiwan", "up to the frontier".
 FACING_PREPOSITIONS = frozenset(
-    {"near", "along", "on", "to", "at", "toward", "towards", "close", "up", "off", "opposite"}
+    {"near", "along", "on", "to", "at", "toward", "towards", "close", "up", "off", "opposite", "within"}
 )
 CALL_MEANS = frozenset({"phone", "telephone", "video", "videolink", "videoconference", "link", "call", "hotline"})
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
@@ -1899,13 +1899,7 @@ ANSWERING_PREPOSITIONS = frozenset({"after", "following"})
 def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -> list[CodedActor]:
     """Whom a force posture with no target of its own faces: the one it is aimed at, or the foreign doer of what it
     came after or answers (not the source's own country)."""
-    candidates: list[int] = []
-    for t in range(len(sentence)):
-        lemma = sentence.lemma(t)
-        if lemma in AIMING_PARTICIPLES and sentence.a.tags[t] == "VBN":
-            candidates += sentence.objects_of(t, {"at"})
-        elif lemma in MESSAGE_NOUNS and sentence.a.pos[t] == "NOUN":
-            candidates += sentence.objects_of(t, {"to"})
+    candidates: list[int] = _aims(sentence)
     clause_holders = [token, _clause_verb(sentence, token)]
     for holder in clause_holders:
         for clause in sentence.kids(holder, {"advcl"}):
@@ -1940,6 +1934,8 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
     holders = [token, *clause_holders]
     # "exercises involving 150,000 troops near its border": the forces the posture moves.
     holders += [o for h in holders for o in sentence.kids(h, OBJECTS)]
+    # "moved missiles and thousands of troops up to its border": the parser may hang a second object on the verb.
+    holders += [c for h in holders for c in sentence.kids(h, {"conj"}) if sentence.a.pos[c] == "NOUN"]
     participles = [p for h in holders for p in sentence.kids(h, {"acl"})]
     holders += participles + [o for p in participles for o in sentence.kids(p, OBJECTS)]
     for holder in dict.fromkeys(holders):
@@ -1948,6 +1944,8 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
         preps += [p for prt in sentence.kids(holder, {"prt"}) for p in sentence.kids(prt, {"prep"})]
         places = [o for p in preps for o in sentence.kids(p, {"pobj"})]
         places += [o for p in preps for inner in sentence.kids(p, {"prep"}) for o in sentence.kids(inner, {"pobj"})]
+        # "within striking distance of the Kuwaiti border", "within range of Iraq": what the force can reach.
+        places += [o for p in places if sentence.lemma(p) in REACH_NOUNS for o in sentence.objects_of(p, {"of"})]
         for place in places:
             if sentence.lemma(place) in EDGE_NOUNS:
                 candidates += sentence.objects_of(place, {"of", "with"})
@@ -1971,6 +1969,32 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
     return []
 
 
+def _aims(sentence: ParsedSentence) -> list[int]:
+    """Whom the sentence says an act is aimed at: "a show of force aimed at Beijing", "a message to Tehran"."""
+    aimed: list[int] = []
+    for t in range(len(sentence)):
+        lemma = sentence.lemma(t)
+        if lemma in AIMING_PARTICIPLES and sentence.a.tags[t] == "VBN":
+            aimed += sentence.objects_of(t, {"at"})
+        elif lemma in MESSAGE_NOUNS and sentence.a.pos[t] == "NOUN":
+            aimed += sentence.objects_of(t, {"to"})
+    return aimed
+
+
+def _aim_of_posture(sentence: ParsedSentence, own: set[str]) -> list[CodedActor]:
+    """The foreign country a force posture is said to be aimed at, if the sentence says so."""
+    for head in _aims(sentence):
+        found = [
+            a
+            for a in _resolve_coordinated(sentence, sentence.conjuncts(head))
+            if _known(a) and a.actor.country not in own
+        ]
+        if found:
+            return found
+    return []
+
+
+REACH_NOUNS = frozenset({"distance", "range", "reach"})
 # Nouns for what a posture answers or prepares for, which name no one themselves ("citing a build-up of ...").
 POSTURE_ACT_NOUNS = frozenset("build-up buildup threat strike strikes attack attacks offensive clash clashes".split())
 EDGE_NOUNS = BORDER_WORDS | COAST_NOUNS | {"borders", "waters", "edge"}

@@ -3303,3 +3303,50 @@ def test_taking_control_of_territory_occupies_it_and_stripping_powers_is_a_sanct
 def test_a_missile_test_is_a_show_of_force_not_an_attack(code):
     assert code("North Korea test-fired two ballistic missiles into the sea on Monday.") == [("150", "PRK", None)]
     assert code("Russia fired missiles at Kyiv.")[0][0] == "195"
+
+
+def test_joint_patrols_launched_or_flown_are_cooperation(code):
+    assert code("Malta and Libya launched joint coast guard patrols off Tripoli on Friday.") == [
+        ("062", "MLT", "LBY"),
+        ("062", "LBY", "MLT"),
+    ]
+    assert code("French and Italian jets flew joint patrols over the Adriatic.") == [
+        ("062", "FRA", "ITA"),
+        ("062", "ITA", "FRA"),
+    ]
+
+
+def test_repealing_or_dropping_a_contested_measure_yields(code):
+    assert code("Chile's congress repealed a controversial water law on Friday.") == [("0832", "CHLLEG", "CHL")]
+    assert code("Bolivia's government dropped its plan to raise fuel taxes after the protests.") == [
+        ("0832", "BOLGOV", "BOL")
+    ]
+    assert code("Peru dropped charges against three Chilean fishermen.") == [("080", "PER", "CHLCVL")]
+    assert code("The Egyptian government cut the price of bread after the riots.") == [("0832", "EGYGOV", "EGY")]
+    assert code("The Jordanian government reversed the fuel price increase.") == [("0832", "JORGOV", "JOR")]
+    assert code("Pakistan's government reinstated the bread subsidy.") == [("0832", "PAKGOV", "PAK")]
+    assert code("Kenya's parliament met two of the demands of striking teachers.") == [("080", "KENLEG", "KENEDU")]
+    assert code("The Chilean president emailed his resignation to parliament.")[0][:2] == ("0831", "CHLGOV")
+    assert code("The company cut prices.") == []
+
+
+def test_giving_in_is_a_particle_not_a_place(code):
+    assert code("The Peruvian government gave in to the miners.") == [("080", "PERGOV", "PERLAB")]
+    assert code("Thai refugees were given shelter in the Malaysian embassy.")[0][0] != "080"
+
+
+def test_relief_dropped_or_flown_in_and_rescue_teams_arriving_are_aid(code):
+    assert code("Norwegian planes dropped food and medicine to villagers in northern Mali.") == [
+        ("073", "NOR", "MLICVL")
+    ]
+    assert code("A team of Turkish doctors flew into Kathmandu on Sunday.")[0][:2] == ("073", "TURHLH")
+    assert code("A Chinese rescue team arrived in Ankara on Tuesday.") == [("073", "CHN", "TUR")]
+    assert code("Syria dropped barrel bombs on Aleppo.")[0][0] == "195"
+
+
+def test_a_posture_faces_what_it_can_reach_or_is_aimed_at(code):
+    assert code("Syria massed troops within striking distance of the Jordanian border.") == [("150", "SYR", "JOR")]
+    assert code("India moved tanks and thousands of troops up to its border with China.") == [("150", "IND", "CHN")]
+    assert code(
+        "The United States sent a carrier to waters near South Korea in a show of force aimed at Pyongyang."
+    ) == [("150", "USA", "PRKGOV")]

@@ -75,6 +75,16 @@ def test_a_noun_tagged_as_a_verb_in_an_objects_place_is_a_noun(parse):
     assert (fixed.pos[exercises], fixed.tags[exercises]) == ("NOUN", "NNS")
 
 
+def test_a_noun_read_as_a_clause_of_a_verb_with_no_object_is_its_object(parse):
+    annotation = parse("Malta and Libya launched joint coast guard patrols off Tripoli on Friday.")
+    patrols = _word(annotation, "patrols")
+    if annotation.deps[patrols] != "ccomp":
+        pytest.skip("the model parses this sentence right now")
+    fixed = repaired(annotation)
+    assert (fixed.pos[patrols], fixed.deps[patrols]) == ("NOUN", "dobj")
+    assert fixed.heads[patrols] == _word(annotation, "launched")
+
+
 def test_a_name_read_as_an_adverb_before_a_verb_with_no_subject_is_its_subject(parse):
     annotation = parse("Turkey massed troops near its border with Syria on Monday.")
     if annotation.deps[0] != "npadvmod":
