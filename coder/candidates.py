@@ -296,7 +296,7 @@ def trigger_requirements() -> dict[tuple[str, str], frozenset[str] | None]:
         require((verb, "VERB"), LEAVING_VERBS | {"out", "withdraw"})
     for verb in LEAVING_VERBS:
         require((verb, "VERB"), ORDERING_VERBS)
-    for verb in ARRIVING_VERBS | {"fly"}:
+    for verb in ARRIVING_VERBS | LANDING_VERBS | {"fly"}:
         # "relief planes landed in Addis Ababa", "doctors arrived", "a rescue team flew in" (``_relief_arriving``)
         require((verb, "VERB"), RELIEF_WORDS | RESCUE_WORDS | {w + "s" for w in RESCUERS} | PEACEKEEPING_WORDS)
     return requirements
@@ -370,6 +370,8 @@ def _sent_away(sentence: ParsedSentence, token: int) -> list[int]:
 # "A Red Cross convoy carrying food reached Srebrenica", "Swedish relief planes landed in Addis Ababa": relief that
 # arrives is relief delivered (073), by whoever the conveyance belongs to.
 ARRIVING_VERBS = frozenset("arrive reach land dock enter cross touch".split())
+# With "ashore"; the small model lemmatises "waded" as "wad".
+LANDING_VERBS = frozenset("come wade wad go swarm stream".split())
 CONVEYANCES = frozenset(
     "convoy plane planes aircraft airlift flight ship freighter vessel truck trucks lorry lorries helicopter barge"
     " airplane transport transports jet airliner ferry hercules shipment consignment cargo airlift".split()
@@ -391,11 +393,14 @@ def _relief_arriving(
     """An arrival whose subject is a conveyance of relief ("a Red Cross convoy carrying food reached the enclave") or
     people who come to help ("Cuban doctors arrived in the earthquake zone") as the humanitarian aid it delivers."""
     deliver = table.get(("deliver", "VERB"))
-    # "doctors flew into Islamabad": flying into a place is arriving there.
+    # "doctors flew into Islamabad", "marines waded ashore": flying into a place, coming ashore is arriving there.
     flown_in = sentence.lemma(token) == "fly" and any(
         sentence.lemma(c) in ("into", "to") for c in sentence.kids(token, {"prep"})
     )
-    if (sentence.lemma(token) not in ARRIVING_VERBS and not flown_in) or not deliver:
+    ashore = sentence.lemma(token) in LANDING_VERBS and any(
+        sentence.a.words[c].lower() == "ashore" for c in sentence.children[token]
+    )
+    if (sentence.lemma(token) not in ARRIVING_VERBS and not flown_in and not ashore) or not deliver:
         return None
     # What the arrival brings may be told on the verb: "landed in Beira with water tanks", "arrived carrying food".
     cargo = [
@@ -404,9 +409,11 @@ def _relief_arriving(
         if sentence.lemma(c) in ("with", "carry", "bring", "bear")
         for t in sentence.subtree(c)
     ]
+    # "waded ashore as the first contingent of a UN peacekeeping force": what the arrivals came as.
+    role = [t for a in sentence.objects_of(token, {"as"}) for t in sentence.subtree(a)]
     for subject in sentence.kids(token, SUBJECTS):
-        words = {sentence.lemma(t) for t in sentence.subtree(subject)} | {
-            sentence.a.words[t].lower() for t in sentence.subtree(subject)
+        words = {sentence.lemma(t) for t in sentence.subtree(subject) + role} | {
+            sentence.a.words[t].lower() for t in sentence.subtree(subject) + role
         }
         if words & PEACEKEEPING_WORDS:
             # "units of an Indian peacekeeping force landed on the Jaffna peninsula": peacekeepers deployed (074).

@@ -93,6 +93,7 @@ from coder.who import (
     _issuers,
     _localised,
     _member_countries,
+    _pressing_party,
     _protested_against,
     _recipient_of_aid,
     _resolve,
@@ -129,6 +130,7 @@ PROTESTER_VIOLENCE = frozenset({"171", "180", "182", "190"})
 # Acts done at home unless a target is named: protests, coercion, easing curfews and dissent, acceding to reform.
 DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_CODES = ("081", "082", "083")
+YIELDING_CODES = ("080", "081", "082", "083")  # concessions, which may name who pressed for them
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"04", "06"})
@@ -801,6 +803,10 @@ def _code_candidate(
         # not whom they face when the sentence says whom.
         targets = aimed
         evidence.append(f"target: whom the force posture is aimed at ({targets[0].text!r})")
+    if not targets and not pairs and act_code.startswith(YIELDING_CODES) and own:
+        targets = _pressing_party(sentence, token, own)
+        if targets:
+            evidence.append(f"target: who pressed for what was yielded ({targets[0].text!r})")
     if not targets and not pairs and (act_code[:2] == AID_ROOT or act_code.startswith(AID_INTENT_CODE)):
         # "pledged 320 million euros in reconstruction aid for Afghanistan": whom the aid is for.
         targets = _recipient_of_aid(sentence, token, own)

@@ -11,7 +11,7 @@ LIGHT_VERBS = frozenset(
     """make hold conduct carry stage launch begin start continue resume rely use step intensify
     escalate take join pay mount wage undertake perform announce complete engage involve lodge file register
     open issue order remain put place go renew express voice raise attend gather assemble converge give have
-    observe hand roll declare""".split()
+    observe hand roll declare kick""".split()
 )
 # Verbs that carry a noun trigger only as their object: "granted Kerik a pardon", "levied sanctions against Iran",
 # "levelled criticism at France", "unleashed an offensive", "unveiled plans to arm Ukraine", "adopted sanctions

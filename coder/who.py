@@ -1995,6 +1995,33 @@ def _aim_of_posture(sentence: ParsedSentence, own: set[str]) -> list[CodedActor]
 
 
 REACH_NOUNS = frozenset({"distance", "range", "reach"})
+# What a concession yields to, naming who pressed for it: "gave in to pressure from Washington", "backed down in its
+# standoff with Brussels", "bowed to the donors' demands".
+PRESSING_NOUNS = frozenset(
+    "pressure demand call ultimatum campaign standoff stand-off dispute row wrangle feud showdown".split()
+)
+SPAN_NOUNS = frozenset("year years month months week weeks day days decade decades".split())
+
+
+def _pressing_party(sentence: ParsedSentence, token: int, own: set[str]) -> list[CodedActor]:
+    """Who pressed for a concession the sentence says was yielded to them, not the conceder's own country."""
+    pressed = [o for o in sentence.objects_of(token, {"to", "in", "under", "after"})]
+    # "gave in to years of pressure from Washington": through a span of time.
+    pressed += [o for p in pressed if sentence.lemma(p) in SPAN_NOUNS for o in sentence.objects_of(p, {"of"})]
+    for noun in pressed:
+        if sentence.lemma(noun) not in PRESSING_NOUNS:
+            continue
+        for head in _owners_of(sentence, noun) + sentence.objects_of(noun, {"with", "from", "by"}):
+            found = [
+                a
+                for a in _resolve_coordinated(sentence, sentence.conjuncts(head))
+                if _known(a) and a.actor.country not in own
+            ]
+            if found:
+                return found
+    return []
+
+
 # Nouns for what a posture answers or prepares for, which name no one themselves ("citing a build-up of ...").
 POSTURE_ACT_NOUNS = frozenset("build-up buildup threat strike strikes attack attacks offensive clash clashes".split())
 EDGE_NOUNS = BORDER_WORDS | COAST_NOUNS | {"borders", "waters", "edge"}

@@ -3350,3 +3350,63 @@ def test_a_posture_faces_what_it_can_reach_or_is_aimed_at(code):
     assert code(
         "The United States sent a carrier to waters near South Korea in a show of force aimed at Pyongyang."
     ) == [("150", "USA", "PRKGOV")]
+
+
+def test_a_concession_is_to_whoever_pressed_for_it(code):
+    assert code("The Bolivian government gave in to months of pressure from Brazil on Friday.") == [
+        ("080", "BOLGOV", "BRA")
+    ]
+    assert code("Greece backed down in its dispute with Turkey on Monday.") == [("080", "GRC", "TUR")]
+    assert code("The Bolivian government gave in to the strikers.") == [("080", "BOLGOV", "BOLLAB")]
+
+
+def test_releases_ends_and_easings_in_more_words(code):
+    assert code("Nepal's army released the opposition leader from house arrest on Monday.") == [
+        ("0841", "NPLMIL", "NPLOPP")
+    ]
+    assert code("The Georgian ministry released a statement about the arrest.") == []
+    assert code("Tehran set free two French tourists on Sunday.") == [("0841", "IRNGOV", "FRACVL")]
+    assert code("The Kenyan government set up a free trade zone.") == []
+    assert code("Serbian forces quit their last bases in Kosovo on Thursday.")[0][:2] == ("0874", "SRBMIL")
+    assert code("The Algerian government relaxed the curfew in the capital.") == [("0813", "DZAGOV", "DZA")]
+    assert code("Bangladesh ended ten years of martial law on Friday.") == [("0814", "BGD", "BGD")]
+    assert code("Peru's striking teachers ended their walkout on Monday.") == [("082", "PEREDU", "PER")]
+    assert code("Colombia's FARC rebels began a unilateral truce on Saturday.")[0][:2] == ("0871", "COLREB")
+    assert code("The Pakistani government unblocked thousands of websites on Friday.") == [("0811", "PAKGOV", "PAK")]
+    assert code("Sudan restored mobile internet across Khartoum on Friday.")[0][:2] == ("081", "SDN")
+    assert code("Chile's president suspended the increase in metro fares on Saturday.") == [("0832", "CHLGOV", "CHL")]
+    assert code("Peru's government scrapped the constitutional clause on Monday.") == [("0832", "PERGOV", "PER")]
+    # A disputed town withdrawn from is no contested measure withdrawn.
+    assert code(
+        "Eritrea rejected Ethiopia's offer, insisting that Addis Ababa first withdraw from the disputed town of Badme."
+    ) == [("120", "ERI", "ETH")]
+
+
+def test_forces_assembled_or_poured_in_and_crowds_pouring_out(code):
+    assert code("Turkey has assembled some 20,000 troops near its border with Iraq.") == [("150", "TUR", "IRQ")]
+    assert code("Russia poured thousands of riot police into Minsk on Sunday.")[0][:2] == ("153", "RUS")
+    assert code("Thousands of students poured into the streets of Lima.")[0][0] == "141"
+
+
+def test_regrets_forgiveness_embassies_and_inked_agreements(code):
+    assert code("The Japanese emperor expressed his deepest regrets for the war.") == [("055", "JPNGOV", None)]
+    assert code("The German president asked Poland for forgiveness on Sunday.")[0][:3] == ("055", "DEUGOV", "POL")
+    assert code("The Sudanese president asked Egypt for help.")[0][0] == "020"
+    assert code("Britain reopened its embassy in Tripoli on Monday.")[0][:3] == ("050", "GBR", "LBY")
+    assert code("Indian and Sri Lankan officials inked a trade agreement in Colombo.")[0][:2] == ("057", "INDGOV")
+
+
+def test_intelligence_furnished_relief_parachuted_and_peacekeepers_ashore(code):
+    assert code("Jordanian intelligence furnished French investigators with information about the plot.") == [
+        ("064", "JORSPY", "FRA")
+    ]
+    assert code("The World Food Programme parachuted sacks of sorghum to villagers in South Sudan.") == [
+        ("073", "WFP", "SSDCVL")
+    ]
+    assert code("Nigerian marines waded ashore in Monrovia as the vanguard of a West African peacekeeping force.") == [
+        ("074", "NGAMIL", "LBR")
+    ]
+    assert code("Egyptian and Jordanian forces kicked off a joint air defence exercise on Monday.") == [
+        ("062", "EGYMIL", "JORMIL"),
+        ("062", "JORMIL", "EGYMIL"),
+    ]
