@@ -43,6 +43,19 @@ def test_the_placeholder_date_of_the_gold_file_is_no_publication_date(tmp_path):
     assert load_gold(path)[0].published is None
 
 
+def test_the_gold_files_own_code_variants_are_understood(tmp_path, parse):
+    # The gold file writes Italy and Vietnam as ITL and VTN, and al-Qaeda-like groups as IMG (no one country).
+    gold = [
+        {"id": "a", "event": "FIGHT", "text": "Italian troops attacked Libya.", "source": [{"code": "ITL"}]},
+        {"id": "b", "event": "THREATEN", "text": "Al-Qaeda threatened Israel.", "source": [{"code": "IMG"}]},
+    ]
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold))
+    records = load_gold(path)
+    assert [r.sources for r in records] == [("ITA",), ("IMG",)]
+    assert evaluate(records, parse, "all").source.accuracy == 1.0
+
+
 def test_scoring_counts_hits_misses_and_extras(tmp_path, parse):
     gold = [
         {
