@@ -115,6 +115,7 @@ ENVOY_NOUNS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats 
 OWNING_PARTICIPLES = frozenset({"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated"})
 MEASURE_NOUNS = frozenset("sanction embargo ban restriction tariff blockade curb boycott".split())
 EXTRADITION_CODE = "063"  # judicial cooperation: extraditing or handing over suspects
+RETURN_OF_PROPERTY_CODES = frozenset({"084", "0842"})
 FRONTIER_NOUNS = frozenset("border frontier boundary line".split())
 # Where a force is held against a country: "near its border", "off the coast of Taiwan", "up to the frontier".
 FACING_PREPOSITIONS = frozenset(
@@ -1383,11 +1384,14 @@ def _target(
         if found := actors([c for p in posts for c in sentence.conjuncts(p)]):
             return found
         objects = [o for o in objects if o not in envoys]
-    if event_code.startswith(EXTRADITION_CODE):
+    if event_code.startswith(EXTRADITION_CODE) or event_code in RETURN_OF_PROPERTY_CODES:
         # "extradited Russian arms trafficker Viktor Bout to the United States": the state that receives the suspect
-        # is the partner in judicial cooperation, not the suspect's country.
+        # is the partner in judicial cooperation, not the suspect's country; "returned the Benin Bronzes to
+        # Nigeria": property goes back to whoever receives it, not to whatever its name mentions.
         # The parser may hang the "to" on the one handed over ("extradited the former officer Cavallo to Spain").
-        recipients = [o for holder in [token, *objects] for o in sentence.objects_of(holder, {"to"})]
+        # "handed back to Kuwait": or on the particle.
+        particles = sentence.kids(token, {"prt", "advmod"})
+        recipients = [o for holder in [token, *objects, *particles] for o in sentence.objects_of(holder, {"to"})]
         if recipients and (found := actors(sentence.conjuncts(recipients[0]))):
             return found
     if objects and sentence.lemma(token) in MOVING_VERBS and _moves_forces(sentence, objects[0]):
@@ -1779,6 +1783,18 @@ def _recipient_of_aid(sentence: ParsedSentence, token: int, own: set[str]) -> li
             found = [a for a in _resolve_coordinated(sentence, [head]) if _known(a) and a.actor.country not in own]
             if found:
                 return found
+    # "ferried rice to tsunami survivors along the west coast of Aceh": people of no country named, placed deeper in
+    # the phrase (of the act, not of its doer's name: "Cinema for Peace Foundation, a Berlin-based non-profit").
+    doers = {t for s in sentence.kids(token, SUBJECTS) for t in sentence.subtree(s)}
+    for phrase in phrases:
+        if phrase in doers:
+            continue
+        for place in sentence.subtree(phrase):
+            if sentence.entity_of.get(place, (0, 0, ""))[2] not in ("GPE", "LOC"):
+                continue
+            found = [a for a in _resolve_coordinated(sentence, [place]) if _known(a) and a.actor.country not in own]
+            if found:
+                return found
     return []
 
 
@@ -1926,7 +1942,8 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
         for act in cited:
             candidates += [act] if sentence.lemma(act) not in POSTURE_ACT_NOUNS else []
             candidates += _owners_of(sentence, act)
-            candidates += sentence.objects_of(act, {"with", "against", "by"})
+            # "summoning reservists for the war in Ukraine": where the war it prepares for is fought.
+            candidates += sentence.objects_of(act, {"with", "against", "by", "in"})
             for of in sentence.objects_of(act, {"of"}):
                 candidates += [of, *_owners_of(sentence, of)]
     # "exercises off the coast of Taiwan", "massed troops near the Kuwaiti border", "along its border with Ukraine":

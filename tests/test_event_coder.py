@@ -3410,3 +3410,28 @@ def test_intelligence_furnished_relief_parachuted_and_peacekeepers_ashore(code):
         ("062", "EGYMIL", "JORMIL"),
         ("062", "JORMIL", "EGYMIL"),
     ]
+
+
+def test_aid_to_people_of_a_place_and_property_to_whoever_receives_it(code):
+    assert code("Danish helicopters dropped food and medicine to flood victims along the coast of Mozambique.") == [
+        ("073", "DNK", "MOZ")
+    ]
+    assert code("Cinema for Peace Foundation, a Berlin-based non-profit, provided for the medical evacuation.") == []
+    assert code("France returned 26 royal treasures to Benin on Wednesday.")[0][:2] == ("0842", "FRA")
+    assert code("Germany returned the Benin Bronzes to Nigeria.") == [("0842", "DEU", "NGA")]
+    assert code("Iraq handed back to Kuwait a batch of archives.") == [("0842", "IRQ", "KWT")]
+
+
+def test_disengaging_is_mutual_and_a_mobilisation_faces_the_war_it_is_for(code):
+    assert code("Chinese and Indian troops disengaged from a border post on Wednesday.") == [
+        ("087", "CHNMIL", "INDMIL"),
+        ("087", "INDMIL", "CHNMIL"),
+    ]
+    assert code("Armenia declared a general mobilisation for the war in Nagorno-Karabakh with Azerbaijan.") == [
+        ("154", "ARM", "AZE")
+    ]
+
+
+def test_deaf_ears_and_dismissed_criticism_are_rejections(code):
+    assert code("Russia turned a deaf ear to Washington's calls to halt arms sales.") == [("120", "RUS", "USAGOV")]
+    assert code("The Venezuelan president dismissed U.S. criticism of his government.") == [("120", "VENGOV", "USA")]
