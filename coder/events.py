@@ -98,6 +98,7 @@ from coder.who import (
     _recipient_of_aid,
     _resolve,
     _resolve_coordinated,
+    _sole_foreign_country,
     _source,
     _target,
     _went_for,
@@ -787,12 +788,15 @@ def _code_candidate(
         target_inferred = True
         evidence.append(f"target inferred from the place of the event ({location.name})")
     own = {a.actor.country for a in sources if a.actor.country}
-    if not targets and not pairs and act_code[:2] == MOBILIZE_ROOT and own:
+    if not any(_known(a) for a in targets) and not pairs and act_code[:2] == MOBILIZE_ROOT and own:
         # "scrambled jets after Chinese bombers flew through the strait", "a show of force aimed at Iran": whom the
-        # posture faces.
-        targets = _adversary_of_posture(sentence, token, own)
-        if targets:
+        # posture faces (where forces go may be no country: "sent a destroyer to the South Atlantic").
+        if faced := _adversary_of_posture(sentence, token, own):
+            targets = faced
             evidence.append(f"target: whom the force posture faces ({targets[0].text!r})")
+        elif faced := _sole_foreign_country(sentence, token, own):
+            targets = faced
+            evidence.append(f"target: the one foreign country the sentence names ({targets[0].text!r})")
     elif (
         act_code[:2] == MOBILIZE_ROOT
         and own

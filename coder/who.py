@@ -2011,6 +2011,37 @@ def _aim_of_posture(sentence: ParsedSentence, own: set[str]) -> list[CodedActor]
     return []
 
 
+def _sole_foreign_country(sentence: ParsedSentence, token: int, own: set[str]) -> list[CodedActor]:
+    """The one foreign country the sentence names, by name or nationality, outside who reports it and who does the
+    act: whom a force posture with nothing else to face is held against ("readied missile batteries ahead of a
+    planned North Korean rocket launch", "sent a destroyer to the Falklands, in a move likely to anger Buenos
+    Aires"; not the partner in "US and South Korean forces launched an exercise"). None when the sentence names two
+    or more: then it does not say which."""
+    doers = [token, _clause_verb(sentence, token)]
+    reporters = {
+        t
+        for verb in range(len(sentence))
+        if sentence.lemma(verb) in REPORTING_VERBS or verb in doers
+        for s in sentence.kids(verb, SUBJECTS)
+        for t in sentence.subtree(s)
+    }
+    named: dict[str, CodedActor] = {}
+    for entity in sentence.a.entities:
+        if entity.label not in ACTOR_ENTITY_LABELS | {"LOC"}:
+            continue
+        if any(t in reporters for t in range(entity.start, entity.end)):
+            continue
+        text = " ".join(sentence.a.words[entity.start : entity.end])
+        # A country's name, people or seat ("Buenos Aires", which the model may take for a person).
+        country = find_country(text)
+        if country is None and entity.label in ("GPE", "NORP"):
+            country = find_country(sentence.a.words[entity.end - 1])
+        if country is None or country in own:
+            continue
+        named.setdefault(country, CodedActor(text, entity.start, entity.end, country_actor(text, country, "named")))
+    return list(named.values()) if len(named) == 1 else []
+
+
 REACH_NOUNS = frozenset({"distance", "range", "reach"})
 # What a concession yields to, naming who pressed for it: "gave in to pressure from Washington", "backed down in its
 # standoff with Brussels", "bowed to the donors' demands".

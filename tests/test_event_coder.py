@@ -3435,3 +3435,23 @@ def test_disengaging_is_mutual_and_a_mobilisation_faces_the_war_it_is_for(code):
 def test_deaf_ears_and_dismissed_criticism_are_rejections(code):
     assert code("Russia turned a deaf ear to Washington's calls to halt arms sales.") == [("120", "RUS", "USAGOV")]
     assert code("The Venezuelan president dismissed U.S. criticism of his government.") == [("120", "VENGOV", "USA")]
+
+
+def test_a_posture_with_nothing_else_to_face_faces_the_one_foreign_country_named(code):
+    assert code("Japan deployed missile batteries ahead of a planned North Korean rocket launch.") == [
+        ("150", "JPN", "PRK")
+    ]
+    assert code("Britain sent a destroyer to the South Atlantic, in a move likely to anger Buenos Aires.") == [
+        ("150", "GBR", "ARG")
+    ]
+    # Not who reports it, nor one of two countries named.
+    assert code("Iraq massed troops on Thursday, British officials said.") == [("150", "IRQ", None)]
+    assert code("Iran put its forces on alert as tension rose between Iraq and Kuwait.") == [("152", "IRN", None)]
+
+
+def test_ordering_off_the_air_and_aid_agencies_out(code):
+    assert code("The Iranian government took the opposition newspaper off the air.") == [("1721", "IRNGOV", "IRNOPP")]
+    assert code("The pilots took off from the air base.") == []
+    assert code("Sudan ordered the International Committee of the Red Cross to leave Darfur.") == [
+        ("1663", "SDN", "ICRC")
+    ]
