@@ -769,4 +769,7 @@ def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dic
                         and candidates[c].trigger.needs_kind == "head"
                         and sentence.lemma(clause) in candidates[c].trigger.needs_values
                     )
+    if sentence.a.pos[frame_token] == "NOUN":
+        # "held out the threat of economic sanctions", "a promise of aid": a framing noun's "of" names what it frames.
+        embedded += [o for o in sentence.objects_of(frame_token, {"of"}) if o in candidates]
     return embedded

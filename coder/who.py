@@ -96,6 +96,7 @@ AID_ROOTS = frozenset({"05", "07", "16"})
 # Events addressed to whoever must act in their embedded clause ("demanded that the US cancel ...").
 ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate"})
+CONSULT_ROOT = "04"
 # Words a force trigger's refinements name as what is struck, not what strikes: "pounded Azerbaijani positions" is
 # aimed at Azerbaijan ("pounded the city with artillery": the artillery is the instrument).
 STRUCK_PLACES = frozenset({"position", "city", "town", "village", "base", "camp", "outpost", "stronghold", "area"})
@@ -1468,6 +1469,9 @@ def _target(
         # "a phone call made by Trump to Zelensky": the participle that names the doer also names the other side.
         owners.extend(_agent_participles(sentence, token))
     prepositions = TARGET_PREPOSITIONS if trigger.cameo[:2] in ASSAULT_ROOTS else TARGET_PREPOSITIONS | {"from"}
+    if event_code[:2] == CONSULT_ROOT and trigger.pos == "VERB":
+        # "exchanged views on Cambodia", "conferred on Kosovo": what a consultation is on is its topic.
+        prepositions = prepositions - {"on", "upon"}
     if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma not in RECIPROCAL_LEMMAS:
         # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where
         # two sides fight each other ("clashed with police", "a battle with the rebels").

@@ -3455,3 +3455,35 @@ def test_ordering_off_the_air_and_aid_agencies_out(code):
     assert code("Sudan ordered the International Committee of the Red Cross to leave Darfur.") == [
         ("1663", "SDN", "ICRC")
     ]
+
+
+def test_requests_rejections_and_cuts_in_older_wire_words(code):
+    assert code("The Red Cross applied to the Sri Lankan government for permission to visit detainees.") == [
+        ("020", "ICRC", "LKAGOV")
+    ]
+    assert code("Zambia turned to the International Monetary Fund for a standby credit.") == [("0231", "ZMB", "IMF")]
+    assert code("Egypt approached the United States for loan guarantees.") == [("0231", "EGY", "USA")]
+    assert code("Mugabe waved aside British demands that the seizure of farms be halted.") == [("120", "ZWEGOV", "GBR")]
+    assert code("OPEC ministers threw out a Saudi proposal to raise production.") == [("120", "OPEC", "SAU")]
+    assert code("The Khmer Rouge stonewalled U.N. demands that its fighters disarm.")[0] == ("120", "KHR", "UNO")
+    assert code("Australia cancelled its defence cooperation programme with Fiji.") == [("160", "AUS", "FJI")]
+    assert code("Britain scaled back its aid to Malawi on Wednesday.") == [("162", "GBR", "MWIGOV")]
+    assert code("The Philippines brought home its ambassador from Singapore on Saturday.") == [("161", "PHL", "SGP")]
+
+
+def test_consultations_on_a_topic_and_threats_of_an_act(code):
+    assert code("Chinese and Soviet deputy foreign ministers exchanged views on Cambodia.") == [
+        ("040", "CHNGOV", "RUSGOV"),
+        ("040", "RUSGOV", "CHNGOV"),
+    ]
+    assert code("The Indian foreign minister had an audience with the Nepalese king in Kathmandu.") == [
+        ("040", "INDGOV", "NPLGOV")
+    ]
+    assert code("The European Community held out the threat of economic sanctions against Yugoslavia.") == [
+        ("1312", "EUR", "SRB")
+    ]
+    assert code("The United States made a promise of military aid to Ukraine.") == [("0332", "USA", "UKR")]
+    assert code("Chinese authorities cautioned students that troops would clear the square.")[0][:2] == (
+        "130",
+        "CHNGOV",
+    )
