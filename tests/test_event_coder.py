@@ -3463,7 +3463,7 @@ def test_requests_rejections_and_cuts_in_older_wire_words(code):
     ]
     assert code("Zambia turned to the International Monetary Fund for a standby credit.") == [("0231", "ZMB", "IMF")]
     assert code("Egypt approached the United States for loan guarantees.") == [("0231", "EGY", "USA")]
-    assert code("Mugabe waved aside British demands that the seizure of farms be halted.") == [("120", "ZWEGOV", "GBR")]
+    assert code("Mugabe waved aside British demands that the seizure of farms be halted.") == [("120", "ZWE", "GBR")]
     assert code("OPEC ministers threw out a Saudi proposal to raise production.") == [("120", "OPEC", "SAU")]
     assert code("The Khmer Rouge stonewalled U.N. demands that its fighters disarm.")[0] == ("120", "KHR", "UNO")
     assert code("Australia cancelled its defence cooperation programme with Fiji.") == [("160", "AUS", "FJI")]
