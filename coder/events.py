@@ -355,6 +355,14 @@ def _shares_its_object(sentence: ParsedSentence, verb: int) -> bool:
     return any(sentence.a.pos[c] == "VERB" and sentence.kids(c, OBJECTS) for c in coordinated)
 
 
+def _circumstance_of_the_doer(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> bool:
+    """Whether a participle describes the subject of another event ("ministers meeting in Geneva threw out ...")."""
+    if sentence.dep(token) != "acl" or sentence.a.tags[token] != "VBG":
+        return False
+    described = sentence.head(token)
+    return sentence.dep(described) in SUBJECTS and sentence.head(described) in candidates
+
+
 def _code_candidate(
     sentence: ParsedSentence,
     candidate: _Candidate,
@@ -367,6 +375,8 @@ def _code_candidate(
         return
     if _alleged(sentence, token) is not None:
         return
+    if candidate.code[:2] == "04" and _circumstance_of_the_doer(sentence, token, candidates):
+        return  # "ministers meeting in Geneva threw out a proposal": where they met, not a second event
     if trigger.cameo[:2] in ASSAULT_ROOTS and _sporting(sentence, token):
         return
     if trigger.pos == "NOUN" and sentence.dep(token) == "compound":

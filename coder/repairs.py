@@ -339,11 +339,54 @@ def _descendants(children: dict[int, list[int]], node: int) -> list[int]:
     return found
 
 
+# Participles the small model reads as a noun the words before it modify: "OPEC oil ministers meeting in Geneva threw
+# out a proposal" (the ministers, meeting in Geneva, threw it out; not a meeting that threw it out).
+PARTICIPLE_LEMMAS = {
+    "meeting": "meet",
+    "gathering": "gather",
+    "speaking": "speak",
+    "visiting": "visit",
+    "attending": "attend",
+}
+MISREAD_PARTICIPLES = frozenset(PARTICIPLE_LEMMAS)
+
+
+def _participle_restored(annotation: Annotation) -> Annotation:
+    """A plural noun before "meeting" (or "speaking", ...) read as its compound, with "meeting" the subject of the
+    verb: the plural noun is the subject and "meeting" a participle describing it, as it is when a place or time
+    phrase follows ("ministers meeting in Geneva", "leaders speaking after the summit")."""
+    words, heads, deps = annotation.words, list(annotation.heads), list(annotation.deps)
+    pos, tags, lemmas = list(annotation.pos), list(annotation.tags), list(annotation.lemmas)
+    children = _children(annotation.heads)
+    for token, word in enumerate(words):
+        if word.lower() not in MISREAD_PARTICIPLES or annotation.pos[token] != "NOUN" or token == 0:
+            continue
+        people = token - 1
+        verb = annotation.heads[token]
+        if not (
+            annotation.deps[token] in ("nsubj", "nsubjpass")
+            and annotation.deps[people] == "compound"
+            and annotation.heads[people] == token
+            and annotation.tags[people] in ("NNS", "NNPS")
+            and annotation.pos[verb] == "VERB"
+            and verb > token
+            and any(annotation.deps[c] == "prep" for c in children.get(token, []))
+        ):
+            continue
+        heads[people], deps[people] = verb, annotation.deps[token]
+        heads[token], deps[token] = people, "acl"
+        pos[token], tags[token] = "VERB", "VBG"
+        lemmas[token] = PARTICIPLE_LEMMAS[word.lower()]
+    if deps == annotation.deps:
+        return annotation
+    return replace(annotation, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
 def repaired(annotation: Annotation) -> Annotation:
     """The annotation with every repair applied: a lost main verb, a "to" clause cut off by a date, a for-to clause
     hung on the wrong word, a sector term read as a verb and its object, a noun tagged as a verb, a subject read as
     an adverb, a "to" read as the infinitive of a hyphened participle ("to flood-hit areas"), a name in apposition read
     as a second subject ("the bloc ECOWAS imposed")."""
-    restored = _hyphened_participle_restored(_apposed_name_restored(annotation))
+    restored = _hyphened_participle_restored(_apposed_name_restored(_participle_restored(annotation)))
     restored = _verb_restored(_subject_restored(_noun_tag_restored(restored)))
     return _compound_term_restored(_for_clause_on_object(_infinitive_after_date_restored(restored)))

@@ -3487,3 +3487,11 @@ def test_consultations_on_a_topic_and_threats_of_an_act(code):
         "130",
         "CHNGOV",
     )
+
+
+def test_where_the_doers_met_is_no_second_event(code):
+    assert code("OPEC oil ministers meeting in Vienna threw out a Saudi proposal on Sunday.") == [
+        ("120", "OPEC", "SAU")
+    ]
+    assert code("NATO defence ministers meeting in Brussels rejected the Russian plan.") == [("120", "NATO", "RUS")]
+    assert code("Arab foreign ministers meeting in Cairo condemned the Israeli raid.") == [("111", "ARBGOV", "ISR")]

@@ -85,6 +85,17 @@ def test_a_noun_read_as_a_clause_of_a_verb_with_no_object_is_its_object(parse):
     assert fixed.heads[patrols] == _word(annotation, "launched")
 
 
+def test_people_meeting_somewhere_are_the_subject_not_a_meeting(parse):
+    annotation = parse("OPEC oil ministers meeting in Vienna threw out a Saudi proposal on Sunday.")
+    ministers, meeting, threw = (_word(annotation, w) for w in ("ministers", "meeting", "threw"))
+    if annotation.deps[meeting] != "nsubj":
+        pytest.skip("the model parses this sentence right now")
+    fixed = repaired(annotation)
+    assert (fixed.deps[ministers], fixed.heads[ministers]) == ("nsubj", threw)
+    assert (fixed.deps[meeting], fixed.heads[meeting], fixed.pos[meeting]) == ("acl", ministers, "VERB")
+    assert fixed.lemmas[meeting] == "meet"
+
+
 def test_a_name_read_as_an_adverb_before_a_verb_with_no_subject_is_its_subject(parse):
     annotation = parse("Turkey massed troops near its border with Syria on Monday.")
     if annotation.deps[0] != "npadvmod":
