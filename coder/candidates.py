@@ -27,7 +27,7 @@ from coder.vocabulary import (
     PRONOUNS,
     SUBJECTS,
 )
-from coder.who import _for_clauses
+from coder.who import _for_clauses, _whole_of
 from schemas.records import Annotation
 
 COLLAPSE_VERBS = frozenset("collapse stall founder".split())
@@ -60,7 +60,9 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
         # "gave Saddam Hussein 48 hours to leave": what is given, not what the phrase mentions ("speeches on the day").
         # "met one of the main demands": a part of what is named is what is named.
         objects = sentence.kids(token, {"dobj", "dative", "npadvmod"})
-        return any(sentence.lemma(c) in trigger.needs_values for c in objects + _parts_named(sentence, objects))
+        return any(
+            sentence.lemma(c) in trigger.needs_values for c in objects + [_whole_of(sentence, o) for o in objects]
+        )
     if trigger.needs_kind == "nochild":
         return not any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
@@ -93,21 +95,6 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
             for c in sentence.children[token]
         )
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
-
-
-PARTITIVE_WORDS = frozenset("one some many most all several part half few each".split())
-
-
-def _parts_named(sentence: ParsedSentence, objects: list[int]) -> list[int]:
-    """What a partitive object is a part of: "demands" in "one of the demands", "some of the prisoners"."""
-    return [
-        whole
-        for part in objects
-        if sentence.a.tags[part] == "CD" or sentence.lemma(part) in PARTITIVE_WORDS
-        for of in sentence.kids(part, {"prep"})
-        if sentence.lemma(of) == "of"
-        for whole in sentence.kids(of, {"pobj"})
-    ]
 
 
 AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee package tranche sum worth".split())

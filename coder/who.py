@@ -1671,7 +1671,8 @@ def _conditioned(
 def _whole_of(sentence: ParsedSentence, noun: int) -> int:
     """The whole a partitive names a share of: "suspended *part* of its aid to Egypt" acts on the aid (and its "to"
     names the recipient), "sent *some* of its troops" on the source's own troops. Any other noun is itself."""
-    if sentence.lemma(noun) not in PARTITIVE_WORDS and sentence.a.tags[noun] != "CD":
+    # "called off a round of talks with Seoul": what is counted, too.
+    if sentence.lemma(noun) not in PARTITIVE_WORDS | COUNTING_NOUNS and sentence.a.tags[noun] != "CD":
         return noun
     for prep in sentence.kids(noun, {"prep"}):
         if sentence.lemma(prep) == "of":
@@ -1716,7 +1717,7 @@ def _fighters_of_the_clause(sentence: ParsedSentence, noun: int) -> list[int]:
 # Heads that name a share of the noun in their "of" phrase.
 PARTITIVE_WORDS = frozenset(
     "part portion share half third quarter fraction rest remainder bulk majority most some many several all package"
-    " tranche batch consignment instalment installment".split()
+    " tranche batch consignment instalment installment one few each".split()
 )
 
 

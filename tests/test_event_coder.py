@@ -3495,3 +3495,26 @@ def test_where_the_doers_met_is_no_second_event(code):
     ]
     assert code("NATO defence ministers meeting in Brussels rejected the Russian plan.") == [("120", "NATO", "RUS")]
     assert code("Arab foreign ministers meeting in Cairo condemned the Israeli raid.") == [("111", "ARBGOV", "ISR")]
+
+
+def test_challenges_pushes_closed_doors_frozen_deposits_and_sealed_towns(code):
+    assert code("The Greek prime minister challenged Turkey to take the dispute to the World Court.")[0][:3] == (
+        "020",
+        "GRCGOV",
+        "TUR",
+    )
+    assert code("The court challenged the ruling.") == []
+    assert code("The U.N. chief pushed Rwanda's government on Sunday to guarantee the safety of civilians.") == [
+        ("020", "UNO", "RWAGOV")
+    ]
+    assert code("The Israeli prime minister closed the door on negotiations.") == [("125", "ISRGOV", None)]
+    assert code("The U.S. Treasury froze Panamanian government deposits in American banks.") == [
+        ("163", "USA", "PANGOV")
+    ]
+    assert code("Israeli troops sealed off the town on Wednesday.") == [("191", "ISRMIL", None)]
+    assert code("Chile's military government subjected six opposition magazines to prior censorship.") == [
+        ("1721", "CHLMIL", "CHLOPP")
+    ]
+    assert code("North Korea called off a scheduled round of high-level talks with South Korea.") == [
+        ("164", "PRK", "KOR")
+    ]
