@@ -63,6 +63,14 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
         return any(
             sentence.lemma(c) in trigger.needs_values for c in objects + [_whole_of(sentence, o) for o in objects]
         )
+    if trigger.needs_kind == "placed":
+        # "withdrew from the Golan Heights", "pulled out of southern Lebanon": a preposition naming a place.
+        return any(
+            sentence.entity_of.get(o, (0, 0, ""))[2] in ("GPE", "LOC", "FAC") or sentence.lemma(o) in TERRITORY_NOUNS
+            for prep in sentence.kids(token, {"prep"})
+            if sentence.lemma(prep) in trigger.needs_values
+            for o in sentence.kids(prep, {"pobj"})
+        )
     if trigger.needs_kind == "nochild":
         return not any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
@@ -97,6 +105,11 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
     return any(sentence.dep(c) in trigger.needs_values for c in sentence.children[token])
 
 
+# Places a force withdraws from, told by their common nouns.
+TERRITORY_NOUNS = PLACE_NOUNS | frozenset(
+    "territory territories heights strip bank zone enclave peninsula island islands corridor base bases area areas"
+    " region border frontier".split()
+)
 AMOUNT_NOUNS = frozenset("euro dollar pound yen yuan rupee package tranche sum worth".split())
 
 
@@ -137,10 +150,7 @@ def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bo
     auxiliaries = sentence.kids(clause, {"aux", "auxpass"})
     if not any(sentence.a.words[aux].lower() in trigger.needs_values for aux in auxiliaries) and not (
         # "insisted that North Korea dismantle its programme": the mandative subjunctive asks for an act, too.
-        "subjunctive" in trigger.needs_values
-        and sentence.a.tags[clause] == "VB"
-        and not sentence.kids(clause, {"aux"})
-        and sentence.kids(clause, SUBJECTS)
+        "subjunctive" in trigger.needs_values and _subjunctive(sentence, clause)
     ):
         return False
     if sentence.lemma(clause) in STATE_VERBS:
@@ -148,6 +158,16 @@ def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bo
     # "We must stand together": a demand is made of someone else; what the speakers say they must do is an opinion.
     subjects = sentence.kids(clause, SUBJECTS | PASSIVE_SUBJECTS)
     return not (trigger.frame == "demand" and any(_first_person(sentence, s) for s in subjects))
+
+
+def _subjunctive(sentence: ParsedSentence, verb: int) -> bool:
+    """A verb in the bare form with a subject and no auxiliary: "that North Korea dismantle"; also a plural present
+    form with a singular noun subject, which the small model tags for "that Ethiopia withdraw"."""
+    subjects = sentence.kids(verb, SUBJECTS)
+    if not subjects or sentence.kids(verb, {"aux"}):
+        return False
+    tag = sentence.a.tags[verb]
+    return tag == "VB" or (tag == "VBP" and all(sentence.a.tags[s] in ("NN", "NNP") for s in subjects))
 
 
 NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -756,6 +776,14 @@ def _embedded_events(sentence: ParsedSentence, frame_token: int, candidates: dic
                         and candidates[c].trigger.needs_kind == "head"
                         and sentence.lemma(clause) in candidates[c].trigger.needs_values
                     )
+    # "committed itself to sending troops", "agreed to holding talks": a gerund after "to".
+    embedded += [
+        g
+        for prep in sentence.kids(frame_token, {"prep"})
+        if sentence.lemma(prep) == "to"
+        for g in sentence.kids(prep, {"pcomp"})
+        if g in candidates and sentence.a.tags[g] == "VBG"
+    ]
     if sentence.a.pos[frame_token] == "NOUN":
         # "held out the threat of economic sanctions", "a promise of aid": a framing noun's "of" names what it frames.
         embedded += [o for o in sentence.objects_of(frame_token, {"of"}) if o in candidates]

@@ -452,9 +452,14 @@ def _code_candidate(
     # "ready to resume negotiations": the intent adjective governs the trigger or the verb that carries it.
     carrier = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
     carried_by = carrier if carrier != token and _carries(sentence, carrier, token, trigger) else token
+    governor = sentence.head(carried_by)
     if (
         not negated
-        and sentence.lemma(sentence.head(carried_by)) in INTENT_ADJECTIVES
+        # "would be prepared to withdraw": the participle the small model lemmatises as "prepare", too
+        and (
+            sentence.lemma(governor) in INTENT_ADJECTIVES
+            or (sentence.a.words[governor].lower() in INTENT_ADJECTIVES and sentence.dep(governor) == "acomp")
+        )
         and sentence.dep(carried_by) == "xcomp"
     ):
         event_mode = "intended"

@@ -328,6 +328,8 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
             if (
                 infinitive
                 and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS
+                # "would be prepared to withdraw": the participle the small model lemmatises as "prepare"
+                and not (sentence.a.words[parent].lower() in INTENT_ADJECTIVES and sentence.dep(parent) == "acomp")
                 and not voted
                 and not protesting
                 and _first_to(sentence, verb) is None  # "became the first country to recognise": it did

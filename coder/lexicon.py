@@ -68,7 +68,7 @@ def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
     if text == "frame":
         return "frame", frozenset()
     kind, _, values = text.partition("=")
-    if kind not in ("child", "nochild", "object", "dep", "nodep", "modal", "head", "frame") or not values:
+    if kind not in ("child", "nochild", "object", "dep", "nodep", "modal", "head", "frame", "placed") or not values:
         raise ValueError(f"event_lexicon.tsv: bad needs {text!r}")
     return kind, frozenset(values.split("|"))
 

@@ -1059,8 +1059,9 @@ def test_concessions_heeding_withholding_and_leaving_a_treaty(code):
 
 def test_more_verbs_of_saying_make_a_demand_with_must_or_should(code):
     assert code("Germany maintained that Greece should reform its pension system.") == [("100", "DEU", "GRC")]
+    # The act asked for is withdrawing from a place, a retreat: the demand is coded at that level (1056).
     assert code("The Arab League emphasised that Israel must withdraw from the occupied territories.") == [
-        ("100", "ARL", "ISR")
+        ("1056", "ARL", "ISR")
     ]
     # Still not an opinion about the speakers themselves or a state of affairs.
     assert code("The Iranian minister asserted that we must stand together.") == []
@@ -2770,7 +2771,8 @@ def test_force_used_for_a_purpose_is_aimed_at_whom_the_purpose_acts_on(code):
 
 
 def test_a_demand_noun_names_whom_it_asks_in_its_that_clause(code):
-    assert code("The Arab League renewed its demand that Iran withdraw from the islands.") == [("100", "ARL", "IRN")]
+    # The act asked for is withdrawing from a place, a retreat: the demand is coded at that level (1056).
+    assert code("The Arab League renewed its demand that Iran withdraw from the islands.") == [("1056", "ARL", "IRN")]
 
 
 def test_force_told_to_describe_a_party_to_a_peaceful_act_is_background(code):
@@ -3376,10 +3378,11 @@ def test_releases_ends_and_easings_in_more_words(code):
     assert code("Sudan restored mobile internet across Khartoum on Friday.")[0][:2] == ("081", "SDN")
     assert code("Chile's president suspended the increase in metro fares on Saturday.") == [("0832", "CHLGOV", "CHL")]
     assert code("Peru's government scrapped the constitutional clause on Monday.") == [("0832", "PERGOV", "PER")]
-    # A disputed town withdrawn from is no contested measure withdrawn.
-    assert code(
+    # A disputed town withdrawn from is no contested measure withdrawn (what Eritrea insists on is a demand).
+    insisting = code(
         "Eritrea rejected Ethiopia's offer, insisting that Addis Ababa first withdraw from the disputed town of Badme."
-    ) == [("120", "ERI", "ETH")]
+    )
+    assert insisting[0] == ("120", "ERI", "ETH") and not any(c.startswith("08") for c, _, _ in insisting)
 
 
 def test_forces_assembled_or_poured_in_and_crowds_pouring_out(code):
@@ -3517,4 +3520,28 @@ def test_challenges_pushes_closed_doors_frozen_deposits_and_sealed_towns(code):
     ]
     assert code("North Korea called off a scheduled round of high-level talks with South Korea.") == [
         ("164", "PRK", "KOR")
+    ]
+
+
+def test_withdrawing_from_a_place_and_what_one_says_one_would_do(code):
+    assert code("Israel withdrew from the Golan Heights.") == [("0874", "ISR", None)]
+    assert code("The candidate withdrew from the race.") == []
+    assert code("Russia withdrew from the treaty.") == [("160", "RUS", None)]
+    assert code("Israel said it would be prepared to withdraw from the Golan Heights.") == [("0356", "ISR", None)]
+    assert code("Russia said it was ready to cut its nuclear arsenal.") == [("0356", "RUS", None)]
+    assert code("Sudan said it would accept UN peacekeepers.") == [("0355", "SDN", "UNO")]
+    assert code("The army was prepared to attack.") == []
+
+
+def test_insisting_that_someone_act_and_committing_money_or_forces(code):
+    assert code("Argentina insisted on Tuesday that Britain open negotiations on the islands.")[0][:3] == (
+        "106",
+        "ARG",
+        "GBR",
+    )
+    assert code("Japan committed 500 million dollars in aid to Afghanistan.") == [("0331", "JPN", "AFG")]
+    assert code("NATO committed itself to sending up to 60,000 troops to Bosnia.") == [("0334", "NATO", "BIH")]
+    assert code("The soldiers committed atrocities in the village.") == []
+    assert code("The World Bank committed $350 million in grants to help Mozambique rebuild roads.") == [
+        ("0331", "WBK", None)
     ]
