@@ -146,6 +146,7 @@ MILITARY_THREAT_CODE = "138"
 PROTECTION_INTENT_CODE = "0334"
 PROTECTION_CODE = "074"
 DISPATCHING_LEMMAS = frozenset({"send", "deploy", "dispatch", "station"})
+HOSTING_VERBS = frozenset({"receive", "host", "welcome", "invite", "greet"})
 DOCUMENT_NOUNS = frozenset("treaty bill law agreement deal pact accord request hearing".split())
 
 
@@ -779,6 +780,18 @@ def _code_candidate(
     placed_root = act_code[:2]
     place_targeted = placed_root in PLACE_TARGETED_ROOTS or act_code == "042" or bool(embedded_clauses)
     went_for = _went_for(sentence, token) if trigger.pos == "NOUN" else None
+    hosting = went_for is not None and sentence.lemma(went_for) in HOSTING_VERBS
+    if placed_root == "04" and content_token == token and hosting and not targets:
+        # "Deng received Thatcher for talks", "welcomed the Lebanese president to Damascus for talks": whom the
+        # verb the talks are the purpose of acts on is the other party.
+        hosted = [
+            a
+            for a in _resolve_coordinated(sentence, sentence.kids(went_for, OBJECTS))
+            if _known(a) and not {a.actor.country} & {s.actor.country for s in sources}
+        ]
+        if hosted:
+            targets = hosted
+            evidence.append(f"target: whom the talks' verb receives ({hosted[0].text!r})")
     if placed_root == "04" and content_token == token and went_for is not None:
         # "a Japanese delegation arrived in Washington for talks", "flew to Vienna for talks": who travels abroad
         # for talks meets the host; talks at home ("returned to Tokyo for talks") name no other party.

@@ -72,7 +72,8 @@ CLAIM_NOUNS = frozenset(
 )
 # An event that is expected, feared or only possible has not happened: it is not coded.
 HYPOTHETICAL_MODIFIERS = frozenset(
-    "possible potential expected future likely imminent hypothetical feared planned prospective".split()
+    "possible potential expected future likely imminent hypothetical feared planned prospective simulated mock"
+    " notional".split()
 )
 # ... or only permitted: "an agreement that allowed Turkish army deployments" permits them, it does not deploy.
 HYPOTHETICAL_GOVERNORS = frozenset(

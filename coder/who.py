@@ -96,7 +96,8 @@ AID_ROOTS = frozenset({"05", "07", "16"})
 # Events addressed to whoever must act in their embedded clause ("demanded that the US cancel ...").
 ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate"})
-CONSULT_ROOT = "04"
+TOPIC_ON_ROOTS = frozenset({"04", "06"})
+TOPIC_ON_CODES = frozenset({"030", "036", "057"})
 # Words a force trigger's refinements name as what is struck, not what strikes: "pounded Azerbaijani positions" is
 # aimed at Azerbaijan ("pounded the city with artillery": the artillery is the instrument).
 STRUCK_PLACES = frozenset({"position", "city", "town", "village", "base", "camp", "outpost", "stronghold", "area"})
@@ -1407,7 +1408,14 @@ def _target(
         for destination in destinations:
             if found := actors(sentence.conjuncts(destination)):
                 return found
-    if objects and (found := actors(sentence.conjuncts(objects[0]))):
+    if (
+        objects
+        and (found := actors(sentence.conjuncts(objects[0])))
+        # "initialled an agreement in Oslo": where an accord is made is not whom it is with.
+        and not (
+            sentence.lemma(objects[0]) in NAMED_FOR_A_PLACE and all(a.actor.matched.startswith("place ") for a in found)
+        )
+    ):
         return found
     carrier_verb = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
     carried = trigger.pos == "NOUN" and _carries(sentence, carrier_verb, token, trigger)
@@ -1469,8 +1477,9 @@ def _target(
         # "a phone call made by Trump to Zelensky": the participle that names the doer also names the other side.
         owners.extend(_agent_participles(sentence, token))
     prepositions = TARGET_PREPOSITIONS if trigger.cameo[:2] in ASSAULT_ROOTS else TARGET_PREPOSITIONS | {"from"}
-    if event_code[:2] == CONSULT_ROOT and trigger.pos == "VERB":
-        # "exchanged views on Cambodia", "conferred on Kosovo": what a consultation is on is its topic.
+    if event_code[:2] in TOPIC_ON_ROOTS or event_code in TOPIC_ON_CODES:
+        # "exchanged views on Cambodia", "talks on the future of Hong Kong", "signed the declaration on the return
+        # of Hong Kong", "cooperate on drugs": what a consultation, an accord or cooperation is on is its topic.
         prepositions = prepositions - {"on", "upon"}
     if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma not in RECIPROCAL_LEMMAS:
         # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where
@@ -1571,9 +1580,13 @@ def _target(
                         return found
                     phrase_objects.append(pobj)
     for thing in objects + phrase_objects:
-        if found := actors(_owners_of(sentence, thing)):
+        if (found := actors(_owners_of(sentence, thing))) and not (
+            sentence.lemma(thing) in NAMED_FOR_A_PLACE and all(a.actor.matched.startswith("place ") for a in found)
+        ):
             return found
-    if event_code[:2] in JUDGING_ROOTS and (found := _judged_place_or_owner(sentence, objects, actors)):
+    # (Not signing: "initialled an agreement in Oslo" judges nothing.)
+    judging = event_code[:2] in JUDGING_ROOTS and event_code not in TOPIC_ON_CODES
+    if judging and (found := _judged_place_or_owner(sentence, objects, actors)):
         return found
     if event_code[:2] == "14":
         # "began a hunger strike to protest against the Danish government", "a strike in protest of the
@@ -1616,7 +1629,24 @@ def _target(
         subjects = sentence.kids(clause, SUBJECTS)
         if subjects and (found := actors(sentence.conjuncts(subjects[0]))):
             return found
+    if event_code[:2] in ADDRESSED_ROOTS and (named := _named_after_that(sentence, token)) is not None:
+        # "demanded that Damascus expel Ocalan": the small model often misparses the mandative subjunctive; the name
+        # right after "that" is still whom the demand addresses.
+        return actors([named])
     return []
+
+
+def _named_after_that(sentence: ParsedSentence, token: int) -> int | None:
+    """The last word of a name that opens the "that" clause right after a verb of demanding ("demanded that
+    the Taliban hand over ..."), read from the words' order."""
+    that = token + 1
+    if that >= len(sentence) or sentence.a.words[that].lower() != "that":
+        return None
+    start = that + 1 + (that + 1 < len(sentence) and sentence.a.words[that + 1].lower() == "the")
+    entity = sentence.entity_of.get(start)
+    if entity is None or entity[0] != start or entity[2] not in ACTOR_ENTITY_LABELS:
+        return None
+    return entity[1] - 1
 
 
 AIM_PREPOSITIONS = frozenset({"against", "at", "of", "over"})

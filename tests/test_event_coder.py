@@ -3545,3 +3545,22 @@ def test_insisting_that_someone_act_and_committing_money_or_forces(code):
     assert code("The World Bank committed $350 million in grants to help Mozambique rebuild roads.") == [
         ("0331", "WBK", None)
     ]
+
+
+def test_a_demand_addresses_the_name_after_that_and_talks_on_a_topic(code):
+    assert code("Ankara demanded that Damascus expel Kurdish rebel leader Abdullah Ocalan.") == [
+        ("100", "TURGOV", "SYRGOV")
+    ]
+    assert code("The White House demanded that the Taliban hand over Osama bin Laden.") == [("100", "USAGOV", "TAL")]
+    # The host received a visit (043) and held talks with the visitor, not with Hong Kong.
+    assert ("040", "CHNGOV", "GBRGOV") in code(
+        "The Chinese leader received the British prime minister in Beijing for talks on Hong Kong."
+    )
+    assert code("Chinese and British leaders signed the joint declaration on the return of Hong Kong.") == [
+        ("057", "CHNGOV", "GBRGOV"),
+        ("057", "GBRGOV", "CHNGOV"),
+    ]
+
+
+def test_simulated_attacks_are_no_attacks(code):
+    assert code("Israeli forces tested Arrow batteries against simulated attacks from Iran.") == []
