@@ -39,6 +39,7 @@ from coder.framing import (
     _non_actor_patient,
     _on_condition,
     _reported_by,
+    _scheduled,
     _spans_a_time,
     _sporting,
     _statement_of_accord,
@@ -462,7 +463,7 @@ def _code_candidate(
             or (sentence.a.words[governor].lower() in INTENT_ADJECTIVES and sentence.dep(governor) == "acomp")
         )
         and sentence.dep(carried_by) == "xcomp"
-    ):
+    ) or (not negated and _scheduled(sentence, carried_by)):
         event_mode = "intended"
     if (
         event_mode == "possible"

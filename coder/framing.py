@@ -324,6 +324,8 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
             # its governor says it happened ("began to shell"). Framing verbs ("agreed to send") never get here.
             infinitive = _has_infinitive_to(sentence, verb)
             voted = sentence.lemma(parent) in ENACTING_VERBS and code[:2] not in FORCE_ROOTS
+            if _scheduled(sentence, verb):
+                return None  # "the EU is to provide aid": what is arranged to happen, an intent (events.py)
             # "burned flags to protest against the strike": the deed done is the protest.
             protesting = code[:2] == PROTEST_ROOT and sentence.a.tags[parent] in DEED_TAGS
             if (
@@ -356,6 +358,20 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
 
 
 OBLIGATION_AUXILIARIES = frozenset({"should", "must", "shall"})
+
+
+def _scheduled(sentence: ParsedSentence, verb: int) -> bool:
+    """Whether an infinitive hangs on a finite "be" with a subject: "the EU is to provide aid", "France is to send
+    troops" (what is arranged to happen, as "will")."""
+    parent = sentence.head(verb)
+    return (
+        parent != verb
+        and sentence.dep(verb) == "xcomp"
+        and sentence.lemma(parent) == "be"
+        and sentence.a.tags[parent] in ("VBZ", "VBP", "VBD")
+        and bool(sentence.kids(parent, SUBJECTS))
+        and _has_infinitive_to(sentence, verb)
+    )
 
 
 def _statement_of_accord(sentence: ParsedSentence, token: int, trigger: Trigger) -> bool:

@@ -427,6 +427,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him"})
 QUANTITY_HEADS = frozenset(
     "thousand thousands hundred hundreds dozen dozens million millions some many most all few "
     "several number scores tens".split()
+) | frozenset(
+    # Groups sent or gathered: "a contingent of Bangladeshi peacekeepers", "a first batch of Pakistani troops".
+    "contingent batch detachment squad column handful band".split()
 )
 
 # Number words that, alone, count people: not "some", "many", "all", which stand for a group named before.

@@ -3564,3 +3564,14 @@ def test_a_demand_addresses_the_name_after_that_and_talks_on_a_topic(code):
 
 def test_simulated_attacks_are_no_attacks(code):
     assert code("Israeli forces tested Arrow batteries against simulated attacks from Iran.") == []
+
+
+def test_groups_sent_are_of_whom_they_are_made_and_what_is_to_happen_is_intended(code):
+    assert code("A contingent of Bangladeshi peacekeeping troops arrived in Liberia on Tuesday.") == [
+        ("074", "BGDMIL", "LBR")
+    ]
+    assert code("A first batch of Pakistani peacekeepers arrived in Liberia on Tuesday.") == [("074", "PAK", "LBR")]
+    assert code("The European Union is to provide 50 million euros in emergency food aid to Ethiopia.") == [
+        ("0333", "EUR", "ETH")
+    ]
+    assert code("The problem is to find money for Ethiopia.") == []
