@@ -1456,6 +1456,8 @@ def _target(
         if found := actors(_owners_of(sentence, thing)):
             return found
     owners = [token, *objects]
+    # "pledged loans worth $600 million to the Aquino government": the parser may hang the "to" on "worth".
+    owners += [c for c in sentence.kids(token, {"oprd", "prep", "acomp"}) if sentence.lemma(c) == "worth"]
     if trigger.pos == "VERB" and trigger.cameo[:2] not in ASSAULT_ROOTS:
         # "agreed to a ceasefire with Eritrea", "agreed on talks with Pakistan": the noun that refines the trigger, as
         # what it is to or on, carries the other side in a phrase of its own (not a setting: "agreed to US mediation

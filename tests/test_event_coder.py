@@ -3575,3 +3575,13 @@ def test_groups_sent_are_of_whom_they_are_made_and_what_is_to_happen_is_intended
         ("0333", "EUR", "ETH")
     ]
     assert code("The problem is to find money for Ethiopia.") == []
+
+
+def test_what_aid_is_worth_does_not_hide_whom_it_goes_to(code):
+    # (Aquino is out of office at the fixture's date: of the Philippines, in no sector.)
+    assert code("Tokyo pledged new yen loans worth 600 million dollars to the government of Corazon Aquino.") == [
+        ("0331", "JPNGOV", "PHL")
+    ]
+    assert code("Tokyo sent emergency relief worth 5 million dollars to Bangladesh after a cyclone.") == [
+        ("073", "JPNGOV", "BGD")
+    ]
