@@ -3585,3 +3585,18 @@ def test_what_aid_is_worth_does_not_hide_whom_it_goes_to(code):
     assert code("Tokyo sent emergency relief worth 5 million dollars to Bangladesh after a cyclone.") == [
         ("073", "JPNGOV", "BGD")
     ]
+
+
+def test_war_footings_abandoned_positions_weapons_handed_in_and_results_accepted(code):
+    assert code("North Korea placed its army on a semi-war footing on Monday.") == [("152", "PRK", None)]
+    assert code("Israeli troops abandoned their last positions in southern Lebanon.") == [("0874", "ISRMIL", "LBN")]
+    assert code("About 4,000 RENAMO guerrillas handed in their weapons in central Mozambique.")[0][:2] == (
+        "0873",
+        "RENAMO",
+    )
+    assert code("The soldiers handed in their resignation.") == []
+    assert code("Taiwan's government lifted a 37-year-old freeze on new newspaper licences.") == [
+        ("081", "TWNGOV", "TWN")
+    ]
+    assert code("The United States lifted the freeze on Iranian assets.") == [("085", "USA", "IRN")]
+    assert code("The Malawian president accepted the result of the referendum.")[0][:2] == ("080", "MWIGOV")
