@@ -357,6 +357,25 @@ def _shares_its_object(sentence: ParsedSentence, verb: int) -> bool:
     return any(sentence.a.pos[c] == "VERB" and sentence.kids(c, OBJECTS) for c in coordinated)
 
 
+def _deed_done_in_protest(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> int | None:
+    """The verb an "in protest" phrase hangs on, when it is no event of its own and has a subject: "stayed away from
+    the election in protest", "put up roadblocks in protest at the eradication drive"."""
+    if sentence.lemma(token) != "protest" or sentence.dep(token) != "pobj":
+        return None
+    prep = sentence.head(token)
+    if sentence.lemma(prep) != "in":
+        return None
+    # "stayed away from Sunday's election in protest": the parser may hang the phrase on a noun of the verb's.
+    verb = sentence.head(prep)
+    for _ in range(3):
+        if sentence.a.pos[verb] == "VERB" or sentence.head(verb) == verb:
+            break
+        verb = sentence.head(verb)
+    if verb == prep or sentence.a.pos[verb] != "VERB" or verb in candidates:
+        return None
+    return verb if sentence.kids(verb, SUBJECTS) else None
+
+
 def _circumstance_of_the_doer(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> bool:
     """Whether a participle describes the subject of another event ("ministers meeting in Geneva threw out ...")."""
     if sentence.dep(token) != "acl" or sentence.a.tags[token] != "VBG":
@@ -498,6 +517,10 @@ def _code_candidate(
                 break
     place_country = location.country if location is not None else None
     sources = _source(sentence, token, trigger, code)
+    if not sources and (deed := _deed_done_in_protest(sentence, token, candidates)) is not None:
+        # "the opposition stayed away from the election in protest against ...": whoever did the deed protests.
+        sources = _resolve_coordinated(sentence, sentence.conjuncts(sentence.kids(deed, SUBJECTS)[0]))
+        evidence.append(f"source: who did what was done in protest ({sentence.a.words[deed]!r})")
     sources = _localised(sources, _country_spoken_for(sentence, token), evidence)
     sources = _localised(sources, _country_for_unplaced(sources, code, place_country), evidence)
     if not sources and code.startswith(AUTHORITY_CODES):

@@ -3600,3 +3600,11 @@ def test_war_footings_abandoned_positions_weapons_handed_in_and_results_accepted
     ]
     assert code("The United States lifted the freeze on Iranian assets.") == [("085", "USA", "IRN")]
     assert code("The Malawian president accepted the result of the referendum.")[0][:2] == ("080", "MWIGOV")
+
+
+def test_what_is_done_in_protest_is_a_protest_by_whoever_does_it(code):
+    assert code(
+        "Bangladesh's main opposition party stayed away from the election in protest against the government."
+    ) == [("140", "BGDOPP", "BGDGOV")]
+    # A deed that is an event of its own stays that event.
+    assert code("Britain recalled its ambassador in protest at the air strikes.") == [("161", "GBR", None)]
