@@ -1486,6 +1486,8 @@ def _target(
         # "exchanged views on Cambodia", "talks on the future of Hong Kong", "signed the declaration on the return
         # of Hong Kong", "cooperate on drugs": what a consultation, an accord or cooperation is on is its topic.
         prepositions = prepositions - {"on", "upon"}
+    if event_code[:2] == "06":
+        prepositions = prepositions | {"alongside"}  # "began training alongside Norwegian troops"
     if trigger.cameo[:2] in ASSAULT_ROOTS and trigger.lemma not in RECIPROCAL_LEMMAS:
         # "airstrikes with the Royal Air Force", "attacked with drones": "with" names the means, except where
         # two sides fight each other ("clashed with police", "a battle with the rebels").

@@ -3608,3 +3608,12 @@ def test_what_is_done_in_protest_is_a_protest_by_whoever_does_it(code):
     ) == [("140", "BGDOPP", "BGDGOV")]
     # A deed that is an event of its own stays that event.
     assert code("Britain recalled its ambassador in protest at the air strikes.") == [("161", "GBR", None)]
+
+
+def test_weapons_flown_britains_services_and_training_alongside(code):
+    assert code("Iran flew weapons to Hezbollah.") == [("072", "IRN", "HEZ")]
+    assert code("The pilot flew the plane to Paris.") == []
+    assert code("The Royal Navy seized an Iranian tanker.") == [("1711", "GBRMIL", "IRN")]
+    assert code("Some 1,000 Royal Marines began winter warfare training alongside Norwegian troops.") == [
+        ("062", "GBRMIL", "NORMIL")
+    ]
