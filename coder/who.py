@@ -2018,14 +2018,16 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
                     CodedActor(sentence.a.words[head], -1, -1, country_actor(sentence.a.words[head], country, "border"))
                 ]
             continue
-        found = [
-            a
-            for a in _resolve_coordinated(sentence, sentence.conjuncts(head))
-            if _known(a) and a.actor.country not in own
-        ]
-        if found:
+        if found := _foreign_actors(sentence, head, own):
             return found
     return []
+
+
+def _foreign_actors(sentence: ParsedSentence, head: int, own: set[str]) -> list[CodedActor]:
+    """The known actors a phrase and its conjuncts name, other than of the doer's own countries."""
+    return [
+        a for a in _resolve_coordinated(sentence, sentence.conjuncts(head)) if _known(a) and a.actor.country not in own
+    ]
 
 
 def _aims(sentence: ParsedSentence) -> list[int]:
@@ -2043,12 +2045,7 @@ def _aims(sentence: ParsedSentence) -> list[int]:
 def _aim_of_posture(sentence: ParsedSentence, own: set[str]) -> list[CodedActor]:
     """The foreign country a force posture is said to be aimed at, if the sentence says so."""
     for head in _aims(sentence):
-        found = [
-            a
-            for a in _resolve_coordinated(sentence, sentence.conjuncts(head))
-            if _known(a) and a.actor.country not in own
-        ]
-        if found:
+        if found := _foreign_actors(sentence, head, own):
             return found
     return []
 
@@ -2102,12 +2099,7 @@ def _pressing_party(sentence: ParsedSentence, token: int, own: set[str]) -> list
         if sentence.lemma(noun) not in PRESSING_NOUNS:
             continue
         for head in _owners_of(sentence, noun) + sentence.objects_of(noun, {"with", "from", "by"}):
-            found = [
-                a
-                for a in _resolve_coordinated(sentence, sentence.conjuncts(head))
-                if _known(a) and a.actor.country not in own
-            ]
-            if found:
+            if found := _foreign_actors(sentence, head, own):
                 return found
     return []
 
