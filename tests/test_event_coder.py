@@ -3617,3 +3617,16 @@ def test_weapons_flown_britains_services_and_training_alongside(code):
     assert code("Some 1,000 Royal Marines began winter warfare training alongside Norwegian troops.") == [
         ("062", "GBRMIL", "NORMIL")
     ]
+
+
+def test_more_words_of_blame_joint_programmes_and_released_leaders(code):
+    assert code("Kenya held Somalia responsible for the attack.") == [("112", "KEN", "SOM")]
+    assert code("Venezuela branded the United States an imperialist aggressor.") == [("111", "VEN", "USA")]
+    assert code("Turkey took Greece to task over the islands.") == [("111", "TUR", "GRC")]
+    assert code("The minister took the case to court.") == []
+    assert code("France and Germany launched a joint fighter jet programme.") == [
+        ("061", "FRA", "DEU"),
+        ("061", "DEU", "FRA"),
+    ]
+    assert code("The company launched a new programme.") == []
+    assert code("Myanmar's junta released a prominent government critic.")[0][:2] == ("0841", "MMRGOV")
