@@ -384,9 +384,10 @@ def _participle_restored(annotation: Annotation) -> Annotation:
 
 def repaired(annotation: Annotation) -> Annotation:
     """The annotation with every repair applied: a lost main verb, a "to" clause cut off by a date, a for-to clause
-    hung on the wrong word, a sector term read as a verb and its object, a noun tagged as a verb, a subject read as
-    an adverb, a "to" read as the infinitive of a hyphened participle ("to flood-hit areas"), a name in apposition read
-    as a second subject ("the bloc ECOWAS imposed")."""
+    hung on the wrong word, a sector term read as a verb and its object, a noun tagged as a verb (in an object's place
+    or hung on the verb as its clause), a subject read as an adverb, a "to" read as the infinitive of a hyphened
+    participle ("to flood-hit areas"), a name in apposition read as a second subject ("the bloc ECOWAS imposed"),
+    people "meeting" somewhere read as a meeting ("ministers meeting in Geneva threw out ...")."""
     restored = _hyphened_participle_restored(_apposed_name_restored(_participle_restored(annotation)))
     restored = _verb_restored(_subject_restored(_noun_tag_restored(restored)))
     return _compound_term_restored(_for_clause_on_object(_infinitive_after_date_restored(restored)))
