@@ -137,7 +137,7 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"04", "06"})
 # "A and B agreed", "signed", joint drills; "agreed to talks", "agreed to a ceasefire"; "disengaged"
-SYMMETRIC_CODES = frozenset({"030", "050", "054", "057", "0312", "0311", "036", "0356", "164", "087"})
+SYMMETRIC_CODES = frozenset({"030", "031", "050", "054", "057", "0312", "0311", "036", "0356", "164", "087"})
 # Events whose target, when no actor is named, is the country where they happen ("deployed troops in Iraq").
 PLACE_TARGETED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
 # An intent to deploy forces is a threat (138) only against whom they are sent: forces pledged *to* a country to help

@@ -103,7 +103,8 @@ OBJECT_CONTROL_VERBS = frozenset(
 
 # Verbs whose subject does what their "to" clause says: "voted to impose", "agreed to send", "vowed to retaliate".
 SUBJECT_CONTROL_VERBS = frozenset(
-    "vote agree decide promise pledge vow threaten refuse decline plan resolve offer seek move want intend".split()
+    "vote agree decide promise pledge vow threaten refuse decline plan resolve offer seek move want intend undertake"
+    " volunteer".split()
 )
 # Nouns completed by a "to" clause: "its readiness to resume talks", "a decision to withdraw".
 INFINITIVE_NOUNS = frozenset(

@@ -3630,3 +3630,16 @@ def test_more_words_of_blame_joint_programmes_and_released_leaders(code):
     ]
     assert code("The company launched a new programme.") == []
     assert code("Myanmar's junta released a prominent government critic.")[0][:2] == ("0841", "MMRGOV")
+
+
+def test_accepting_rulings_restoring_cooperation_scaling_down_and_undertaking(code):
+    assert code("Ethiopia said it would fully accept the border ruling with Eritrea.")[0][:3] == ("035", "ETH", "ERI")
+    assert code("France and Morocco will restore judicial and intelligence cooperation.") == [
+        ("031", "FRA", "MAR"),
+        ("031", "MAR", "FRA"),
+    ]
+    assert code("The Israeli army scaled down its operations in Gaza.") == [("087", "ISRMIL", "PSE")]
+    assert code("The company scaled down its operations.") == []
+    assert code("South Africa undertook on Tuesday to pull its remaining troops out of southern Angola.") == [
+        ("0356", "ZAF", "AGO")
+    ]
