@@ -381,7 +381,7 @@ ARRIVING_VERBS = frozenset("arrive reach land dock enter cross touch".split())
 LANDING_VERBS = frozenset("come wade wad go swarm stream".split())
 CONVEYANCES = frozenset(
     "convoy plane planes aircraft airlift flight ship freighter vessel truck trucks lorry lorries helicopter barge"
-    " airplane transport transports jet airliner ferry hercules shipment consignment cargo airlift".split()
+    " airplane transport transports jet airliner ferry hercules shipment consignment cargo".split()
 )
 # People whose arrival is help: "Cuban doctors arrived in Pakistan's earthquake zone"; a team of them, or one named
 # for its work ("a search-and-rescue team").
@@ -419,9 +419,8 @@ def _relief_arriving(
     # "waded ashore as the first contingent of a UN peacekeeping force": what the arrivals came as.
     role = [t for a in sentence.objects_of(token, {"as"}) for t in sentence.subtree(a)]
     for subject in sentence.kids(token, SUBJECTS):
-        words = {sentence.lemma(t) for t in sentence.subtree(subject) + role} | {
-            sentence.a.words[t].lower() for t in sentence.subtree(subject) + role
-        }
+        told = sentence.subtree(subject) + role
+        words = {sentence.lemma(t) for t in told} | {sentence.a.words[t].lower() for t in told}
         if words & PEACEKEEPING_WORDS:
             # "units of an Indian peacekeeping force landed on the Jaffna peninsula": peacekeepers deployed (074).
             return _Candidate(token, deliver[0], "074")

@@ -33,6 +33,7 @@ from coder.framing import (
     _background_clause,
     _describes_a_party,
     _hypothetical,
+    _intent_adjective,
     _killed_in_an_accident,
     _mode,
     _named_by_a_past_date,
@@ -68,7 +69,6 @@ from coder.vocabulary import (
     GENERIC_VIOLENCE_CODES,
     HELPING_PURPOSES,
     HOSTILE_ROOTS,
-    INTENT_ADJECTIVES,
     MUTUAL_LEMMAS,
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -473,16 +473,9 @@ def _code_candidate(
     # "ready to resume negotiations": the intent adjective governs the trigger or the verb that carries it.
     carrier = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
     carried_by = carrier if carrier != token and _carries(sentence, carrier, token, trigger) else token
-    governor = sentence.head(carried_by)
-    if (
-        not negated
-        # "would be prepared to withdraw": the participle the small model lemmatises as "prepare", too
-        and (
-            sentence.lemma(governor) in INTENT_ADJECTIVES
-            or (sentence.a.words[governor].lower() in INTENT_ADJECTIVES and sentence.dep(governor) == "acomp")
-        )
-        and sentence.dep(carried_by) == "xcomp"
-    ) or (not negated and _scheduled(sentence, carried_by)):
+    intent_adjective = sentence.dep(carried_by) == "xcomp" and _intent_adjective(sentence, sentence.head(carried_by))
+    if not negated and (intent_adjective or _scheduled(sentence, carried_by)):
+        # "would be prepared to withdraw", "the EU is to provide aid": what is meant or arranged to happen.
         event_mode = "intended"
     if (
         event_mode == "possible"

@@ -330,9 +330,8 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
             protesting = code[:2] == PROTEST_ROOT and sentence.a.tags[parent] in DEED_TAGS
             if (
                 infinitive
-                and sentence.lemma(parent) not in ASPECTUAL_VERBS | INTENT_ADJECTIVES | GATHERING_VERBS
-                # "would be prepared to withdraw": the participle the small model lemmatises as "prepare"
-                and not (sentence.a.words[parent].lower() in INTENT_ADJECTIVES and sentence.dep(parent) == "acomp")
+                and sentence.lemma(parent) not in ASPECTUAL_VERBS | GATHERING_VERBS
+                and not _intent_adjective(sentence, parent)
                 and not voted
                 and not protesting
                 and _first_to(sentence, verb) is None  # "became the first country to recognise": it did
@@ -358,6 +357,14 @@ def _hypothetical(sentence: ParsedSentence, token: int, code: str) -> str | None
 
 
 OBLIGATION_AUXILIARIES = frozenset({"should", "must", "shall"})
+
+
+def _intent_adjective(sentence: ParsedSentence, token: int) -> bool:
+    """Whether a word says its subject means to act: "ready", "willing"; also "would be prepared to", the participle
+    the small model lemmatises as "prepare"."""
+    return sentence.lemma(token) in INTENT_ADJECTIVES or (
+        sentence.a.words[token].lower() in INTENT_ADJECTIVES and sentence.dep(token) == "acomp"
+    )
 
 
 def _scheduled(sentence: ParsedSentence, verb: int) -> bool:

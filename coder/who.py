@@ -1411,14 +1411,7 @@ def _target(
         for destination in destinations:
             if found := actors(sentence.conjuncts(destination)):
                 return found
-    if (
-        objects
-        and (found := actors(sentence.conjuncts(objects[0])))
-        # "initialled an agreement in Oslo": where an accord is made is not whom it is with.
-        and not (
-            sentence.lemma(objects[0]) in NAMED_FOR_A_PLACE and all(a.actor.matched.startswith("place ") for a in found)
-        )
-    ):
+    if objects and (found := actors(sentence.conjuncts(objects[0]))) and not _where_made(sentence, objects[0], found):
         return found
     carrier_verb = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
     carried = trigger.pos == "NOUN" and _carries(sentence, carrier_verb, token, trigger)
@@ -1587,9 +1580,7 @@ def _target(
                         return found
                     phrase_objects.append(pobj)
     for thing in objects + phrase_objects:
-        if (found := actors(_owners_of(sentence, thing))) and not (
-            sentence.lemma(thing) in NAMED_FOR_A_PLACE and all(a.actor.matched.startswith("place ") for a in found)
-        ):
+        if (found := actors(_owners_of(sentence, thing))) and not _where_made(sentence, thing, found):
             return found
     # (Not signing: "initialled an agreement in Oslo" judges nothing.)
     judging = event_code[:2] in JUDGING_ROOTS and event_code not in TOPIC_ON_CODES
@@ -1641,6 +1632,12 @@ def _target(
         # right after "that" is still whom the demand addresses.
         return actors([named])
     return []
+
+
+def _where_made(sentence: ParsedSentence, thing: int, found: list[CodedActor]) -> bool:
+    """Whether the actors found for an accord are only the place it was made: "initialled an agreement in Oslo" is
+    not with Norway."""
+    return sentence.lemma(thing) in NAMED_FOR_A_PLACE and all(a.actor.matched.startswith("place ") for a in found)
 
 
 def _named_after_that(sentence: ParsedSentence, token: int) -> int | None:
@@ -1822,8 +1819,7 @@ def _recipient_of_aid(sentence: ParsedSentence, token: int, own: set[str]) -> li
     ]
     for phrase in phrases:
         for head in [phrase, *sentence.objects_of(phrase, {"in", "of"})]:
-            found = [a for a in _resolve_coordinated(sentence, [head]) if _known(a) and a.actor.country not in own]
-            if found:
+            if found := _foreign_actors(sentence, [head], own):
                 return found
     # "ferried rice to tsunami survivors along the west coast of Aceh": people of no country named, placed deeper in
     # the phrase (of the act, not of its doer's name: "Cinema for Peace Foundation, a Berlin-based non-profit").
@@ -1832,10 +1828,9 @@ def _recipient_of_aid(sentence: ParsedSentence, token: int, own: set[str]) -> li
         if phrase in doers:
             continue
         for place in sentence.subtree(phrase):
-            if sentence.entity_of.get(place, (0, 0, ""))[2] not in ("GPE", "LOC"):
-                continue
-            found = [a for a in _resolve_coordinated(sentence, [place]) if _known(a) and a.actor.country not in own]
-            if found:
+            if sentence.entity_of.get(place, (0, 0, ""))[2] in ("GPE", "LOC") and (
+                found := _foreign_actors(sentence, [place], own)
+            ):
                 return found
     return []
 
@@ -2018,16 +2013,14 @@ def _adversary_of_posture(sentence: ParsedSentence, token: int, own: set[str]) -
                     CodedActor(sentence.a.words[head], -1, -1, country_actor(sentence.a.words[head], country, "border"))
                 ]
             continue
-        if found := _foreign_actors(sentence, head, own):
+        if found := _foreign_actors(sentence, sentence.conjuncts(head), own):
             return found
     return []
 
 
-def _foreign_actors(sentence: ParsedSentence, head: int, own: set[str]) -> list[CodedActor]:
-    """The known actors a phrase and its conjuncts name, other than of the doer's own countries."""
-    return [
-        a for a in _resolve_coordinated(sentence, sentence.conjuncts(head)) if _known(a) and a.actor.country not in own
-    ]
+def _foreign_actors(sentence: ParsedSentence, heads: list[int], own: set[str]) -> list[CodedActor]:
+    """The known actors the phrases headed by ``heads`` name, other than of the doer's own countries."""
+    return [a for a in _resolve_coordinated(sentence, heads) if _known(a) and a.actor.country not in own]
 
 
 def _aims(sentence: ParsedSentence) -> list[int]:
@@ -2045,7 +2038,7 @@ def _aims(sentence: ParsedSentence) -> list[int]:
 def _aim_of_posture(sentence: ParsedSentence, own: set[str]) -> list[CodedActor]:
     """The foreign country a force posture is said to be aimed at, if the sentence says so."""
     for head in _aims(sentence):
-        if found := _foreign_actors(sentence, head, own):
+        if found := _foreign_actors(sentence, sentence.conjuncts(head), own):
             return found
     return []
 
@@ -2092,14 +2085,14 @@ SPAN_NOUNS = frozenset("year years month months week weeks day days decade decad
 
 def _pressing_party(sentence: ParsedSentence, token: int, own: set[str]) -> list[CodedActor]:
     """Who pressed for a concession the sentence says was yielded to them, not the conceder's own country."""
-    pressed = [o for o in sentence.objects_of(token, {"to", "in", "under", "after"})]
+    pressed = sentence.objects_of(token, {"to", "in", "under", "after"})
     # "gave in to years of pressure from Washington": through a span of time.
     pressed += [o for p in pressed if sentence.lemma(p) in SPAN_NOUNS for o in sentence.objects_of(p, {"of"})]
     for noun in pressed:
         if sentence.lemma(noun) not in PRESSING_NOUNS:
             continue
         for head in _owners_of(sentence, noun) + sentence.objects_of(noun, {"with", "from", "by"}):
-            if found := _foreign_actors(sentence, head, own):
+            if found := _foreign_actors(sentence, sentence.conjuncts(head), own):
                 return found
     return []
 
