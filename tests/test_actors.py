@@ -52,6 +52,7 @@ from schemas.codebook import data_rows
         ("the General Assembly", "UNO", None, None),  # bare, it is the UN's
         ("the SPDC", "MMRGOV", "MMR", "GOV"),  # Myanmar's junta under its own name
         ("the Sandinistas", "FSLN", "NIC", None),
+        ("Brussels", "EUR", None, None),  # as an actor, the seat of the EU; Belgium's government is "Belgium"
     ],
 )
 def test_resolve_actor(phrase, code, country, sector):

@@ -179,6 +179,11 @@ def test_plans_without_a_coded_event_are_not_events(code):
     assert code("Russia plans to attack Ukraine.") == [("138", "RUS", "UKR")]
 
 
+def test_brussels_as_an_actor_is_the_european_union(code):
+    assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
+    assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
+
+
 def test_relative_clause_subject_is_the_described_noun(code):
     assert code("The earthquake that struck southern Philippines killed six people.") == []
     assert code("Russia, which attacked Ukraine in February, denied it.")[0][:2] == ("190", "RUS")
