@@ -87,10 +87,38 @@ def _visible(text: str, index: int, stop: int, step: int) -> str:
     return "" if index == stop else text[index]
 
 
+# A wire dateline opening a paragraph: "BEIJING, May 10 (Reuters) - ", "NABLUS, West Bank, Jan 14 (AP) -- ",
+# "WASHINGTON (AP) — ", "KABUL — ". It says where the story was filed, and is no part of the first sentence: read
+# as one, its city becomes the actor of whatever follows ("TUNIS ... - Arafat urged ..." is not Tunisia urging).
+_DATELINE = re.compile(
+    r"""[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*          # the city, in capitals
+    (?:,[ ][A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*)*)?      # its region or country ("West Bank", "Iraq")
+    (?:,[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-Z][a-z]{2,8}))?  # the date ("May 10", "10 May")
+    (?:[ ]?\([A-Z][\w.&'’ -]{0,40}\))?                  # the agency ("(Reuters)")
+    [ ]*(?:-{1,2}|–|—)[ ]+""",
+    re.VERBOSE,
+)
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a paragraph's text starts past a wire dateline, or ``start`` without one. A dateline has a date or an
+    agency, or a dash that a sentence of capitals alone would not have ("KABUL — "); a bare capitalised word before
+    a hyphen ("NATO - the alliance") must still be more than one short word."""
+    match = _DATELINE.match(text, start, end)
+    if match is None:
+        return start
+    dateline = text[start : match.end()]
+    if "(" in dateline or re.search(r"\d", dateline) or "—" in dateline or "--" in dateline:
+        return match.end()
+    return start
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the sentences of ``text``, stripped of surrounding whitespace."""
+    """Character spans ``(start, end)`` of the sentences of ``text``, stripped of surrounding whitespace; a wire
+    dateline opening a paragraph is left out."""
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _line_blocks(text):
+        block_start = _after_dateline(text, _skip_space(text, block_start, block_end), block_end)
         sentence_start = block_start
         for match in _CANDIDATE.finditer(text, block_start, block_end):
             if (
@@ -103,6 +131,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             sentence_start = match.end()
         spans.append((sentence_start, block_end))
     return [stripped for span in spans if (stripped := _strip(text, *span)) is not None]
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from coder.evaluation import code_text
 from coder.events import code_sentence, event_id
 from coder.lexicon import frames, reframe, triggers
 from schemas.codebook import is_cameo_code
@@ -177,6 +178,12 @@ def test_passive_conjunct_keeps_its_subject_as_target(code):
 def test_plans_without_a_coded_event_are_not_events(code):
     assert code("Nigeria announced it planned to join the trade area.") == []
     assert code("Russia plans to attack Ukraine.") == [("138", "RUS", "UKR")]
+
+
+def test_a_dateline_city_is_not_the_actor(parse):
+    text = "TUNIS, Nov 9 (Reuters) - Yasser Arafat urged the United States on Thursday to put pressure on Israel."
+    coded = [(e.cameo_code, e.source.actor.country, e.target.actor.code) for e in code_text(text, parse, PUBLISHED)]
+    assert coded == [("020", "PSE", "USA")]
 
 
 def test_brussels_as_an_actor_is_the_european_union(code):

@@ -59,3 +59,21 @@ def test_long_article_with_many_full_stops_and_line_breaks_splits_like_short_one
     text = paragraph * 2000
     expected = ["Gen. Smith met the U.S. envoy in Kyiv.", "He left on Jan. 5 and\nreturned later."] * 2000
     assert [text[start:end] for start, end in split_sentences(text)] == expected
+
+
+def test_a_wire_dateline_is_no_part_of_the_first_sentence():
+    assert texts("BEIJING, May 10 (Reuters) - Xinhua accused the US. It said so.") == [
+        "Xinhua accused the US.",
+        "It said so.",
+    ]
+    assert texts("NABLUS, West Bank, Jan 14 (AP) - Youths hurled stones.") == ["Youths hurled stones."]
+    assert texts("WASHINGTON (AP) — Bush spoke.\n\nKABUL — Taliban fighters attacked.") == [
+        "Bush spoke.",
+        "Taliban fighters attacked.",
+    ]
+    assert texts("THE HAGUE, Netherlands, 3 June -- Judges ruled.") == ["Judges ruled."]
+    # Capitals before a hyphen with no date, agency or long dash are text.
+    assert texts("NATO - the alliance - met. US - China talks began.") == [
+        "NATO - the alliance - met.",
+        "US - China talks began.",
+    ]
