@@ -1110,7 +1110,7 @@ def _headline_partners(sentence: ParsedSentence, verb: int, subject: int) -> lis
 
 def _went_for(sentence: ParsedSentence, noun: int) -> int | None:
     """The verb a noun is the purpose of: "returned to Geneva *for talks*", "flew to Vienna *for a new round of
-    talks*" (through a noun that counts rounds or series of it)."""
+    talks*" (through a noun that counts rounds or series of it), "arrived in Hanoi *on a visit*"."""
     if sentence.dep(noun) != "pobj":
         return None
     prep = sentence.head(noun)
@@ -1120,9 +1120,15 @@ def _went_for(sentence: ParsedSentence, noun: int) -> int | None:
             return None
         prep = sentence.head(counted)
     verb = sentence.head(prep)
-    if sentence.lemma(prep) == "for" and verb != prep and sentence.a.pos[verb] in ("VERB", "AUX"):
+    # "arrived in Washington on a nine-day visit": one is on a journey as one goes for it ("agreed on talks" is a
+    # topic, so "on" counts for journeys only).
+    purpose = sentence.lemma(prep) == "for" or (sentence.lemma(prep) == "on" and sentence.lemma(noun) in JOURNEYS)
+    if purpose and verb != prep and sentence.a.pos[verb] in ("VERB", "AUX"):
         return verb
     return None
+
+
+JOURNEYS = frozenset({"visit", "tour", "trip"})
 
 
 def _agent_participles(sentence: ParsedSentence, noun: int) -> list[int]:

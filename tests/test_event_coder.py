@@ -186,6 +186,13 @@ def test_a_dateline_city_is_not_the_actor(parse):
     assert coded == [("020", "PSE", "USA")]
 
 
+def test_arriving_on_a_visit_is_a_visit_to_the_host(code):
+    assert code("The Japanese prime minister arrived in Beijing on Sunday on a three-day visit.") == [
+        ("042", "JPNGOV", "CHN")
+    ]
+    assert code("The two sides agreed on talks.") == []  # "on" is a journey's only
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
