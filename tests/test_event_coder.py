@@ -193,6 +193,18 @@ def test_arriving_on_a_visit_is_a_visit_to_the_host(code):
     assert code("The two sides agreed on talks.") == []  # "on" is a journey's only
 
 
+def test_curbs_suspended_support_and_frozen_programmes(code):
+    assert code("Malaysia slapped curbs on the press on Wednesday.") == [("172", "MYS", "MYSMED")]
+    assert code("Britain suspended budget support to Malawi on Thursday.") == [("162", "GBR", "MWIGOV")]
+    assert code("The suspension of U.S. aid to El Salvador was announced by the State Department.")[0][:2] == (
+        "162",
+        "USAGOV",
+    )
+    assert code("The suspension of the talks angered Seoul.") == []
+    assert code("Israel froze settlement construction.")[0][:2] == ("0832", "ISR")
+    assert code("Iran said it was ready to accept snap inspections.")[0][:2] == ("0355", "IRN")
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
