@@ -162,12 +162,15 @@ def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bo
 
 def _subjunctive(sentence: ParsedSentence, verb: int) -> bool:
     """A verb in the bare form with a subject and no auxiliary: "that North Korea dismantle"; also a plural present
-    form with a singular noun subject, which the small model tags for "that Ethiopia withdraw"."""
+    form with a singular noun subject, which the small model tags for "that Ethiopia withdraw", or a past tag on
+    the bare form itself ("insisted on Friday that Britain scrap the plan": a past "scrapped" would differ)."""
     subjects = sentence.kids(verb, SUBJECTS)
     if not subjects or sentence.kids(verb, {"aux"}):
         return False
     tag = sentence.a.tags[verb]
-    return tag == "VB" or (tag == "VBP" and all(sentence.a.tags[s] in ("NN", "NNP") for s in subjects))
+    singular = all(sentence.a.tags[s] in ("NN", "NNP") for s in subjects)
+    bare_past = tag == "VBD" and sentence.a.words[verb].lower() == sentence.lemma(verb) and singular
+    return tag == "VB" or (tag == "VBP" and singular) or bare_past
 
 
 NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})

@@ -205,6 +205,11 @@ def test_curbs_suspended_support_and_frozen_programmes(code):
     assert code("Iran said it was ready to accept snap inspections.")[0][:2] == ("0355", "IRN")
 
 
+def test_a_subjunctive_tagged_as_a_past_tense_is_still_what_is_demanded(code):
+    assert code("Beijing insisted on Friday that Britain scrap the plan.") == [("1042", "CHNGOV", "GBR")]
+    assert code("Iran said on Monday that Iraq attacked its oil platforms.")[0][:2] == ("190", "IRQ")
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
