@@ -53,6 +53,10 @@ from schemas.codebook import data_rows
         ("the SPDC", "MMRGOV", "MMR", "GOV"),  # Myanmar's junta under its own name
         ("the Sandinistas", "FSLN", "NIC", None),
         ("Brussels", "EUR", None, None),  # as an actor, the seat of the EU; Belgium's government is "Belgium"
+        ("Solidarity", "SOLID", "POL", None),  # parties, unions and movements carry their home country
+        ("the National League for Democracy", "NLDM", "MMR", None),
+        ("the Kuomintang", "KMT", "TWN", None),
+        ("the Union Solidarity and Development Party", "USDP", "MMR", None),  # the longer name wins
     ],
 )
 def test_resolve_actor(phrase, code, country, sector):
