@@ -210,6 +210,19 @@ def test_a_subjunctive_tagged_as_a_past_tense_is_still_what_is_demanded(code):
     assert code("Iran said on Monday that Iraq attacked its oil platforms.")[0][:2] == ("190", "IRQ")
 
 
+def test_bases_opened_to_foreign_forces_and_legal_status_restored(code):
+    assert code("Pakistan opened two of its air bases to American forces on Tuesday.") == [("062", "PAK", "USAMIL")]
+    assert code("The city opened a new airport.") == []
+    assert code("Poland's authorities restored legal status to the Solidarity trade union.") == [
+        ("0812", "POLGOV", "SOLID")
+    ]
+
+
+def test_a_name_with_a_lowercase_particle_the_parser_splits(code):
+    # "Daniel arap Moi": the small model reads "arap" as a noun and "Moi" as an organisation.
+    assert code("President Daniel arap Moi attacked the opposition.", None)[0][:2] == ("190", "KENGOV")
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
