@@ -576,6 +576,21 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
         ):
             found[head].absorbed.append(found[token])
             del found[token]
+    # "a cessation of attacks", "a halt to the shelling", "the suspension of aid": what a de-escalation or a cut
+    # named by a noun stops is part of it, not a second event.
+    for token in list(found):
+        prep = sentence.head(token)
+        stopping = sentence.head(prep)
+        if (
+            sentence.dep(token) == "pobj"
+            and sentence.lemma(prep) in ("of", "to")
+            and stopping in found
+            and stopping != token
+            and found[stopping].trigger.pos == "NOUN"
+            and found[stopping].code[:2] in ("08", "16")
+        ):
+            found[stopping].absorbed.append(found[token])
+            del found[token]
     # What is rejected, criticised or worried about, or what protesters demand, is part of that event:
     # "rejected calls by X for aid" is one rejection, "denounced Serbia's suppression of unrest" one
     # denunciation (of Serbia), "rallied to demand reforms" one protest.

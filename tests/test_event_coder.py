@@ -223,6 +223,26 @@ def test_a_name_with_a_lowercase_particle_the_parser_splits(code):
     assert code("President Daniel arap Moi attacked the opposition.", None)[0][:2] == ("190", "KENGOV")
 
 
+def test_positions_taken_up_fighters_remobilised_and_bombs_ripping_through(code):
+    assert code("Armed militiamen took up positions at intersections across Port-au-Prince.")[0][0] == "150"
+    assert code("He took up his post in Kabul.") == []
+    assert code("UNITA has remobilised thousands of its former fighters.") == [("154", "UNITA", None)]
+    assert code("An IRA bomb ripped through the Grand Hotel in Brighton on Friday.")[0][0] == "183"
+    assert code("A methane explosion ripped through a coal mine in Turkey on Tuesday.") == []
+
+
+def test_ordering_someone_out_expels_them_but_not_ones_own_troops(code):
+    assert code("Yugoslav authorities ordered William Walker, head of the OSCE mission, to leave the country.") == [
+        ("174", "SRBGOV", "OSCE")
+    ]
+    assert code("Iraq ordered its troops to leave Kuwait.") == [("0874", "IRQ", "KWT")]
+
+
+def test_what_a_cessation_or_a_suspension_stops_is_part_of_it(code):
+    assert code("The IRA announced a complete cessation of military operations.") == [("0871", "IRA", None)]
+    assert code("Israel announced the suspension of air strikes on Gaza.") == [("087", "ISR", "PSE")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
