@@ -94,6 +94,7 @@ from coder.who import (
     _issuers,
     _localised,
     _member_countries,
+    _partner_named,
     _pressing_party,
     _protested_against,
     _recipient_of_aid,
@@ -889,7 +890,7 @@ def _code_candidate(
         consultation
         and not pairs
         and not among_members
-        and not (any(_known(a) for a in sources) and (targets or act_code == "045"))
+        and not (any(_known(a) for a in sources) and (targets or act_code == "045" or _partner_named(sentence, token)))
     ):
         # "the cabinet met on Sunday": a consultation needs both parties (a mediator, the parties may go unnamed).
         return

@@ -1917,6 +1917,23 @@ def _doer_named(sentence: ParsedSentence, token: int) -> bool:
     )
 
 
+def _partner_named(sentence: ParsedSentence, token: int) -> bool:
+    """Whether a verb of meeting names whom it meets, even someone the coder cannot code ("ready to meet President
+    Jose Eduardo dos Santos", "talked with Ahmed Shah Massoud"): its object or the object of its "with"."""
+    if sentence.a.pos[token] != "VERB":
+        return False
+    partners = sentence.kids(token, {"dobj"}) + [
+        o
+        for prep in sentence.kids(token, {"prep"})
+        if sentence.lemma(prep) == "with"
+        for o in sentence.kids(prep, {"pobj"})
+    ]
+    # A full name ("Ahmed Shah Massoud"), as a person is named when the story brings them in; a bare surname may be
+    # anyone's acquaintance ("first met Hawkins in 2014").
+    spans = [sentence.entity_of.get(p, (0, 0, "")) for p in partners]
+    return any(kind == "PERSON" and end - start >= 2 for start, end, kind in spans)
+
+
 def _has_subject(sentence: ParsedSentence, token: int) -> bool:
     """Whether the clause of a trigger has a subject other than the trigger ("many marched", "they rioted", "students
     staged protests"); "rioting broke out" has none, nor has "the announcement followed weeks of protests"."""

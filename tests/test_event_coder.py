@@ -243,6 +243,13 @@ def test_what_a_cessation_or_a_suspension_stops_is_part_of_it(code):
     assert code("Israel announced the suspension of air strikes on Gaza.") == [("087", "ISR", "PSE")]
 
 
+def test_a_meeting_with_a_named_person_the_coder_cannot_code_is_still_a_meeting(code):
+    text = "UNITA leader Jonas Savimbi said on Wednesday he was ready to meet President Jose Eduardo dos Santos."
+    assert code(text, None) == [("036", "UNITA", None)]
+    assert code("Walker, a truck driver who lives in South Carolina, first met Hawkins in 2014.") == []
+    assert code("The cabinet met on Sunday.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
