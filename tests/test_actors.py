@@ -56,6 +56,7 @@ from schemas.codebook import data_rows
         ("Solidarity", "SOLID", "POL", None),  # parties, unions and movements carry their home country
         ("the National League for Democracy", "NLDM", "MMR", None),
         ("the Kuomintang", "KMT", "TWN", None),
+        ("South African officers", "ZAF", "ZAF", None),  # officers act for their country
         ("the Union Solidarity and Development Party", "USDP", "MMR", None),  # the longer name wins
     ],
 )

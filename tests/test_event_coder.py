@@ -250,6 +250,11 @@ def test_a_meeting_with_a_named_person_the_coder_cannot_code_is_still_a_meeting(
     assert code("The cabinet met on Sunday.") == []
 
 
+def test_officers_named_by_their_country_act_for_it(code):
+    text = "Canadian fisheries officers seized the Spanish trawler Estai in international waters on Thursday."
+    assert code(text)[0][:3] == ("1711", "CAN", "ESP")
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
