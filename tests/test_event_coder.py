@@ -255,6 +255,12 @@ def test_officers_named_by_their_country_act_for_it(code):
     assert code(text)[0][:3] == ("1711", "CAN", "ESP")
 
 
+def test_returning_to_the_negotiating_table_negotiates(code):
+    assert ("046", "ISR", "SYR") in code("Israel and Syria returned to the negotiating table on Monday.")
+    assert code("Addis Ababa urged Cairo to return to the negotiating table.") == [("026", "ETHGOV", "EGYGOV")]
+    assert code("The refugees returned to their homes.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
