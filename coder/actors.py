@@ -4,6 +4,7 @@ Data lives in ``schemas/data``:
 
 * ``countries.tsv`` -- one row per state: iso3, CAMEO code, name, aliases, demonyms, seats of power.
 * ``organizations.tsv`` -- IGOs, NGOs and well-known non-state armed groups with their codes.
+* ``media.tsv`` -- state news agencies and official newspapers, with the country they speak for.
 * ``sectors.tsv`` -- CAMEO sector codes (GOV, MIL, ...) with the lowercase terms that mark them.
 
 Proper names and acronyms (countries, organisations) match case-sensitively, so the pronoun "us" is
@@ -142,10 +143,10 @@ def _lexicon() -> _Lexicon:
         # "Chechen rebels": a people inside one state is that state's people, as CAMEO codes it.
         for term in _split(row["terms"]):
             entities.setdefault(term, _Entity("country", row["iso3"], None))
-    for row in data_rows("organizations.tsv"):
+    for row in [*data_rows("organizations.tsv"), *data_rows("media.tsv")]:
         for term in [row["name"], *_split(row["aliases"])]:
             # Organisations take precedence over a country term with the same spelling.
-            # A national movement (Hamas, the PKK) also carries its home country.
+            # A national movement (Hamas, the PKK), a state news agency (Xinhua) also carries its home country.
             entities[term] = _Entity("org", (row.get("country") or "").strip() or None, row["code"])
     for term in NON_COUNTRY_PHRASES:
         entities[term] = _Entity("stop", None, None)

@@ -369,6 +369,16 @@ def render_markdown() -> str:
     out += _table(
         ["code", "name", "kind"], [[f"`{r['code']}`", r["name"], r["kind"]] for r in data_rows("organizations.tsv")]
     )
+    out += [
+        "## State media",
+        "",
+        "State news agencies and official newspapers, coded as their country's (`schemas/data/media.tsv`).",
+        "",
+    ]
+    out += _table(
+        ["code", "name", "country"],
+        [[f"`{r['code']}`", r["name"], f"`{r['country']}`"] for r in data_rows("media.tsv")],
+    )
     out += ["## Schema versions", ""]
     out += _table(
         ["version", "changes"],

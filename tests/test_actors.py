@@ -57,6 +57,9 @@ from schemas.codebook import data_rows
         ("the National League for Democracy", "NLDM", "MMR", None),
         ("the Kuomintang", "KMT", "TWN", None),
         ("South African officers", "ZAF", "ZAF", None),  # officers act for their country
+        ("the ITAR-Tass news agency", "TASS", "RUS", "MED"),  # state media speak for their country
+        ("KCNA", "KCNA", "PRK", None),
+        ("The Sandinista government", "FSLN", "NIC", "GOV"),
         ("the Union Solidarity and Development Party", "USDP", "MMR", None),  # the longer name wins
     ],
 )
@@ -148,6 +151,13 @@ def test_organizations_table():
     assert len(codes) == len(set(codes))
     assert {"NATO", "EUR", "UNO"} <= set(codes)
     assert {r["kind"] for r in rows} <= {"igo", "ngo", "rebel", "party"}
+
+
+def test_media_table():
+    rows = data_rows("media.tsv")
+    codes = [r["code"] for r in rows] + [r["code"] for r in data_rows("organizations.tsv")]
+    assert len(codes) == len(set(codes))
+    assert all(len(r["country"]) == 3 for r in rows)
 
 
 def test_an_ethnic_group_named_by_a_demonym_has_no_country():
