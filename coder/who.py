@@ -56,6 +56,10 @@ from coder.where import _place_of
 # Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
 # Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
 TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
+# What one has with another side: its "with" names the other side before any owner names one's own.
+PARTNERED_NOUNS = frozenset(
+    "dialogue talk negotiation tie relation contact cooperation partnership alliance trade".split()
+)
 # Prepositions that introduce what a verb is about ("agreed to", "agreed on", "called for"), not where or when.
 COMPLEMENT_PREPOSITIONS = frozenset({"to", "on", "upon", "for"})
 # Roots whose act noun takes who it is done to in its "of" phrase: disapproval and rejection ("criticism of Japan",
@@ -1451,6 +1455,11 @@ def _target(
             partners += [m for g in goods for m in sentence.kids(g, {"amod", "compound", "poss"})]
             if found := actors([p for partner in partners for p in sentence.conjuncts(partner)]):
                 return found
+        if sentence.lemma(thing) in PARTNERED_NOUNS and (
+            found := actors([p for w in sentence.objects_of(thing, {"with"}) for p in sentence.conjuncts(w)])
+        ):
+            # "suspended the U.S. dialogue with the PLO": talks or ties are with the other side, whoever's they are.
+            return found
         # "demanded the withdrawal of Serbian forces from Bosnia": whose withdrawal, before from where.
         if found := actors(_owners_of(sentence, thing)):
             return found

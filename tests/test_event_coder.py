@@ -261,6 +261,10 @@ def test_returning_to_the_negotiating_table_negotiates(code):
     assert code("The refugees returned to their homes.") == []
 
 
+def test_talks_or_ties_are_with_the_other_side_whoever_owns_them(code):
+    assert code("President Bush suspended the U.S. dialogue with the PLO on Wednesday.") == [("164", "USAGOV", "PLO")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
