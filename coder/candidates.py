@@ -548,6 +548,8 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             del found[token]
     # A noun trigger that is the object of a verb trigger is part of that event ("imposed sanctions").
     for token in list(found):
+        if token not in found:
+            continue  # already taken in as the carrier of an earlier noun ("... dropped the charges")
         verb = _object_holder(sentence, token)
         if found[token].trigger.pos == "NOUN" and verb is not None and verb in found:
             noun, governor = found[token].trigger, found[verb].trigger

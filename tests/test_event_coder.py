@@ -265,6 +265,15 @@ def test_talks_or_ties_are_with_the_other_side_whoever_owns_them(code):
     assert code("President Bush suspended the U.S. dialogue with the PLO on Wednesday.") == [("164", "USAGOV", "PLO")]
 
 
+def test_a_noun_taken_in_by_an_earlier_noun_is_not_looked_up_again(code):
+    # Once raised KeyError: "plans" took in "license", which was then still iterated over.
+    text = (
+        "Argentina's formal protest over British plans to license oil exploration in the waters around the "
+        "Falkland Islands was handed to the British ambassador in Buenos Aires on Tuesday."
+    )
+    assert code(text) == [("114", "ARG", "GBR")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
