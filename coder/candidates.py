@@ -74,6 +74,8 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
     if trigger.needs_kind == "nochild":
         return not any(sentence.lemma(c) in trigger.needs_values for c in sentence.children[token])
     if trigger.needs_kind == "head":
+        if _dated_deed(sentence, token):
+            return True
         # "launched artillery, mortar and rocket fire": the head of the first of the coordinated nouns.
         node = token
         while sentence.dep(node) == "conj" and sentence.head(node) != node and sentence.a.pos[node] == "NOUN":
@@ -158,6 +160,22 @@ def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bo
     # "We must stand together": a demand is made of someone else; what the speakers say they must do is an opinion.
     subjects = sentence.kids(clause, SUBJECTS | PASSIVE_SUBJECTS)
     return not (trigger.frame == "demand" and any(_first_person(sentence, s) for s in subjects))
+
+
+def _dated_deed(sentence: ParsedSentence, noun: int) -> bool:
+    """A noun that names its doer and its own day is a deed that happened, whatever verb carries it: "Suharto's
+    resignation on Thursday ... made Habibie president", "a warning by Mugabe on Friday" (a bare "his resignation"
+    may be any time's, so nouns that need a carrying verb still need one)."""
+    doers = sentence.kids(noun, {"poss"}) + [
+        o for p in sentence.kids(noun, {"prep"}) if sentence.lemma(p) == "by" for o in sentence.kids(p, {"pobj"})
+    ]
+    # Named: "its readiness on Tuesday to resume talks" is a stance, "his resignation on November 21" a back-story.
+    if not any(sentence.a.pos[d] == "PROPN" for d in doers):
+        return False
+    days = sentence.kids(noun, {"npadvmod"}) + [
+        o for p in sentence.kids(noun, {"prep"}) if sentence.lemma(p) == "on" for o in sentence.kids(p, {"pobj"})
+    ]
+    return any(sentence.entity_of.get(d, (0, 0, ""))[2] == "DATE" for d in days)
 
 
 def _subjunctive(sentence: ParsedSentence, verb: int) -> bool:

@@ -274,6 +274,13 @@ def test_a_noun_taken_in_by_an_earlier_noun_is_not_looked_up_again(code):
     assert code(text) == [("114", "ARG", "GBR")]
 
 
+def test_a_noun_with_a_named_doer_and_its_own_day_is_a_deed(code):
+    text = "President Suharto's resignation on Thursday, after 32 years in power, made Habibie president."
+    assert code(text)[0][:2] == ("0831", "IDNGOV")
+    assert code("Since his resignation in 1998, Suharto has lived quietly.") == []
+    assert code("Ankara signalled its readiness on Tuesday to hold talks with Athens.") == [("036", "TURGOV", "GRCGOV")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
