@@ -475,6 +475,12 @@ def _code_candidate(
     carrier = _clause_verb(sentence, token) if trigger.pos == "NOUN" else token
     carried_by = carrier if carrier != token and _carries(sentence, carrier, token, trigger) else token
     intent_adjective = sentence.dep(carried_by) == "xcomp" and _intent_adjective(sentence, sentence.head(carried_by))
+    if intent_adjective:
+        # "Syria is not ready to resume talks", "was not prepared to discuss sovereignty": the negation sits on the
+        # adjective or its "be"; an unwillingness to cooperate is a refusal, as "will not" is.
+        adjective = sentence.head(carried_by)
+        if sentence.kids(adjective, {"neg"}) or sentence.kids(sentence.head(adjective), {"neg"}):
+            event_mode, negated = "negated", True
     if not negated and (intent_adjective or _scheduled(sentence, carried_by)):
         # "would be prepared to withdraw", "the EU is to provide aid": what is meant or arranged to happen.
         event_mode = "intended"
@@ -496,7 +502,11 @@ def _code_candidate(
             code = recoded
     if trigger.frame == "reject" and event_mode == "asserted":
         event_mode = "refused"
-    if negated and code[:2] in COOPERATIVE_ROOTS and _auxiliaries(sentence, token) & FUTURE_AUXILIARIES:
+    if (
+        negated
+        and code[:2] in COOPERATIVE_ROOTS
+        and (intent_adjective or _auxiliaries(sentence, token) & FUTURE_AUXILIARIES)
+    ):
         # "Syria will not accept more refugees": a refusal that happened, not a cooperation that did not.
         recoded = reframe("reject", code) or "120"
         evidence.append(f"negated future: refusal of {code} → {recoded}")

@@ -281,6 +281,13 @@ def test_a_noun_with_a_named_doer_and_its_own_day_is_a_deed(code):
     assert code("Ankara signalled its readiness on Tuesday to hold talks with Athens.") == [("036", "TURGOV", "GRCGOV")]
 
 
+def test_not_ready_to_cooperate_is_a_refusal_and_not_ready_to_attack_no_threat(code, events):
+    assert code("Syria is not ready to resume talks with Israel.") == [("125", "SYR", "ISR")]
+    assert code("Syria is ready to resume talks with Israel.") == [("036", "SYR", "ISR")]
+    (attack,) = events("Iran is not ready to attack Iraq.")
+    assert (attack.cameo_code, attack.negated, attack.event_mode) == ("190", True, "negated")
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
