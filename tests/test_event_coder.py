@@ -288,6 +288,12 @@ def test_not_ready_to_cooperate_is_a_refusal_and_not_ready_to_attack_no_threat(c
     assert (attack.cameo_code, attack.negated, attack.event_mode) == ("190", True, "negated")
 
 
+def test_warnings_issued_and_vetoes_cast(code):
+    assert code("Nigeria issued a warning to Cameroon on Monday over the Bakassi peninsula.") == [("130", "NGA", "CMR")]
+    assert code("Health officials issued a warning about the virus.") == []
+    assert code("The United States cast its veto against the resolution.") == [("129", "USA", None)]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
