@@ -294,6 +294,12 @@ def test_warnings_issued_and_vetoes_cast(code):
     assert code("The United States cast its veto against the resolution.") == [("129", "USA", None)]
 
 
+def test_a_refusal_framing_an_act_is_a_rejection(code):
+    text = "Iraq's refusal to allow inspectors into the site angered Washington."
+    assert code(text)[0][:2] == ("124", "IRQ")
+    assert code("His refusal to eat worried doctors.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
