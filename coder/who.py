@@ -448,6 +448,19 @@ def _person_name(sentence: ParsedSentence, head: int) -> str | None:
     return sentence.span_text(entity[0], entity[1] - 1)[0]
 
 
+def _detached_title(sentence: ParsedSentence, head: int) -> Actor | None:
+    """A title right before a name that the parser hung on the verb instead ("European Union foreign policy chief
+    Javier Solana met ...", with "chief" read as an adverbial noun of "met")."""
+    first = min(_phrase_tokens(sentence, head))
+    title = first - 1
+    if title < 0 or sentence.a.pos[title] != "NOUN" or sentence.dep(title) not in ("npadvmod", "nmod", "dep"):
+        return None
+    if sentence.head(title) in _phrase_tokens(sentence, head):
+        return None
+    described = resolve_actor(_phrase_words(sentence, title))
+    return described if described is not None and (described.country or described.code) else None
+
+
 def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, titled: Actor | None) -> Actor | None:
     """A person: by the title in the phrase or apposition ("Ukrainian President ..."), else by what the
     article said of them before, else by the dated gazetteer. Titled persons are remembered."""
@@ -462,6 +475,10 @@ def _person_actor(sentence: ParsedSentence, head: int, name: str, text: str, tit
             if described is not None and (described.country or described.code):
                 titled = described
                 break
+    if titled is None or titled.country is None and titled.code is None:
+        detached = _detached_title(sentence, head)
+        if detached is not None:
+            titled = detached
     if titled is not None and titled.sector and not (titled.country or titled.code):
         # "Florida Governor Ron DeSantis": a US state or a town before the title gives the country.
         titled = _sector_with_country(sentence, head, titled)

@@ -300,6 +300,13 @@ def test_a_refusal_framing_an_act_is_a_rejection(code):
     assert code("His refusal to eat worried doctors.") == []
 
 
+def test_a_title_the_parser_hung_on_the_verb_still_titles_the_name(code):
+    text = (
+        "European Union foreign policy chief Javier Solana met Iran's chief nuclear negotiator Ali Larijani in Vienna."
+    )
+    assert code(text, None) == [("040", "EUR", "IRN")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
