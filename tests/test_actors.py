@@ -59,6 +59,7 @@ from schemas.codebook import data_rows
         ("South African officers", "ZAF", "ZAF", None),  # officers act for their country
         ("the ITAR-Tass news agency", "TASS", "RUS", "MED"),  # state media speak for their country
         ("KCNA", "KCNA", "PRK", None),
+        ("the Indian foreign secretaries", "INDGOV", "IND", "GOV"),  # plurals of titles
         ("The Sandinista government", "FSLN", "NIC", "GOV"),
         ("the Union Solidarity and Development Party", "USDP", "MMR", None),  # the longer name wins
     ],
