@@ -172,8 +172,15 @@ def _dated_deed(sentence: ParsedSentence, noun: int) -> bool:
     # Named: "its readiness on Tuesday to resume talks" is a stance, "his resignation on November 21" a back-story.
     if not any(sentence.a.pos[d] == "PROPN" for d in doers):
         return False
-    days = sentence.kids(noun, {"npadvmod"}) + [
-        o for p in sentence.kids(noun, {"prep"}) if sentence.lemma(p) == "on" for o in sentence.kids(p, {"pobj"})
+    # "Britain's severing of relations with Argentina on Saturday left ...": the parser may hang the day on the verb
+    # the noun is the subject of.
+    holders = [noun] + ([sentence.head(noun)] if sentence.dep(noun) in ("nsubj", "nsubjpass") else [])
+    days = [d for h in holders for d in sentence.kids(h, {"npadvmod"})] + [
+        o
+        for h in holders
+        for p in sentence.kids(h, {"prep"})
+        if sentence.lemma(p) == "on"
+        for o in sentence.kids(p, {"pobj"})
     ]
     return any(sentence.entity_of.get(d, (0, 0, ""))[2] == "DATE" for d in days)
 

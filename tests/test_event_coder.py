@@ -307,6 +307,20 @@ def test_a_title_the_parser_hung_on_the_verb_still_titles_the_name(code):
     assert code(text, None) == [("040", "EUR", "IRN")]
 
 
+def test_nominal_deeds_lifting_severing_closure_dispatch(code):
+    text = "Taiwan's lifting of a decades-old ban on new newspapers on Friday was followed by applications for dailies."
+    assert code(text)[0][:2] == ("081", "TWN")
+    assert code("Since the lifting of sanctions in 2016, trade has grown.") == []
+    text = "Britain's severing of diplomatic relations with Argentina on Saturday left the Swiss embassy in charge."
+    assert code(text)[0][:2] == ("161", "GBR")
+    assert code("The government announced the closure of the border with Syria.")[0][0] == "191"
+    assert code("The closure of the factory cost 500 jobs.") == []
+    assert code("The dispatch of 2,000 Philippine marines to the island of Jolo began on Monday.")[0][:2] == (
+        "150",
+        "PHLMIL",
+    )
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
