@@ -27,6 +27,7 @@ from coder.vocabulary import (
     PRONOUNS,
     SUBJECTS,
 )
+from coder.when import MONTHS, WEEKDAYS
 from coder.who import _for_clauses, _whole_of
 from schemas.records import Annotation
 
@@ -162,6 +163,14 @@ def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bo
     return not (trigger.frame == "demand" and any(_first_person(sentence, s) for s in subjects))
 
 
+def _hyphenated(sentence: ParsedSentence, token: int) -> str:
+    """The word a token ends when the tokenizer split it at a hyphen: "build-up", "call-up" (read as "up" with the
+    compound "build"); "" otherwise."""
+    if token < 2 or sentence.a.words[token - 1] != "-" or sentence.head(token - 2) != token:
+        return ""
+    return f"{sentence.a.words[token - 2].lower()}-{sentence.a.words[token].lower()}"
+
+
 def _dated_deed(sentence: ParsedSentence, noun: int) -> bool:
     """A noun that names its doer and its own day is a deed that happened, whatever verb carries it: "Suharto's
     resignation on Thursday ... made Habibie president", "a warning by Mugabe on Friday" (a bare "his resignation"
@@ -284,12 +293,16 @@ def may_hold_trigger(annotation: Annotation) -> bool:
     entities."""
     requirements = trigger_requirements()
     present: set[str] | None = None
-    for word, lemma, pos in zip(annotation.words, annotation.lemmas, annotation.pos, strict=True):
+    words = annotation.words
+    for index, (word, lemma, pos) in enumerate(zip(words, annotation.lemmas, annotation.pos, strict=True)):
         if pos not in ("VERB", "NOUN"):
             continue
         # A word tagged a verb may be a noun the repairs restore ("staged missile exercises"/VBZ).
         base = _repaired_lemma(word, lemma)
-        for key in [(base, pos), (base, "NOUN")] if pos == "VERB" else [(base, pos)]:
+        keys = [(base, pos), (base, "NOUN")] if pos == "VERB" else [(base, pos)]
+        if index >= 2 and words[index - 1] == "-":
+            keys.append((f"{words[index - 2].lower()}-{word.lower()}", pos))  # "build-up", as _hyphenated reads it
+        for key in keys:
             if key not in requirements:
                 continue
             required = requirements[key]
@@ -344,6 +357,9 @@ def _required_words(trigger: Trigger) -> frozenset[str] | None:
         if trigger.cameo == "0841":
             return None  # released nationals, told by their entities
         return trigger.refinement_words
+    if kind == "head" and trigger.pos == "NOUN":
+        # ... or a day of its own, with a named doer (:func:`_dated_deed`: "Suharto's resignation on Thursday").
+        return values | WEEKDAYS | MONTHS | {"yesterday", "today"}
     if kind in ("head", "child"):
         return values
     if kind == "modal" and "subjunctive" not in values:
@@ -542,7 +558,7 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             found[token] = _Candidate(token, accuse[0], accuse[0].cameo)
             blamed[token] = acts
             continue
-        rows = table.get((sentence.lemma(token), key_pos))
+        rows = table.get((sentence.lemma(token), key_pos)) or table.get((_hyphenated(sentence, token), key_pos))
         if rows is None:
             continue
         entity = sentence.entity_of.get(token)

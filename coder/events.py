@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from coder.actors import country_actor, names_a_state, resolve_actor
-from coder.candidates import _embedded_events, _find_candidates
+from coder.candidates import _embedded_events, _find_candidates, _hyphenated
 from coder.coded import CodedActor, CodedEvent, _Candidate, _code_or_text, _known
 from coder.framing import (
     _alleged,
@@ -922,6 +922,11 @@ def _code_candidate(
         event_mode = "reported"
     trigger_text = sentence.a.words[token]
     trigger_start = sentence.a.offsets[token]
+    if _hyphenated(sentence, token):
+        # "build-up", split at its hyphen by the tokenizer: the evidence shows the whole word.
+        word_start = sentence.a.offsets[token - 2]
+        trigger_text = sentence.text[word_start : trigger_start + len(trigger_text)]
+        trigger_start = word_start
     seen: set[tuple[str | None, str | None]] = set()
     for source, target in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
         if (

@@ -506,6 +506,13 @@ ENDING_NOUNS = frozenset({"end", "halt", "stop"})
 def _background(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> bool:
     """Whether a noun trigger names what an event of the sentence came after or answered: the news is that event,
     and the earlier one was reported when it happened (coding it again would date it to this article)."""
+    if (
+        sentence.a.pos[token] == "NOUN"
+        and sentence.dep(token) == "dobj"
+        and sentence.lemma(sentence.head(token)) == "cite"
+    ):
+        # "called up reservists, citing a build-up of Syrian forces": the reason given for what the news is.
+        return True
     if sentence.a.pos[token] != "NOUN" or sentence.dep(token) != "pobj":
         return False
     prep = sentence.head(token)

@@ -321,6 +321,18 @@ def test_nominal_deeds_lifting_severing_closure_dispatch(code):
     )
 
 
+def test_a_word_split_at_its_hyphen_is_still_the_word(events):
+    (build_up,) = events("Iraq ordered a military build-up near the Kuwaiti border.")
+    assert (build_up.cameo_code, build_up.trigger_text) == ("150", "build-up")
+    (call_up,) = events("Israel's call-up of thousands of army reservists on Friday signalled a wider offensive.")
+    assert (call_up.cameo_code, call_up.trigger_text) == ("154", "call-up")
+
+
+def test_what_is_cited_as_a_reason_is_no_event_of_its_own(code):
+    text = "Saudi Arabia severed diplomatic relations with Iran on Tuesday, citing the bloody riot by Iranian pilgrims."
+    assert code(text) == [("161", "SAU", "IRN")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
