@@ -82,6 +82,7 @@ from coder.vocabulary import (
 from coder.when import _date_for
 from coder.where import _inferred_from_place, _location, _nation_of_happening, _place_of
 from coder.who import (
+    _addressees,
     _adversary_of_posture,
     _aim_of_posture,
     _can_head_actor,
@@ -135,6 +136,8 @@ DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_CODES = ("081", "082", "083")
 YIELDING_CODES = ("080", "081", "082", "083")  # concessions, which may name who pressed for them
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Statements whose addressee is their target when nothing else is ("told Argentina it would not discuss ...").
+STATED_ROOTS = frozenset({"03", "12", "13"})
 # Joint events: with a compound source and no target, each party is the other's target.
 SYMMETRIC_ROOTS = frozenset({"04", "06"})
 # "A and B agreed", "signed", joint drills; "agreed to talks", "agreed to a ceasefire"; "disengaged"
@@ -843,6 +846,17 @@ def _code_candidate(
         targets = [CodedActor(location_text or location.name, -1, -1, inferred)]
         target_inferred = True
         evidence.append(f"target inferred from the place of the event ({location.name})")
+    own_countries = {s.actor.country for s in sources}
+    addressed = (
+        [a for a in _addressees(sentence, token) if {a.actor.country} != own_countries]
+        if code[:2] in STATED_ROOTS and not pairs and not any(_known(a) for a in targets)
+        else []
+    )
+    if addressed:
+        # "Iraq told Kofi Annan that it would allow inspectors to return", "told Argentina it would not discuss
+        # sovereignty": an intent, a refusal or a threat stated to someone is addressed to them.
+        targets = addressed
+        evidence.append(f"target: whom the statement was told ({addressed[0].text!r})")
     own = {a.actor.country for a in sources if a.actor.country}
     if not any(_known(a) for a in targets) and not pairs and act_code[:2] == MOBILIZE_ROOT and own:
         # "scrambled jets after Chinese bombers flew through the strait", "a show of force aimed at Iran": whom the

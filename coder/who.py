@@ -295,7 +295,11 @@ def _resolve(sentence: ParsedSentence, head: int, allow_pronoun: bool = True) ->
         # A name the small model tags as an organisation ("Trump said ..."): a person the article or the
         # gazetteer knows, when the phrase names nothing else.
         # The whole name first: "Aung San Suu Kyi" (tagged an organisation) is known whole, not by "Kyi".
-        recalled = sentence.memory.recall(text) or sentence.memory.recall(sentence.a.words[head])
+        recalled = (
+            sentence.memory.recall(text)
+            or sentence.memory.recall(sentence.a.words[head])
+            or sentence.memory.recall(_split_name(sentence, head))
+        )
         if recalled is not None:
             actor = Actor(text, recalled.code, recalled.country, recalled.sector, f"{text} = {recalled.matched}")
     if actor is None or actor.country is None:
@@ -445,7 +449,35 @@ def _person_name(sentence: ParsedSentence, head: int) -> str | None:
     entity = sentence.entity_of.get(head)
     if entity is None or entity[2] != "PERSON":
         return None
-    return sentence.span_text(entity[0], entity[1] - 1)[0]
+    # "Daniel arap" + "Moi": the small model may cut a name at a lowercase particle into two persons.
+    return _split_name(sentence, entity[0]) or sentence.span_text(entity[0], entity[1] - 1)[0]
+
+
+def _split_name(sentence: ParsedSentence, first: int) -> str:
+    """A name the small model cut before ``first``, with a person's name right before it: "Daniel arap" (a person) +
+    "Moi" (read as another person or an organisation); "" when no person precedes."""
+    entity = sentence.entity_of.get(first, (first, first + 1, ""))
+    before = sentence.entity_of.get(first - 1)
+    if entity[0] != first or before is None or before[2] != "PERSON" or before[1] != first:
+        return ""
+    return sentence.span_text(before[0], entity[1] - 1)[0]
+
+
+TELLING_VERBS = frozenset("tell inform assure notify warn".split())
+
+
+def _addressees(sentence: ParsedSentence, token: int) -> list[CodedActor]:
+    """Whom the clause of a trigger was told: "Iraq told Kofi Annan in a letter that it would allow ...", up through
+    the clauses and the intent adjective ("told the IAEA that it was prepared to accept ...")."""
+    node = token
+    for _ in range(4):
+        parent = sentence.head(node)
+        if parent == node or sentence.dep(node) not in ("ccomp", "xcomp", "acomp", "advcl"):
+            return []
+        if sentence.lemma(parent) in TELLING_VERBS:
+            return [a for a in _resolve_coordinated(sentence, sentence.kids(parent, {"dobj"})) if _known(a)]
+        node = parent
+    return []
 
 
 def _detached_title(sentence: ParsedSentence, head: int) -> Actor | None:

@@ -333,6 +333,15 @@ def test_what_is_cited_as_a_reason_is_no_event_of_its_own(code):
     assert code(text) == [("161", "SAU", "IRN")]
 
 
+def test_an_intent_or_refusal_told_to_someone_is_addressed_to_them(code):
+    text = "Iraq told U.N. Secretary-General Kofi Annan in a letter on Monday that it would allow inspectors to return."
+    assert code(text) == [("0355", "IRQ", "UNO")]
+    assert code("Britain told Argentina on Friday that it was not prepared to discuss sovereignty.") == [
+        ("125", "GBR", "ARG")
+    ]
+    assert code("The president told reporters that he would resign.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
