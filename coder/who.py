@@ -56,6 +56,8 @@ from coder.where import _place_of
 # Prepositions that introduce the target of an event ("with Russia", "on NATO", "to Ukraine").
 # Not "for": "called for talks", "fight for an America that works" name a purpose, not a target.
 TARGET_PREPOSITIONS = frozenset({"with", "on", "upon", "to", "against", "into", "between"})
+# What one gives: its "to" or "for" names the recipient before any owner names the giver.
+RECEIVED_NOUNS = frozenset("aid assistance funding fund loan lending credit grant support subsidy".split())
 # What one has with another side: its "with" names the other side before any owner names one's own.
 PARTNERED_NOUNS = frozenset(
     "dialogue talk negotiation tie relation contact cooperation partnership alliance trade".split()
@@ -1509,8 +1511,15 @@ def _target(
         ):
             # "suspended the U.S. dialogue with the PLO": talks or ties are with the other side, whoever's they are.
             return found
-        # "demanded the withdrawal of Serbian forces from Bosnia": whose withdrawal, before from where.
-        if found := actors(_owners_of(sentence, thing)):
+        if sentence.lemma(thing) in RECEIVED_NOUNS and (
+            found := actors([p for w in sentence.objects_of(thing, {"to", "for"}) for p in sentence.conjuncts(w)])
+        ):
+            # "froze U.S. military aid to Pakistan", "cut off all U.S. funding for the UN Population Fund": aid goes
+            # to whom its phrase names, whoever's it is.
+            return found
+        # "demanded the withdrawal of Serbian forces from Bosnia": whose withdrawal, before from where (but whose aid
+        # it is names the giver: "froze U.S. military aid to Pakistan" looks to the verb's "to" first).
+        if sentence.lemma(thing) not in RECEIVED_NOUNS and (found := actors(_owners_of(sentence, thing))):
             return found
     owners = [token, *objects]
     # "pledged loans worth $600 million to the Aquino government": the parser may hang the "to" on "worth".

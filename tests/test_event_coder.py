@@ -342,6 +342,14 @@ def test_an_intent_or_refusal_told_to_someone_is_addressed_to_them(code):
     assert code("The president told reporters that he would resign.") == []
 
 
+def test_aid_cut_goes_to_whom_it_was_for_not_to_whose_it_was(code):
+    assert code("Washington froze U.S. military aid to Pakistan.") == [("162", "USAGOV", "PAK")]
+    assert code("The State Department was cutting off all U.S. funding for the U.N. Population Fund.") == [
+        ("162", "USAGOV", "UNO")
+    ]
+    assert code("The US cut Egypt's military aid.") == [("162", "USA", "EGY")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
