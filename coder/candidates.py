@@ -590,7 +590,7 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
     # A noun trigger that is the object of a verb trigger is part of that event ("imposed sanctions").
     for token in list(found):
         if token not in found:
-            continue  # already taken in as the carrier of an earlier noun ("... dropped the charges")
+            continue  # already taken in, as the carrier of a noun met earlier in this loop
         verb = _object_holder(sentence, token)
         if found[token].trigger.pos == "NOUN" and verb is not None and verb in found:
             noun, governor = found[token].trigger, found[verb].trigger

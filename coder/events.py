@@ -846,9 +846,9 @@ def _code_candidate(
         targets = [CodedActor(location_text or location.name, -1, -1, inferred)]
         target_inferred = True
         evidence.append(f"target inferred from the place of the event ({location.name})")
-    own_countries = {s.actor.country for s in sources}
+    own = {a.actor.country for a in sources if a.actor.country}
     addressed = (
-        [a for a in _addressees(sentence, token) if {a.actor.country} != own_countries]
+        [a for a in _addressees(sentence, token) if a.actor.country not in own]
         if code[:2] in STATED_ROOTS and not pairs and not any(_known(a) for a in targets)
         else []
     )
@@ -857,7 +857,6 @@ def _code_candidate(
         # sovereignty": an intent, a refusal or a threat stated to someone is addressed to them.
         targets = addressed
         evidence.append(f"target: whom the statement was told ({addressed[0].text!r})")
-    own = {a.actor.country for a in sources if a.actor.country}
     if not any(_known(a) for a in targets) and not pairs and act_code[:2] == MOBILIZE_ROOT and own:
         # "scrambled jets after Chinese bombers flew through the strait", "a show of force aimed at Iran": whom the
         # posture faces (where forces go may be no country: "sent a destroyer to the South Atlantic").

@@ -1506,16 +1506,17 @@ def _target(
             partners += [m for g in goods for m in sentence.kids(g, {"amod", "compound", "poss"})]
             if found := actors([p for partner in partners for p in sentence.conjuncts(partner)]):
                 return found
-        if sentence.lemma(thing) in PARTNERED_NOUNS and (
-            found := actors([p for w in sentence.objects_of(thing, {"with"}) for p in sentence.conjuncts(w)])
-        ):
-            # "suspended the U.S. dialogue with the PLO": talks or ties are with the other side, whoever's they are.
-            return found
-        if sentence.lemma(thing) in RECEIVED_NOUNS and (
-            found := actors([p for w in sentence.objects_of(thing, {"to", "for"}) for p in sentence.conjuncts(w)])
-        ):
-            # "froze U.S. military aid to Pakistan", "cut off all U.S. funding for the UN Population Fund": aid goes
-            # to whom its phrase names, whoever's it is.
+        # "suspended the U.S. dialogue with the PLO": talks or ties are with the other side, whoever's they are;
+        # "cut off all U.S. funding for the UN Population Fund": aid goes to whom its phrase names.
+        other_side = (
+            {"with"}
+            if sentence.lemma(thing) in PARTNERED_NOUNS
+            else {"to", "for"}
+            if sentence.lemma(thing) in RECEIVED_NOUNS
+            else set()
+        )
+        sides = [p for w in sentence.objects_of(thing, other_side) for p in sentence.conjuncts(w)] if other_side else []
+        if found := actors(sides):
             return found
         # "demanded the withdrawal of Serbian forces from Bosnia": whose withdrawal, before from where (but whose aid
         # it is names the giver: "froze U.S. military aid to Pakistan" looks to the verb's "to" first).

@@ -102,8 +102,7 @@ _DATELINE = re.compile(
 
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Where a paragraph's text starts past a wire dateline, or ``start`` without one. A dateline has a date or an
-    agency, or a dash that a sentence of capitals alone would not have ("KABUL — "); a bare capitalised word before
-    a hyphen ("NATO - the alliance") must still be more than one short word."""
+    agency, or a long dash ("KABUL — "); capitals before a hyphen alone ("NATO - the alliance met") are text."""
     match = _DATELINE.match(text, start, end)
     if match is None:
         return start
@@ -140,8 +139,7 @@ def _skip_space(text: str, start: int, end: int) -> int:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
+    start = _skip_space(text, start, end)
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
