@@ -98,6 +98,7 @@ FORCE_OR_COERCION_ROOTS = frozenset({"17", "18", "19", "20"})
 # Nouns whose "of" phrase is the doer: protests, force postures, peacekeeping, de-escalation and retreat.
 OF_DOER_ROOTS = frozenset({"14", "15"})
 OF_DOER_CODES = ("074", "087")
+RESIGNATION_CODE = "0831"  # a leader's stepping down: "the resignation of X" is X's
 AID_ROOTS = frozenset({"05", "07", "16"})
 # Events addressed to whoever must act in their embedded clause ("demanded that the US cancel ...").
 ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
@@ -862,9 +863,9 @@ def _for_clauses(sentence: ParsedSentence, noun: int) -> list[int]:
 
 def _of_names_the_doer(code: str) -> bool:
     """Whether "the X of Y" names who does X: "the withdrawal of Russian forces", "a demonstration of
-    students", "the deployment of NATO troops" (but "the killing of civilians", "the release of prisoners"
-    name who it is done to)."""
-    return code[:2] in OF_DOER_ROOTS or code.startswith(OF_DOER_CODES)
+    students", "the deployment of NATO troops", "the resignation of President Fujimori" (but "the killing of
+    civilians", "the release of prisoners" name who it is done to)."""
+    return code[:2] in OF_DOER_ROOTS or code.startswith(OF_DOER_CODES) or code == RESIGNATION_CODE
 
 
 def _moves_own_forces(code: str) -> bool:

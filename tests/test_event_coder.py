@@ -350,6 +350,12 @@ def test_aid_cut_goes_to_whom_it_was_for_not_to_whose_it_was(code):
     assert code("The US cut Egypt's military aid.") == [("162", "USA", "EGY")]
 
 
+def test_a_participle_of_the_carrying_verb_carries_the_noun(code):
+    text = "The resignation of Peruvian President Alberto Fujimori, announced in a faxed letter on Monday, left a gap."
+    assert code(text, None) == [("0831", "PERGOV", "PER")]
+    assert code("Since his resignation in 1998, Suharto has lived quietly.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
