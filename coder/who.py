@@ -1188,11 +1188,17 @@ JOURNEYS = frozenset({"visit", "tour", "trip"})
 
 
 def _agent_participles(sentence: ParsedSentence, noun: int) -> list[int]:
-    """The participles on a noun trigger whose "by" phrase names its doer: "an attack *carried out* by ..."."""
+    """The participles on a noun trigger whose "by" phrase names its doer: "an attack *carried out* by ...", also one
+    set off by a comma that the parser hung on the noun's "of" phrase ("the expulsion of 23 Russian diplomats,
+    *announced* by Theresa May")."""
+    holders = [noun] + sentence.objects_of(noun, {"of"})
     return [
         p
-        for p in sentence.kids(noun, {"acl"})
-        if sentence.a.tags[p] == "VBN" and sentence.lemma(p) in AGENT_PARTICIPLES
+        for holder in holders
+        for p in sentence.kids(holder, {"acl"})
+        if sentence.a.tags[p] == "VBN"
+        and sentence.lemma(p) in AGENT_PARTICIPLES
+        and (holder == noun or sentence.a.words[p - 1] == ",")
     ]
 
 

@@ -356,6 +356,11 @@ def test_a_participle_of_the_carrying_verb_carries_the_noun(code):
     assert code("Since his resignation in 1998, Suharto has lived quietly.") == []
 
 
+def test_a_participle_hung_on_the_of_phrase_after_a_comma_names_the_doer(code):
+    text = "The expulsion of 23 Russian diplomats, announced by Prime Minister Theresa May on Wednesday, was big."
+    assert code(text) == [("161", "GBRGOV", "RUSGOV")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
