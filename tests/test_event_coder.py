@@ -361,6 +361,11 @@ def test_a_participle_hung_on_the_of_phrase_after_a_comma_names_the_doer(code):
     assert code(text) == [("161", "GBRGOV", "RUSGOV")]
 
 
+def test_reinforcing_a_contingent_or_units_is_a_posture(code):
+    assert code("South Korea reinforced front-line units along the demilitarised zone.") == [("150", "KOR", None)]
+    assert code("The report reinforced fears of a recession.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
