@@ -64,6 +64,14 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
         return any(
             sentence.lemma(c) in trigger.needs_values for c in objects + [_whole_of(sentence, o) for o in objects]
         )
+    if trigger.needs_kind == "named":
+        # "Britain recognised Croatia and Slovenia", "Israel recognised the PLO": a state or a body named as the object
+        # (not "recognised the need").
+        return any(
+            sentence.entity_of.get(c, (0, 0, ""))[2] in ("GPE", "ORG", "NORP")
+            for c in sentence.children[token]
+            if sentence.dep(c) in trigger.needs_values
+        )
     if trigger.needs_kind == "placed":
         # "withdrew from the Golan Heights", "pulled out of southern Lebanon": a preposition naming a place.
         return any(

@@ -25,7 +25,7 @@ class Trigger:
     pos: str  # VERB or NOUN
     cameo: str
     frame: str | None  # intent | appeal | demand | reject | threat
-    needs_kind: str | None  # child | nochild | object | dep | nodep | modal | head | refine | frame
+    needs_kind: str | None  # child | nochild | object | named | dep | nodep | modal | head | refine | frame | placed
     needs_values: frozenset[str]
     refinements: tuple[Refinement, ...]
     # Further conditions, all of which must hold too ("object=troop&nodep=xcomp").
@@ -60,6 +60,9 @@ def _parse_all_needs(text: str) -> tuple[str | None, frozenset[str], tuple[tuple
     return kind, values, tuple(also)
 
 
+NEEDS_KINDS = frozenset({"child", "nochild", "object", "named", "dep", "nodep", "modal", "head", "frame", "placed"})
+
+
 def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
     if text in ("", "-"):
         return None, frozenset()
@@ -68,7 +71,7 @@ def _parse_needs(text: str) -> tuple[str | None, frozenset[str]]:
     if text == "frame":
         return "frame", frozenset()
     kind, _, values = text.partition("=")
-    if kind not in ("child", "nochild", "object", "dep", "nodep", "modal", "head", "frame", "placed") or not values:
+    if kind not in NEEDS_KINDS or not values:
         raise ValueError(f"event_lexicon.tsv: bad needs {text!r}")
     return kind, frozenset(values.split("|"))
 

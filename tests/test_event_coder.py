@@ -366,6 +366,15 @@ def test_reinforcing_a_contingent_or_units_is_a_posture(code):
     assert code("The report reinforced fears of a recession.") == []
 
 
+def test_recognising_a_named_state_or_body_is_diplomatic_recognition(code):
+    assert code("Britain recognised Croatia and Slovenia on Wednesday.") == [
+        ("054", "GBR", "HRV"),
+        ("054", "GBR", "SVN"),
+    ]
+    assert code("Israel recognized the PLO.") == [("054", "ISR", "PLO")]
+    assert code("The minister recognised the need for reform.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
