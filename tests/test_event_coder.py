@@ -375,6 +375,12 @@ def test_recognising_a_named_state_or_body_is_diplomatic_recognition(code):
     assert code("The minister recognised the need for reform.") == []
 
 
+def test_amnesties_declared_and_weapons_tests_conducted(code):
+    assert code("Uganda declared an amnesty for rebels who surrender.")[0][:2] == ("056", "UGA")
+    assert code("North Korea conducted a nuclear test on Monday.") == [("150", "PRK", None)]
+    assert code("The school conducted a test of the fire alarms.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
