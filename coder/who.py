@@ -207,6 +207,8 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
     number, for "it" and "its")."""
     singular = sentence.a.words[token].lower() in SINGULAR_PRONOUNS
     personal = sentence.a.words[token].lower() in GENDERED_PRONOUNS
+    # "them" as the object of a verb: not the subject that does it ("some of them" may be anyone's).
+    plural_object = sentence.a.words[token].lower() == "them" and sentence.dep(token) in ("dobj", "dative")
     node = token
     seen = set()
     while node not in seen:
@@ -219,11 +221,23 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
                 continue  # "their forces": the pronoun's own phrase is not its antecedent
             if singular and sentence.a.tags[subject] in PLURAL_NOUN_TAGS:
                 continue  # "officials said it killed three people": "it" is not the officials
+            if plural_object:
+                continue  # "rebels seized a theatre ..., threatening to kill them": "them" is not who does it
             if personal and not _may_be_a_person(sentence, subject):
                 continue  # "the district attorney's office is investigating Trump ... he": "he" is no office
             resolved = _resolve(sentence, subject, allow_pronoun=False)
             if _known(resolved):
                 return resolved
+        if plural_object:
+            # ... but whom the governing clause acted on ("expelled two diplomats, accusing them of spying").
+            for acted_on in sentence.kids(parent, {"dobj"}):
+                resolved = _resolve(sentence, acted_on, allow_pronoun=False)
+                if (
+                    sentence.a.tags[acted_on] in PLURAL_NOUN_TAGS
+                    and token not in sentence.subtree(acted_on)
+                    and _known(resolved)
+                ):
+                    return resolved
         node = parent
     return None
 
@@ -1397,10 +1411,9 @@ def _target(
 
     def actors(heads: list[int]) -> list[CodedActor]:
         heads = [h for h in heads if h not in exclude]
-        # "guerrillas who overran it": an object "it" is a thing more often than the clause's subject.
-        heads = [
-            h for h in heads if not (sentence.dep(h) in OBJECTS | {"pobj"} and sentence.lemma(h) in ("it", "they"))
-        ]
+        # "guerrillas who overran it": an object "it" is a thing more often than the clause's subject (an object
+        # "them" looks for a plural antecedent first: "expelled two diplomats, accusing them of spying").
+        heads = [h for h in heads if not (sentence.dep(h) in OBJECTS | {"pobj"} and sentence.lemma(h) == "it")]
         # "reinforced their defense forces", "withdraw its troops": the source's own, not a target.
         heads = [h for h in heads if not _owned_by_the_source(sentence, h)]
         heads = [h for h in heads if not {sentence.lemma(t) for t in _phrase_tokens(sentence, h)} & instruments]

@@ -381,6 +381,13 @@ def test_amnesties_declared_and_weapons_tests_conducted(code):
     assert code("The school conducted a test of the fire alarms.") == []
 
 
+def test_them_as_an_object_is_whom_the_governing_clause_acted_on(code):
+    text = "Iraq expelled two British diplomats on Tuesday, accusing them of spying."
+    assert code(text) == [("161", "IRQ", "GBRGOV"), ("112", "IRQ", "GBRGOV")]
+    text = "Bowing to weeks of protests, some of them violent, the French government scrapped a rise in fuel taxes."
+    assert code(text)[0][:2] == ("080", "FRAGOV")
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
