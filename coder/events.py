@@ -770,6 +770,9 @@ def _code_candidate(
         # partners; the militants are what it is aimed at.
         evidence.append("a joint act of several parties: each partner is the other's target")
         targets = []
+    if targets and len(sources) >= 2 and content_token == token and trigger.lemma in MUTUAL_LEMMAS:
+        # "Ethiopia and Eritrea exchanged prisoners of war": what two sides exchange goes each to the other.
+        targets = []
     if not targets and len(sources) >= 2 and (joint or joint_venture):
         # "Israel and Lebanon renewed negotiations": each party is the other's target.
         pairs = [(a, b) for a in sources for b in sources if a.actor.code != b.actor.code]

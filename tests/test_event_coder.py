@@ -388,6 +388,11 @@ def test_them_as_an_object_is_whom_the_governing_clause_acted_on(code):
     assert code(text)[0][:2] == ("080", "FRAGOV")
 
 
+def test_prisoners_exchanged_go_each_to_the_other_and_farms_seized(code):
+    assert code("Ethiopia and Eritrea exchanged prisoners of war.") == [("0841", "ETH", "ERI"), ("0841", "ERI", "ETH")]
+    assert code("Zimbabwe's government seized white-owned farms.") == [("1711", "ZWEGOV", "ZWE")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
