@@ -393,6 +393,14 @@ def test_prisoners_exchanged_go_each_to_the_other_and_farms_seized(code):
     assert code("Zimbabwe's government seized white-owned farms.") == [("1711", "ZWEGOV", "ZWE")]
 
 
+def test_closing_a_strait_or_a_canal_blockades(code):
+    assert code("Egypt closed the Suez Canal to Israeli shipping.") == [("191", "EGY", "ISR")]
+    assert code("Iran threatened to close the Strait of Hormuz if the United States attacked.") == [
+        ("1381", "IRN", "USA")
+    ]
+    assert code("The shop closed early.") == []
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
@@ -1224,7 +1232,7 @@ def test_a_call_names_whom_it_asks_in_its_for_to_clause(code):
 
 def test_a_threat_is_aimed_at_the_subject_of_its_condition(code):
     assert code("Iran threatened to close the strait if the United States imposed new sanctions.") == [
-        ("130", "IRN", "USA")
+        ("1381", "IRN", "USA")  # closing a strait is now a blockade: a threat of blockade, still aimed at the US
     ]
     assert code("China threatened to impose tariffs if Washington did not back down.") == [("1312", "CHN", "USAGOV")]
     # The threatener again is not a target ("if it were attacked" names no one else) ...
