@@ -85,10 +85,6 @@ def _need_met(sentence: ParsedSentence, token: int, trigger: Trigger, refined: s
     if trigger.needs_kind == "head":
         if _dated_deed(sentence, token):
             return True
-        # "the resignation of Alberto Fujimori, announced in a faxed letter on Monday": a participle of the verb that
-        # would carry the noun carries it as well.
-        if any(sentence.lemma(p) in trigger.needs_values for p in sentence.kids(token, {"acl"})):
-            return True
         # "launched artillery, mortar and rocket fire": the head of the first of the coordinated nouns.
         node = token
         while sentence.dep(node) == "conj" and sentence.head(node) != node and sentence.a.pos[node] == "NOUN":

@@ -350,8 +350,8 @@ def test_aid_cut_goes_to_whom_it_was_for_not_to_whose_it_was(code):
     assert code("The US cut Egypt's military aid.") == [("162", "USA", "EGY")]
 
 
-def test_a_participle_of_the_carrying_verb_carries_the_noun(code):
-    text = "The resignation of Peruvian President Alberto Fujimori, announced in a faxed letter on Monday, left a gap."
+def test_the_resignation_of_a_leader_is_the_leaders(code):
+    text = "The resignation of Peruvian President Alberto Fujimori was announced on Monday."
     assert code(text, None) == [("0831", "PERGOV", "PER")]
     assert code("Since his resignation in 1998, Suharto has lived quietly.") == []
 
