@@ -666,14 +666,20 @@ def _came_after_a_peaceful_act(
 
 
 def _background_clause(sentence: ParsedSentence, token: int, candidates: dict[int, _Candidate]) -> bool:
-    """A trigger in an "after" clause of another, peaceful, event (its verb or the noun that is its subject):
+    """A trigger in an "after" clause or gerund of another, peaceful, event (its verb or the noun that is its subject):
     "Venezuela sent troops to the border after Colombian troops killed a rebel commander" reports the deployment; the
     killing was news when it happened."""
     if sentence.a.pos[token] == "NOUN":
         # "a day after a car bomb attack killed 21 people", "hours after Russian forces began their invasion",
         # "hours after two Australians were executed by firing squad": the act belongs to the clause's verb.
         token = _clause_verb(sentence, token)
-    if sentence.a.pos[token] != "VERB" or sentence.dep(token) != "advcl":
+    if sentence.a.pos[token] != "VERB":
+        return False
+    if sentence.dep(token) == "pcomp" and sentence.a.words[sentence.head(token)].lower() in AFTER_WORDS:
+        # "admitted IAEA inspectors four years after expelling them", "deported a journalist after accusing him of
+        # ...": a gerund "after" names what came before, as a clause does.
+        return _came_after_a_peaceful_act(sentence, sentence.head(sentence.head(token)), candidates, token)
+    if sentence.dep(token) != "advcl":
         return False
     if not any(sentence.lemma(m) in AFTER_WORDS for m in sentence.kids(token, {"mark"})):
         return False

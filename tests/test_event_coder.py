@@ -401,6 +401,11 @@ def test_closing_a_strait_or_a_canal_blockades(code):
     assert code("The shop closed early.") == []
 
 
+def test_a_gerund_after_after_names_what_came_before(code):
+    text = "North Korea admitted IAEA inspectors on Saturday, four years after expelling them."
+    assert code(text) == [("0862", "PRK", "IAEA")]
+
+
 def test_brussels_as_an_actor_is_the_european_union(code):
     assert code("Brussels threatened Poland with sanctions over its judicial reforms.")[0][:3] == ("130", "EUR", "POL")
     assert code("Police arrested three men in Brussels on Tuesday.")[0][:2] == ("173", "BELCOP")
