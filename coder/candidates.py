@@ -171,12 +171,38 @@ def _modal_clause(sentence: ParsedSentence, clause: int, trigger: Trigger) -> bo
     return not (trigger.frame == "demand" and any(_first_person(sentence, s) for s in subjects))
 
 
+# De-escalations and cuts, which take in what they stop.
+STOPPING_ROOTS = frozenset({"08", "16"})
+
+
+def _stopped_by(sentence: ParsedSentence, token: int, found: dict[int, _Candidate]) -> int | None:
+    """The candidate a trigger is named as the object of, as what may stop it: the gerund of a verb ("halted
+    cooperating"), the "of" or "to" phrase of a noun ("a cessation of attacks", "a halt to the shelling")."""
+    head = sentence.head(token)
+    if sentence.dep(token) == "xcomp" and sentence.a.tags[token] == "VBG":
+        stopping = head
+    elif sentence.dep(token) == "pobj" and sentence.lemma(head) in ("of", "to"):
+        stopping = sentence.head(head)
+        if stopping not in found or found[stopping].trigger.pos != "NOUN":
+            return None
+    else:
+        return None
+    return stopping if stopping in found and stopping != token else None
+
+
+def _hyphen_word(words: list[str], index: int) -> str:
+    """The word a token ends when the tokenizer split it at a hyphen ("build" "-" "up": "build-up"); "" when the
+    word before it is no hyphen."""
+    if index < 2 or words[index - 1] != "-":
+        return ""
+    return f"{words[index - 2].lower()}-{words[index].lower()}"
+
+
 def _hyphenated(sentence: ParsedSentence, token: int) -> str:
     """The word a token ends when the tokenizer split it at a hyphen: "build-up", "call-up" (read as "up" with the
     compound "build"); "" otherwise."""
-    if token < 2 or sentence.a.words[token - 1] != "-" or sentence.head(token - 2) != token:
-        return ""
-    return f"{sentence.a.words[token - 2].lower()}-{sentence.a.words[token].lower()}"
+    word = _hyphen_word(sentence.a.words, token)
+    return word if word and sentence.head(token - 2) == token else ""
 
 
 def _dated_deed(sentence: ParsedSentence, noun: int) -> bool:
@@ -308,8 +334,8 @@ def may_hold_trigger(annotation: Annotation) -> bool:
         # A word tagged a verb may be a noun the repairs restore ("staged missile exercises"/VBZ).
         base = _repaired_lemma(word, lemma)
         keys = [(base, pos), (base, "NOUN")] if pos == "VERB" else [(base, pos)]
-        if index >= 2 and words[index - 1] == "-":
-            keys.append((f"{words[index - 2].lower()}-{word.lower()}", pos))  # "build-up", as _hyphenated reads it
+        if hyphen_word := _hyphen_word(words, index):
+            keys.append((hyphen_word, pos))  # "build-up", without the parse _hyphenated also asks
         for key in keys:
             if key not in requirements:
                 continue
@@ -615,31 +641,11 @@ def _find_candidates(sentence: ParsedSentence) -> dict[int, _Candidate]:
             else:
                 found[verb].absorbed.append(found[token])
                 del found[token]
-    # "stop fighting", "halted cooperating": the gerund a de-escalation or a cut names is what stops.
+    # "stop fighting", "a cessation of attacks", "the suspension of aid": what a de-escalation or a cut stops is part
+    # of it, not a second event.
     for token in list(found):
-        head = sentence.head(token)
-        if (
-            head in found
-            and head != token
-            and sentence.dep(token) == "xcomp"
-            and sentence.a.tags[token] == "VBG"
-            and found[head].code[:2] in ("08", "16")
-        ):
-            found[head].absorbed.append(found[token])
-            del found[token]
-    # "a cessation of attacks", "a halt to the shelling", "the suspension of aid": what a de-escalation or a cut
-    # named by a noun stops is part of it, not a second event.
-    for token in list(found):
-        prep = sentence.head(token)
-        stopping = sentence.head(prep)
-        if (
-            sentence.dep(token) == "pobj"
-            and sentence.lemma(prep) in ("of", "to")
-            and stopping in found
-            and stopping != token
-            and found[stopping].trigger.pos == "NOUN"
-            and found[stopping].code[:2] in ("08", "16")
-        ):
+        stopping = _stopped_by(sentence, token, found)
+        if stopping is not None and found[stopping].code[:2] in STOPPING_ROOTS:
             found[stopping].absorbed.append(found[token])
             del found[token]
     # What is rejected, criticised or worried about, or what protesters demand, is part of that event:

@@ -349,7 +349,6 @@ PARTICIPLE_LEMMAS = {
     "visiting": "visit",
     "attending": "attend",
 }
-MISREAD_PARTICIPLES = frozenset(PARTICIPLE_LEMMAS)
 
 
 def _participle_restored(annotation: Annotation) -> Annotation:
@@ -360,7 +359,7 @@ def _participle_restored(annotation: Annotation) -> Annotation:
     pos, tags, lemmas = list(annotation.pos), list(annotation.tags), list(annotation.lemmas)
     children = _children(annotation.heads)
     for token, word in enumerate(words):
-        if word.lower() not in MISREAD_PARTICIPLES or annotation.pos[token] != "NOUN" or token == 0:
+        if word.lower() not in PARTICIPLE_LEMMAS or annotation.pos[token] != "NOUN" or token == 0:
             continue
         people = token - 1
         verb = annotation.heads[token]

@@ -231,12 +231,10 @@ def _antecedent(sentence: ParsedSentence, token: int) -> CodedActor | None:
         if plural_object:
             # ... but whom the governing clause acted on ("expelled two diplomats, accusing them of spying").
             for acted_on in sentence.kids(parent, {"dobj"}):
+                if sentence.a.tags[acted_on] not in PLURAL_NOUN_TAGS or token in sentence.subtree(acted_on):
+                    continue
                 resolved = _resolve(sentence, acted_on, allow_pronoun=False)
-                if (
-                    sentence.a.tags[acted_on] in PLURAL_NOUN_TAGS
-                    and token not in sentence.subtree(acted_on)
-                    and _known(resolved)
-                ):
+                if _known(resolved):
                     return resolved
         node = parent
     return None
